@@ -1,0 +1,86 @@
+"""Analyse: run spaCy once over every passage (with `nlp.pipe`) and keep what later stages
+need as plain data: sentences, and the content words used for topics and cohesion."""
+
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import dataclass
+from typing import Sequence
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from .errors import ConfigError
+from .model import Passage, Sentence
+
+log = logging.getLogger(__name__)
+
+SPOKEN_STOP_WORDS = frozenset(
+    "yeah yes okay ok oh uh um like know kind sort really just actually basically gonna "
+    "wanna thing things lot right mean think guess maybe pretty stuff way said says say "
+    "going got get gets getting want little bit sure well let sorts kinds people time "
+    "good great interesting also even still much many one two able different".split()
+)
+WORD = re.compile(r"^[a-z][a-z0-9'-]*[a-z0-9]$")
+
+
+@dataclass(frozen=True)
+class Analysis:
+    """spaCy's view of one episode: a Doc per passage plus derived plain data."""
+
+    docs: tuple[Doc, ...]
+    sentences: tuple[Sentence, ...]
+    content_words: tuple[tuple[str, ...], ...]  # per passage, normalised, stop words removed
+
+
+def load_pipeline(name: str, settings_path: object = None) -> Language:
+    """The blank English pipeline with a sentencizer, or an installed statistical one."""
+    if name == "blank":
+        nlp = spacy.blank("en")
+    else:
+        try:
+            nlp = spacy.load(name, exclude=["ner"])
+        except OSError:
+            raise ConfigError(settings_path, None, f"spacy_pipeline: '{name}' is not installed; "
+                              "install it with pip or use spacy_pipeline: blank") from None
+    if not nlp.has_pipe("parser") and not nlp.has_pipe("senter") and not nlp.has_pipe("sentencizer"):
+        nlp.add_pipe("sentencizer")
+    return nlp
+
+
+def singular(word: str) -> str:
+    """A crude but consistent plural folding, applied alike to terms and to text."""
+    if len(word) > 4 and word.endswith("ies"):
+        return word[:-3] + "y"
+    if len(word) > 4 and word.endswith(("ches", "shes", "xes", "sses")):
+        return word[:-2]
+    if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
+        return word[:-1]
+    return word
+
+
+def _content_words(doc: Doc, stop_words: frozenset[str] | set[str]) -> list[str]:
+    words = []
+    for token in doc:
+        lower = token.lower_
+        if WORD.match(lower) and lower not in stop_words and lower not in SPOKEN_STOP_WORDS:
+            words.append(singular(lower))
+    return words
+
+
+def analyse_passages(nlp: Language, passages: Sequence[Passage]) -> Analysis:
+    docs = tuple(nlp.pipe((p.text.text for p in passages), batch_size=64))
+    stop_words = nlp.Defaults.stop_words
+    sentences = tuple(
+        Sentence(passage.id, sent.start_char, sent.end_char)
+        for passage, doc in zip(passages, docs) for sent in doc.sents
+    )
+    words = tuple(tuple(_content_words(doc, stop_words)) for doc in docs)
+    return Analysis(docs, sentences, words)
+
+
+def words_of(nlp: Language, text: str) -> tuple[str, ...]:
+    """Content words of any text, normalised exactly as passages are."""
+    return tuple(_content_words(nlp.make_doc(text), nlp.Defaults.stop_words))

@@ -1,0 +1,119 @@
+"""Classify: give each passage zero or more topics.
+
+A passage's own evidence for a topic is the weighted count of the topic's signals in it:
+glossary terms the topic names (strongest), keyword phrases, and words of the topic's
+title and description (weakest). Its emission is that evidence as a share of all the
+passage's topic evidence, damped when there is little evidence at all.
+
+Talk about a topic runs over several passages, and a question sets the topic of the
+answer that follows, so each topic is then labelled as runs: for every topic, a two-state
+(off/on) dynamic programme picks the labelling that best fits the emissions while paying
+a cost for each switch. A passage repeated elsewhere (a teaser at the top of an episode)
+takes the evidence of its twin first.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from typing import Sequence
+
+from .model import Mention, Topic
+
+TERM_WEIGHT = 1.0
+KEYWORD_WEIGHT = 1.0
+DESCRIPTION_WEIGHT = 0.0
+EVIDENCE_PRIOR = 2.0  # evidence below this is not trusted to decide a topic alone
+ON_THRESHOLD = 0.15  # emission at which being on and off cost the same
+SWITCH_COST = 0.2  # price of starting or ending a run of a topic
+SHINGLE = 4
+TWIN_OVERLAP = 0.5
+
+
+@dataclass(frozen=True)
+class TopicSignals:
+    topic: str
+    phrases: dict[tuple[str, ...], float]  # content-word n-gram -> weight
+    terms: frozenset[str]
+
+
+def topic_signals(topic: Topic, words_of) -> TopicSignals:
+    """`words_of(text)` turns text into normalised content words (the analyse stage's view)."""
+    phrases: dict[tuple[str, ...], float] = {}
+    for word in words_of(f"{topic.title} {topic.description}"):
+        phrases[(word,)] = DESCRIPTION_WEIGHT
+    for keyword in topic.keywords:
+        gram = tuple(words_of(keyword))
+        if gram:
+            phrases[gram] = max(phrases.get(gram, 0.0), KEYWORD_WEIGHT * len(gram))
+    return TopicSignals(topic.id, phrases, frozenset(topic.terms))
+
+
+def evidence(words: Sequence[str], mentions: Sequence[Mention], signals: TopicSignals) -> float:
+    grams = Counter(tuple(words[i:i + n]) for n in (1, 2, 3) for i in range(len(words) - n + 1))
+    score = sum(count * signals.phrases.get(gram, 0.0) for gram, count in grams.items())
+    score += TERM_WEIGHT * sum(1 for m in mentions if m.term in signals.terms)
+    return score
+
+
+def twins(words: Sequence[Sequence[str]]) -> dict[int, int]:
+    """Pairs of passages that repeat each other (shared word shingles), both directions."""
+    owner: dict[tuple[str, ...], int] = {}
+    shared: Counter[tuple[int, int]] = Counter()
+    shingles = [{tuple(w[i:i + SHINGLE]) for i in range(len(w) - SHINGLE + 1)} for w in words]
+    for index, grams in enumerate(shingles):
+        for gram in grams:
+            if gram in owner and owner[gram] != index:
+                shared[(owner[gram], index)] += 1
+            owner.setdefault(gram, index)
+    pairs: dict[int, int] = {}
+    for (first, second), count in sorted(shared.items()):
+        smaller = min(len(shingles[first]), len(shingles[second]))
+        if smaller and count / smaller >= TWIN_OVERLAP:
+            pairs.setdefault(first, second)
+            pairs.setdefault(second, first)
+    return pairs
+
+
+def emissions(evidence_table: Sequence[Sequence[float]], twin_of: dict[int, int]) -> list[list[float]]:
+    """Per topic, per passage: the topic's share of the passage's evidence, damped when small."""
+    table = [[max(row[i], row[twin_of[i]]) if i in twin_of else row[i] for i in range(len(row))]
+             for row in evidence_table]
+    totals = [sum(column) for column in zip(*table)] if table else []
+    return [[score / (total + EVIDENCE_PRIOR) for score, total in zip(row, totals)] for row in table]
+
+
+def label_runs(emission: Sequence[float], threshold: float = ON_THRESHOLD, switch: float = SWITCH_COST) -> list[bool]:
+    """Exact minimum-cost on/off labelling: on costs (threshold - emission), a switch costs `switch`."""
+    if not emission:
+        return []
+    cost = {False: 0.0, True: threshold - emission[0] + switch}
+    back: list[dict[bool, bool]] = []
+    for value in emission[1:]:
+        step = {}
+        new_cost = {}
+        for state in (False, True):
+            stay, flip = cost[state], cost[not state] + switch
+            step[state] = state if stay <= flip else (not state)
+            new_cost[state] = min(stay, flip) + (threshold - value if state else 0.0)
+        back.append(step)
+        cost = new_cost
+    state = min((False, True), key=lambda s: (cost[s] + (switch if s else 0.0), s))
+    labels = [state]
+    for step in reversed(back):
+        state = step[state]
+        labels.append(state)
+    return labels[::-1]
+
+
+def classify_passages(
+    words: Sequence[Sequence[str]],
+    mentions_by_passage: Sequence[Sequence[Mention]],
+    signals: Sequence[TopicSignals],
+) -> tuple[tuple[str, ...], ...]:
+    """Topic ids per passage, in the order of `signals`."""
+    raw = [[evidence(w, m, s) for w, m in zip(words, mentions_by_passage)] for s in signals]
+    runs = [label_runs(row) for row in emissions(raw, twins(words))]
+    return tuple(
+        tuple(s.topic for s, run in zip(signals, runs) if run[index]) for index in range(len(words))
+    )

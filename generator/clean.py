@@ -1,0 +1,133 @@
+"""Clean: reader blocks -> passages with a readable text that still maps to the source.
+
+Three steps, each keeping character provenance through `MappedText`:
+join blocks the source split mid-sentence (or left as tiny fragments), split blocks too
+long to read at sentence ends, and tidy the reading text (fillers, stutters, a lowercase
+"i").
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Iterable, Iterator
+
+from .model import Block, Passage, Transcript
+from .textmap import MappedText
+
+SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*$")
+SENTENCE_BREAK = re.compile(r"(?<=[.!?…])[\"'”’)]*\s+(?=[\"“(\[]?[A-Z0-9])")
+FRAGMENT_WORDS = 12  # a block this short from one speaker is joined to the next one
+
+FILLER = re.compile(r"(?i)(?<![\w'-])(?:uh+|um+|uhm|erm|er|ah)(?![\w'-])[,.]?\s*")
+STUTTER = re.compile(r"(?i)(?<![\w'-])([a-z]+)(?:,?\s+\1)+(?![\w'-])")
+STUTTER_KEEP = {"that", "had", "is", "do", "very", "bye", "no", "yes", "so", "really", "ha"}
+LOWER_I = re.compile(r"(?<![\w'-])i(?=(?:'[a-z]+)?(?![\w-]))")
+SPACE_RUN = re.compile(r"[ \t]*\n[ \t]*|[ \t]{2,}")
+SPACE_BEFORE_PUNCT = re.compile(r"\s+(?=[,.;:!?])")
+LEADING_PUNCT = re.compile(r"^[\s,;.]+")
+
+
+def clean_transcript(transcript: Transcript, passage_words: int = 180) -> tuple[Passage, ...]:
+    groups = list(_join_fragments(transcript.blocks))
+    pieces = [piece for group in groups for piece in _split_long(group, passage_words)]
+    return tuple(_passage(index, blocks, text) for index, (blocks, text) in enumerate(pieces, 1))
+
+
+def word_count(text: str) -> int:
+    return len(text.split())
+
+
+def _continues(previous: list[Block], block: Block) -> bool:
+    """True when `block` carries on the same speaker's unfinished thought."""
+    if block.speaker != previous[-1].speaker:
+        return False
+    last_text = previous[-1].text.text.rstrip()
+    words = sum(word_count(b.text.text) for b in previous)
+    return not SENTENCE_END.search(last_text) or words < FRAGMENT_WORDS
+
+
+def _join_fragments(blocks: Iterable[Block]) -> Iterator[list[Block]]:
+    group: list[Block] = []
+    for block in blocks:
+        if not block.text.text.strip():
+            continue
+        if group and not _continues(group, block):
+            yield group
+            group = []
+        group.append(block)
+    if group:
+        yield group
+
+
+def _split_long(group: list[Block], passage_words: int) -> Iterator[tuple[list[Block], MappedText]]:
+    """Yield (blocks, text) pieces of a joined group.
+
+    The source's own paragraph breaks are kept, moved to the next sentence end so no
+    passage starts mid-sentence; a piece still too long is cut at the sentence end
+    nearest the target length.
+    """
+    parts = [b.text.strip() for b in group]
+    text = MappedText.join(parts, " ")
+    for piece in _cut_at_paragraphs(text, [len(p.text) for p in parts]):
+        while word_count(piece.text) > passage_words * 3 // 2:
+            cut = _cut_point(piece.text, passage_words)
+            if cut is None:
+                break
+            yield _blocks_from(group, piece), piece.slice(0, cut).strip()
+            piece = piece.slice(cut, len(piece)).strip()
+        yield _blocks_from(group, piece), piece
+
+
+def _cut_at_paragraphs(text: MappedText, lengths: list[int]) -> Iterator[MappedText]:
+    breaks = [m.end() for m in SENTENCE_BREAK.finditer(text.text)]
+    cursor, position = 0, 0
+    for length in lengths[:-1]:
+        position += length + 1  # where the next block starts in the joined text
+        cut = next((b for b in breaks if b >= position), None)
+        if cut is None or word_count(text.text[cursor:cut]) < FRAGMENT_WORDS or word_count(text.text[cut:]) < FRAGMENT_WORDS:
+            continue
+        yield text.slice(cursor, cut).strip()
+        cursor = cut
+    yield text.slice(cursor, len(text)).strip()
+
+
+def _cut_point(text: str, passage_words: int) -> int | None:
+    breaks = [m.end() for m in SENTENCE_BREAK.finditer(text)]
+    candidates = [b for b in breaks if word_count(text[b:]) >= passage_words // 3]
+    if not candidates:
+        return None
+    return min(candidates, key=lambda b: abs(word_count(text[:b]) - passage_words))
+
+
+def _blocks_from(group: list[Block], piece: MappedText) -> list[Block]:
+    """The blocks a piece overlaps, so it takes the line, speaker and time where it starts."""
+    start, end = piece.source_span()
+    inside = [b for b in group if b.text.text and b.text.source_span()[0] < end and start < b.text.source_span()[1]]
+    return inside or group
+
+
+def _passage(index: int, blocks: list[Block], text: MappedText) -> Passage:
+    start, end = text.source_span()
+    marks = tuple(m for b in blocks for m in b.marks if start <= m.start and m.end <= end)
+    return Passage(
+        id=f"p{index:03d}", index=index, text=tidy(text), start=start, end=end,
+        line=blocks[0].line, speaker=blocks[0].speaker, time=blocks[0].time, marks=marks,
+    )
+
+
+def _drop_stutter(match: re.Match[str]) -> str:
+    word = match.group(1)
+    return match.group(0) if word.lower() in STUTTER_KEEP else word
+
+
+def tidy(text: MappedText) -> MappedText:
+    """Reading text: no fillers or stutters, single spaces, a capital "I"."""
+    text = text.sub(SPACE_RUN, lambda m: " ")
+    text = text.sub(FILLER, lambda m: "")
+    text = text.sub(STUTTER, _drop_stutter)
+    text = text.sub(LOWER_I, lambda m: "I")
+    text = text.sub(SPACE_BEFORE_PUNCT, lambda m: "")
+    text = text.sub(LEADING_PUNCT, lambda m: "")
+    if text.text[:1].islower():
+        text = text.sub(re.compile(r"^[a-z]"), lambda m: m.group(0).upper())
+    return text.strip()

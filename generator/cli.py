@@ -1,0 +1,102 @@
+"""`podsite`: the command line. Errors in the user's files print as `path:line: message`."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+import time
+from pathlib import Path
+from typing import Sequence
+
+from . import engine
+from .config import Project
+from .errors import PodsiteError
+from .pipeline import build_site
+from .write import clean_generated, write_site
+
+log = logging.getLogger("podsite")
+
+
+def generate(project: Project) -> None:
+    started = time.perf_counter()
+    site = build_site(project)
+    report = write_site(site, project)
+    log.info("generated %d pages into %s in %.2f s (%d written, %d unchanged, %d removed)",
+             len(site.pages), project.docs_dir, time.perf_counter() - started,
+             len(report.written), report.unchanged, len(report.removed))
+
+
+def cmd_generate(args) -> int:
+    generate(Project(args.project))
+    return 0
+
+
+def cmd_build(args) -> int:
+    project = Project(args.project)
+    generate(project)
+    started = time.perf_counter()
+    site_dir = engine.build(project, strict=not args.no_strict)
+    log.info("built %s with MkDocs in %.2f s", site_dir, time.perf_counter() - started)
+    return 0
+
+
+def cmd_serve(args) -> int:
+    project = Project(args.project)
+    generate(project)
+    return engine.serve(project, lambda: generate(project), args.dev_addr)
+
+
+def cmd_clean(args) -> int:
+    removed = clean_generated(Project(args.project))
+    log.info("removed %d generated files from docs/", len(removed))
+    return 0
+
+
+def parser() -> argparse.ArgumentParser:
+    root = argparse.ArgumentParser(
+        prog="podsite",
+        description="Turn podcast and interview transcripts into a cross-linked MkDocs knowledge site.",
+    )
+    root.add_argument("--project", type=Path, default=Path("."),
+                      help="project folder holding content/, site_config/ and mkdocs.yml (default: current folder)")
+    root.add_argument("-q", "--quiet", action="store_true", help="print only warnings and errors")
+    commands = root.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    build = commands.add_parser("build", help="generate docs/ and build site/ with mkdocs build --strict",
+                                description="Generate the Markdown pages into docs/, then build the static site "
+                                "into site/ with MkDocs in strict mode (any broken link fails the build). "
+                                "The previous site/ stays in place if anything fails.")
+    build.add_argument("--no-strict", action="store_true", help="let MkDocs warnings pass (not recommended)")
+    build.set_defaults(run=cmd_build)
+
+    serve = commands.add_parser("serve", help="preview on http://127.0.0.1:8000 with live reload",
+                                description="Generate, then serve the site locally with live reload. Changes "
+                                "under content/ or site_config/ regenerate the pages and refresh the browser.")
+    serve.add_argument("--dev-addr", default="127.0.0.1:8000", help="address to serve on (default: %(default)s)")
+    serve.set_defaults(run=cmd_serve)
+
+    generate_ = commands.add_parser("generate", help="write the Markdown pages into docs/ only",
+                                    description="Run the pipeline and write the generated Markdown pages and "
+                                    "knowledge.json into docs/, without running MkDocs.")
+    generate_.set_defaults(run=cmd_generate)
+
+    clean = commands.add_parser("clean", help="remove generated pages from docs/ (never your own files)",
+                                description="Remove the pages podsite generated in docs/, except any you edited.")
+    clean.set_defaults(run=cmd_clean)
+    return root
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    args.project = args.project.resolve()
+    logging.basicConfig(level=logging.WARNING if args.quiet else logging.INFO, format="%(message)s")
+    try:
+        return args.run(args)
+    except PodsiteError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,204 @@
+"""Project layout and the three user-edited files: podsite.yml, topics.yml, glossary.yml.
+
+Each file is declared once as a frozen dataclass; `from_mapping` checks keys and types
+and reports `file:line: key: expected ..., found ...` with a "did you mean" for typos.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import difflib
+import re
+import types
+import typing
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from .errors import ConfigError
+from .model import Term, Topic
+from .yamlio import LineDict, line_of_item, line_of_key, load_yaml
+
+TERM_KINDS = ("concept", "system", "work", "person", "organisation", "event")
+SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+
+
+@dataclass(frozen=True)
+class Settings:
+    """`site_config/podsite.yml`. Every key is optional; these are the defaults."""
+
+    title: str = "Podsite"  # site name in the header and home page
+    site_url: str | None = None  # public URL, e.g. https://example.org/podcast/
+    description: str | None = None  # one line under the title on the home page
+    language: str = "en"  # language of the transcripts and of the site's search
+    spacy_pipeline: str = "blank"  # "blank", or an installed package such as en_core_web_sm
+    topics: str | None = None  # "configured" (site_config/topics.yml) or "auto" (discovered); unset: configured when topics.yml exists
+    link_terms: str = "first"  # link a term at its "first" mention per passage, "all", or "none"
+    audio_base_url: str | None = None  # prefix for relative audio_url values in episode metadata
+    passage_words: int = 180  # long blocks are split near this many words at sentence ends
+    auto_terms: int = 40  # extracted terms shown when the glossary is missing (0 = none)
+
+
+CHOICES = {"topics": ("configured", "auto"), "link_terms": ("first", "all", "none")}
+
+
+@dataclass(frozen=True)
+class Project:
+    root: Path
+
+    @property
+    def episodes_dir(self) -> Path:
+        return self.root / "content" / "episodes"
+
+    @property
+    def glossary_path(self) -> Path:
+        return self.root / "content" / "glossary.yml"
+
+    @property
+    def settings_path(self) -> Path:
+        return self.root / "site_config" / "podsite.yml"
+
+    @property
+    def topics_path(self) -> Path:
+        return self.root / "site_config" / "topics.yml"
+
+    @property
+    def docs_dir(self) -> Path:
+        return self.root / "docs"
+
+    @property
+    def work_dir(self) -> Path:
+        """Generated files that must not be pages (abbreviations, caches)."""
+        return self.root / ".podsite"
+
+    @property
+    def site_dir(self) -> Path:
+        return self.root / "site"
+
+
+def did_you_mean(word: str, choices: typing.Iterable[str]) -> str:
+    close = difflib.get_close_matches(word, list(choices), n=1)
+    return f" (did you mean '{close[0]}'?)" if close else ""
+
+
+def _expect(path: Path, line: int | None, key: str, expected: str, found: Any, example: str = "") -> ConfigError:
+    hint = f"; for example: {example}" if example else ""
+    return ConfigError(path, line, f"'{key}': expected {expected}, found {found!r}{hint}")
+
+
+def _coerce(path: Path, line: int | None, key: str, value: Any, annotation: Any) -> Any:
+    """Check one value against a field's type; lists become tuples."""
+    origin = typing.get_origin(annotation)
+    if origin in (types.UnionType, typing.Union):
+        if value is None:
+            return None
+        annotation = next(arg for arg in typing.get_args(annotation) if arg is not type(None))
+        origin = typing.get_origin(annotation)
+    if origin is tuple:
+        if isinstance(value, str):
+            value = [value]
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            raise _expect(path, line, key, "a list of text values", value, f"{key}: [first, second]")
+        return tuple(str(v) for v in value)
+    if annotation is bool and not isinstance(value, bool):
+        raise _expect(path, line, key, "true or false", value)
+    if annotation is int and (isinstance(value, bool) or not isinstance(value, int)):
+        raise _expect(path, line, key, "a whole number", value)
+    if annotation is str:
+        if not isinstance(value, (str, int, float)) or isinstance(value, bool):
+            raise _expect(path, line, key, "text", value)
+        return str(value).strip()
+    return value
+
+
+def from_mapping(cls: type, mapping: Any, path: Path, line: int | None, **fixed: Any) -> Any:
+    """Build dataclass `cls` from a YAML mapping, rejecting unknown keys and wrong types."""
+    if not isinstance(mapping, dict):
+        raise ConfigError(path, line, f"expected a mapping of keys to values, found {type(mapping).__name__}")
+    fields = {f.name: f for f in dataclasses.fields(cls) if f.name not in fixed}
+    hints = typing.get_type_hints(cls)
+    values = dict(fixed)
+    for key, value in mapping.items():
+        key_line = line_of_key(mapping, key)
+        if key not in fields:
+            raise ConfigError(path, key_line, f"unknown key '{key}'{did_you_mean(str(key), fields)}; "
+                              f"allowed keys: {', '.join(sorted(fields))}")
+        values[key] = _coerce(path, key_line, key, value, hints[key])
+        if key in CHOICES and values[key] not in CHOICES[key]:
+            raise _expect(path, key_line, key, " or ".join(CHOICES[key]), value)
+    missing = [name for name, f in fields.items()
+               if name not in values and f.default is dataclasses.MISSING]
+    if missing:
+        raise ConfigError(path, line, f"missing required key '{missing[0]}'")
+    return cls(**values)
+
+
+def load_settings(project: Project) -> Settings:
+    path = project.settings_path
+    if not path.exists():
+        return Settings()
+    data = load_yaml(path) or LineDict()
+    return from_mapping(Settings, data, path, 1)
+
+
+def _entries(path: Path, data: Any, key: str) -> list[tuple[Any, int | None]]:
+    """The list under `key` with each item's line."""
+    if data is None:
+        return []
+    if not isinstance(data, dict) or key not in data:
+        raise ConfigError(path, 1, f"expected a top-level '{key}:' list; for example:\n{key}:\n  - id: ...")
+    items = data[key] or []
+    if not isinstance(items, list):
+        raise _expect(path, line_of_key(data, key), key, "a list", items)
+    return [(item, line_of_item(items, index)) for index, item in enumerate(items)]
+
+
+def _check_id(path: Path, line: int | None, ident: str, seen: set[str]) -> None:
+    if not SLUG.match(ident):
+        raise _expect(path, line, "id", "a lowercase slug of letters, digits and hyphens", ident, "id: soft-actor-critic")
+    if ident in seen:
+        raise ConfigError(path, line, f"duplicate id '{ident}'")
+    seen.add(ident)
+
+
+def load_glossary(project: Project) -> tuple[Term, ...]:
+    path = project.glossary_path
+    if not path.exists():
+        return ()
+    terms: list[Term] = []
+    seen: set[str] = set()
+    alias_owner: dict[str, str] = {}
+    for mapping, line in _entries(path, load_yaml(path), "terms"):
+        term = from_mapping(Term, mapping, path, line)
+        _check_id(path, line, term.id, seen)
+        if term.kind not in TERM_KINDS:
+            raise _expect(path, line_of_key(mapping, "kind"), "kind", " | ".join(TERM_KINDS), term.kind)
+        for alias in (term.term, *term.aliases):
+            owner = alias_owner.setdefault(alias.lower(), term.id)
+            if owner != term.id:
+                raise ConfigError(path, line_of_key(mapping, "aliases"),
+                                  f"alias '{alias}' of '{term.id}' is already used by '{owner}'")
+        terms.append(term)
+    for term in terms:
+        for other in term.see_also:
+            if other not in seen:
+                raise ConfigError(path, None, f"'{term.id}': see_also names unknown term '{other}'{did_you_mean(other, seen)}")
+    return tuple(sorted(terms, key=lambda t: t.id))
+
+
+def load_topics(project: Project, term_ids: typing.Collection[str]) -> tuple[Topic, ...] | None:
+    """Configured topics, or None when the site has no topics.yml (automatic topics)."""
+    path = project.topics_path
+    if not path.exists():
+        return None
+    topics: list[Topic] = []
+    seen: set[str] = set()
+    for mapping, line in _entries(path, load_yaml(path), "topics"):
+        topic = from_mapping(Topic, mapping, path, line)
+        _check_id(path, line, topic.id, seen)
+        for term_id in topic.terms:
+            if term_ids and term_id not in term_ids:
+                raise ConfigError(path, line_of_key(mapping, "terms"),
+                                  f"topic '{topic.id}' names unknown glossary term '{term_id}'{did_you_mean(term_id, term_ids)}")
+        topics.append(topic)
+    return tuple(topics) or None

@@ -1,0 +1,93 @@
+"""Discover: topics for a site that has no topics.yml.
+
+Lexical segments of every episode are the candidates. Each becomes a tf-idf vector of its
+content words; the most similar pair of clusters is merged until no pair is similar
+enough or few clusters remain. A topic is named by the words most distinctive of its
+cluster, and those words become its keywords, so the classifier treats a discovered topic
+exactly like a configured one, and pinning it in topics.yml gives the same result.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from typing import Sequence
+
+from .model import Episode, Topic
+
+MERGE_SIMILARITY = 0.18
+MAX_TOPICS = 8
+WORDS_PER_TOPIC = 700  # at most one topic per this many words of conversation
+KEYWORDS = 12
+NAME_WORDS = 3
+
+
+def _vector(counts: Counter, idf: dict[str, float]) -> dict[str, float]:
+    return {w: c * idf[w] for w, c in counts.items()}
+
+
+def _cosine(a: dict[str, float], b: dict[str, float]) -> float:
+    dot = sum(v * b.get(w, 0.0) for w, v in a.items())
+    norm = math.sqrt(sum(v * v for v in a.values())) * math.sqrt(sum(v * v for v in b.values()))
+    return dot / norm if norm else 0.0
+
+
+def _candidates(episodes: Sequence[Episode]) -> list[Counter]:
+    segments = []
+    for episode in episodes:
+        for start, end in episode.segments or ((0, len(episode.passages)),):
+            segments.append(Counter(w for words in episode.words[start:end] for w in words))
+    return [s for s in segments if s]
+
+
+def _idf(episodes: Sequence[Episode]) -> dict[str, float]:
+    units = [set(words) for e in episodes for words in e.words]
+    frequency = Counter(w for unit in units for w in unit)
+    return {w: math.log((1 + len(units)) / (1 + n)) + 1 for w, n in frequency.items()}
+
+
+def _cluster(segments: list[Counter], idf: dict[str, float], limit: int) -> list[Counter]:
+    clusters = list(segments)
+    while len(clusters) > 1:
+        vectors = [_vector(c, idf) for c in clusters]
+        pairs = [(_cosine(vectors[i], vectors[j]), -i, -j) for i in range(len(clusters)) for j in range(i + 1, len(clusters))]
+        similarity, i, j = max(pairs)
+        if similarity < MERGE_SIMILARITY and len(clusters) <= limit:
+            break
+        clusters[-i] = clusters[-i] + clusters[-j]
+        del clusters[-j]
+    return clusters
+
+
+def _distinctive(cluster: Counter, whole: Counter, idf: dict[str, float]) -> list[str]:
+    total, site = sum(cluster.values()) or 1, sum(whole.values()) or 1
+    score = {w: (c / total) * math.log(1 + (c / total) / (whole[w] / site)) * idf[w]
+             for w, c in cluster.items() if c >= 2 and len(w) > 2}
+    return sorted(score, key=lambda w: (-score[w], w))[:KEYWORDS]
+
+
+def _slug(words: Sequence[str]) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", "-".join(words).lower()).strip("-") or "topic"
+
+
+def discover_topics(episodes: Sequence[Episode]) -> tuple[Topic, ...]:
+    idf = _idf(episodes)
+    total_words = sum(len(w) for e in episodes for w in e.words)
+    limit = max(2, min(MAX_TOPICS, total_words // WORDS_PER_TOPIC))
+    whole = Counter(w for e in episodes for words in e.words for w in words)
+    clusters = sorted(_cluster(_candidates(episodes), idf, limit), key=lambda c: -sum(c.values()))
+    topics, used = [], set()
+    for cluster in clusters:
+        keywords = _distinctive(cluster, whole, idf)
+        if not keywords:
+            continue
+        name = keywords[:NAME_WORDS]
+        ident = _slug(name)
+        if ident in used or ident == "index":
+            continue
+        used.add(ident)
+        title = ", ".join(name).capitalize()
+        topics.append(Topic(ident, title, f"Passages that talk about {', '.join(keywords[:6])}.",
+                            keywords=tuple(keywords), curated=False))
+    return tuple(topics)

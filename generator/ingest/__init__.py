@@ -1,0 +1,69 @@
+"""Ingest: one transcript file (any supported format) -> a Transcript.
+
+    read bytes -> decode (UTF-8, LF) -> sidecar <stem>.yml -> pick the reader -> blocks + metadata
+
+Every block's text is a MappedText into `Transcript.source_text`, so anything found in it
+later can be traced to the exact characters of the file.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from pathlib import Path
+from typing import Callable
+
+from ..errors import TranscriptError
+from ..model import Transcript
+from .detect import detect_format
+from .metadata import build_metadata, read_sidecar
+from .podquest import read_podquest
+from .source import Reading, decode_source
+from .spacelog import read_spacelog
+from .subtitles import read_srt, read_vtt
+from .text import read_labelled, read_plain
+from .whisper import read_whisper
+
+__all__ = ["FORMATS", "read_transcript", "slugify"]
+
+READERS: dict[str, Callable[[str, Path], Reading]] = {
+    "podquest": read_podquest,
+    "plain": read_plain,
+    "labelled": read_labelled,
+    "srt": read_srt,
+    "vtt": read_vtt,
+    "whisper": read_whisper,
+    "spacelog": read_spacelog,
+}
+FORMATS = tuple(READERS)
+
+
+def read_transcript(path: Path, project_root: Path, format: str | None = None) -> Transcript:
+    """Read one transcript; `format` (or the sidecar's `format:`) overrides detection."""
+    path = Path(path)
+    if format is not None and format not in READERS:
+        raise TranscriptError(path, None, f"unknown format '{format}', expected one of: {', '.join(FORMATS)}")
+    source = decode_source(path, path.read_bytes())
+    sidecar = read_sidecar(path, FORMATS)
+    chosen = format or sidecar.format or detect_format(path, source)
+    reading = READERS[chosen](source, path)
+    if not reading.blocks:
+        raise TranscriptError(path, None, f"has no transcript text; read as {chosen}, expected "
+                              "at least one paragraph, cue or segment")
+    return Transcript(id=slugify(path.stem), source=_relative(path, project_root), source_text=source,
+                      format=chosen, meta=build_metadata(reading, sidecar, path.stem), blocks=reading.blocks)
+
+
+def slugify(stem: str) -> str:
+    """'000_791582520db7e7b4' -> '000-791582520db7e7b4'; non-Latin names get a stable hash."""
+    ascii_text = unicodedata.normalize("NFKD", stem).encode("ascii", "ignore").decode()
+    slug = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
+    return slug or "episode-" + hashlib.sha1(stem.encode()).hexdigest()[:8]
+
+
+def _relative(path: Path, project_root: Path) -> str:
+    try:
+        return path.resolve().relative_to(Path(project_root).resolve()).as_posix()
+    except ValueError:
+        return path.resolve().as_posix()  # outside the project: say exactly where

@@ -1,0 +1,94 @@
+"""Speaker labels and inline timestamps, shared by the text and subtitle readers.
+
+A label is `Name: `, `Name (Host): `, `**Name:** ` or `**Name**: ` at the start of a
+paragraph or cue. Labels are checked for being plausible names so that sentences such as
+"Note: ..." or "Well today we're going: ..." are not mistaken for speakers.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+ROLE_WORDS = {"host": "host", "co-host": "host", "cohost": "host", "guest": "guest"}
+# Words that start sentences with a colon but never name a speaker.
+NOT_SPEAKERS = {"note", "notes", "nb", "warning", "edit", "update", "summary", "example",
+                "source", "sources", "transcript", "tip", "caution", "important", "disclaimer",
+                "ps", "p.s.", "see", "also", "http", "https", "re", "subject", "date", "time"}
+# Lowercase name particles, so that "Ludwig van Beethoven" still reads as a full name.
+NAME_PARTICLES = {"van", "von", "de", "der", "den", "da", "di", "du", "la", "le", "bin", "al", "y"}
+MAX_NAME_WORDS = 5
+MAX_NAME_CHARS = 40
+
+CLOCK = r"(?:\d{1,2}:)?\d{1,2}:\d{2}(?:[.,]\d{1,3})?"
+INLINE_TIME = rf"\\?\[(?P<time>{CLOCK})\\?\]"
+LEAD_TIME = re.compile(INLINE_TIME + r"[ \t]*")
+TRAIL_TIME = re.compile(r"[ \t]*" + INLINE_TIME + r"$")
+PAREN_TIME = re.compile(CLOCK)
+
+BOLD_LABEL = re.compile(r"\*\*(?P<name>[^*\n]{1,60}?)(?::\*\*|\*\*:)(?=\s|$)\s*")
+PLAIN_LABEL = re.compile(r"(?P<name>[^\W\d_][^:\n()]{0,60}?(?:[ \t]*\([^()\n]{1,20}\))?):(?=\s|$)\s*")
+NAME_WITH_PAREN = re.compile(r"(?P<base>.*?)\s*\((?P<paren>[^()]*)\)")
+NAME_CHARS = re.compile(r"[^\W_][\w.'’\- ]*")
+STAGE_DIRECTION = re.compile(r"\\?\[[^\]\n]*\\?\]|\([^()\n]*\)")
+
+
+@dataclass(frozen=True)
+class Label:
+    name: str
+    end: int  # source offset just past the label and the whitespace after it
+    bold: bool = False
+    role: str | None = None  # "host" / "guest" from "Name (Host):"
+    time: float | None = None  # from "Name (00:01:02):", as transcription services write
+
+
+def clock_seconds(clock: str) -> float:
+    """'01:02:03.5' or '02:03' -> seconds."""
+    parts = clock.replace(",", ".").split(":")
+    seconds = 0.0
+    for part in parts:
+        seconds = seconds * 60 + float(part)
+    return seconds
+
+
+def find_label(source: str, pos: int, end: int) -> Label | None:
+    """A plausible speaker label starting exactly at `pos`, or None."""
+    for pattern, bold in ((BOLD_LABEL, True), (PLAIN_LABEL, False)):
+        match = pattern.match(source, pos, end)
+        if match:
+            return _label(match.group("name").strip(), match.end(), bold)
+    return None
+
+
+def _label(name: str, end: int, bold: bool) -> Label | None:
+    role = time = None
+    paren = NAME_WITH_PAREN.fullmatch(name)
+    if paren:
+        name, note = paren.group("base"), paren.group("paren").strip()
+        role = ROLE_WORDS.get(note.lower())
+        time = clock_seconds(note) if PAREN_TIME.fullmatch(note) else None
+        if role is None and time is None:
+            return None
+    if not plausible_name(name):
+        return None
+    return Label(name, end, bold, role, time)
+
+
+def plausible_name(name: str) -> bool:
+    words = name.split()
+    return (1 <= len(words) <= MAX_NAME_WORDS and len(name) <= MAX_NAME_CHARS
+            and name[0].isalpha() and not name[0].islower()
+            and NAME_CHARS.fullmatch(name) is not None
+            and not any(w.endswith(".") and len(w) > 4 for w in words)
+            and name.lower() not in NOT_SPEAKERS)
+
+
+def looks_like_full_name(name: str) -> bool:
+    """Two or more capitalised words: a speaker even if the label occurs once."""
+    words = name.split()
+    return len(words) >= 2 and all(w[0].isupper() or w in NAME_PARTICLES for w in words)
+
+
+def is_stage_direction(text: str) -> bool:
+    """'[ Music ]', '\\[laughter\\]', '(applause)': not anybody's words."""
+    return STAGE_DIRECTION.fullmatch(text.strip()) is not None

@@ -1,0 +1,174 @@
+"""Episode metadata: the sidecar `<stem>.yml` beside a transcript, merged with what the
+page itself says and the speakers found in the text. The sidecar wins.
+
+    title: Misha Laskin on superintelligence
+    date: 2025-03-13
+    podcast: Manifold
+    host: Steve Hsu            # or a list
+    guests: [Misha Laskin]
+    audio_url: https://example.org/episode.mp3
+    language: en
+    format: podquest           # forces the reader
+"""
+
+from __future__ import annotations
+
+import datetime
+import difflib
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from ..errors import ConfigError
+from ..model import Metadata, Person
+from ..yamlio import line_of_item, line_of_key, load_yaml
+from .source import Reading, script_language
+
+SIDECAR_KEYS = ("title", "date", "podcast", "host", "guests", "audio_url", "language", "format")
+SIDECAR_SUFFIXES = (".yml", ".yaml")
+ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+LANGUAGE_TAG = re.compile(r"[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*")
+LANGUAGE_SAMPLE = 4000  # characters of transcript to guess the language from
+
+
+@dataclass(frozen=True)
+class Sidecar:
+    title: str | None = None
+    date: str | None = None
+    podcast: str | None = None
+    hosts: tuple[str, ...] = ()
+    guests: tuple[str, ...] = ()
+    audio_url: str | None = None
+    language: str | None = None
+    format: str | None = None
+
+
+def sidecar_path(transcript: Path) -> Path | None:
+    for suffix in SIDECAR_SUFFIXES:
+        candidate = transcript.with_suffix(suffix)
+        if candidate.is_file():
+            return candidate
+    return None
+
+
+def read_sidecar(transcript: Path, formats: tuple[str, ...]) -> Sidecar:
+    """The validated sidecar beside `transcript`, or an empty one."""
+    path = sidecar_path(transcript)
+    if path is None:
+        return Sidecar()
+    data = load_yaml(path)
+    if data is None:
+        return Sidecar()  # an empty file overrides nothing
+    if not isinstance(data, dict):
+        raise ConfigError(path, getattr(data, "line", 1), "expected a mapping of episode metadata, "
+                          f"like 'title: My episode', found a {type(data).__name__}")
+    _check_keys(path, data, SIDECAR_KEYS)
+    return Sidecar(_text(path, data, "title"), _date(path, data), _text(path, data, "podcast"),
+                   _names(path, data, "host"), _names(path, data, "guests"), _text(path, data, "audio_url"),
+                   _language(path, data), _choice(path, data, "format", formats))
+
+
+def _check_keys(path: Path, data: dict, allowed: tuple[str, ...]) -> None:
+    for key in data:
+        if key not in allowed:
+            close = difflib.get_close_matches(str(key), allowed, n=1)
+            hint = f"did you mean '{close[0]}'? " if close else ""
+            raise ConfigError(path, line_of_key(data, key), f"unknown key '{key}'; {hint}"
+                              f"expected one of: {', '.join(allowed)}")
+
+
+def _text(path: Path, data: dict, key: str) -> str | None:
+    value = data.get(key)
+    if value is None:
+        return None
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return str(value)  # `title: 1984` is still a title
+    if not isinstance(value, str) or not value.strip():
+        raise ConfigError(path, line_of_key(data, key), f"expected '{key}' as text, found {value!r}")
+    return value.strip()
+
+
+def _date(path: Path, data: dict) -> str | None:
+    value = data.get("date")
+    if value is None:
+        return None
+    if isinstance(value, str) and ISO_DATE.fullmatch(value.strip()):
+        try:
+            return datetime.date.fromisoformat(value.strip()).isoformat()
+        except ValueError:
+            pass
+    raise ConfigError(path, line_of_key(data, "date"), f"expected 'date' as YYYY-MM-DD, e.g. 2025-03-13, "
+                      f"found {str(value)!r}")
+
+
+def _names(path: Path, data: dict, key: str) -> tuple[str, ...]:
+    value = data.get(key)
+    if value is None:
+        return ()
+    items = [value] if isinstance(value, str) else value
+    if not isinstance(items, list):
+        raise ConfigError(path, line_of_key(data, key), f"expected '{key}' as a name or a list of names, "
+                          f"e.g. {key}: [Ada Lovelace], found {value!r}")
+    for index, item in enumerate(items):
+        if not isinstance(item, str) or not item.strip():
+            line = line_of_item(items, index) or line_of_key(data, key)
+            raise ConfigError(path, line, f"expected each of '{key}' to be a name, found {item!r}")
+    return tuple(item.strip() for item in items)
+
+
+def _language(path: Path, data: dict) -> str | None:
+    value = _text(path, data, "language")
+    if value is not None and not LANGUAGE_TAG.fullmatch(value):
+        raise ConfigError(path, line_of_key(data, "language"), "expected 'language' as a language tag "
+                          f"such as en, zh or pt-BR, found {value!r}")
+    return value
+
+
+def _choice(path: Path, data: dict, key: str, choices: tuple[str, ...]) -> str | None:
+    value = _text(path, data, key)
+    if value is not None and value not in choices:
+        close = difflib.get_close_matches(value, choices, n=1)
+        hint = f"did you mean '{close[0]}'? " if close else ""
+        raise ConfigError(path, line_of_key(data, key), f"unknown {key} '{value}'; {hint}"
+                          f"expected one of: {', '.join(choices)}")
+    return value
+
+
+def build_metadata(reading: Reading, sidecar: Sidecar, stem: str) -> Metadata:
+    """The sidecar over the page's own metadata over defaults."""
+    return Metadata(
+        title=sidecar.title or reading.title or title_from_stem(stem),
+        podcast=sidecar.podcast or reading.podcast,
+        date=sidecar.date or reading.date,
+        people=_people(reading, sidecar),
+        language=sidecar.language or reading.language or _guess_language(reading),
+        audio_url=sidecar.audio_url,
+        summaries=reading.summaries,
+    )
+
+
+def _people(reading: Reading, sidecar: Sidecar) -> tuple[Person, ...]:
+    """Sidecar hosts and guests first, then people the page names, then other speakers."""
+    roles: dict[str, str] = {}
+    for name in sidecar.hosts:
+        roles.setdefault(name, "host")
+    for name in sidecar.guests:
+        roles.setdefault(name, "guest")
+    for person in reading.people:
+        roles.setdefault(person.name, person.role)
+    for block in reading.blocks:
+        if block.speaker:
+            roles.setdefault(block.speaker, "speaker")
+    return tuple(Person(name, role) for name, role in roles.items())
+
+
+def _guess_language(reading: Reading) -> str:
+    sample = " ".join(block.text.text for block in reading.blocks[:50])[:LANGUAGE_SAMPLE]
+    return script_language(sample)
+
+
+def title_from_stem(stem: str) -> str:
+    """'manifold-2025-03-13-misha-laskin' -> 'Manifold 2025 03 13 Misha Laskin'."""
+    words = [w for w in re.split(r"[\s_\-.]+", stem) if w]
+    return " ".join(w[:1].upper() + w[1:] if w.islower() else w for w in words) or stem

@@ -1,0 +1,119 @@
+"""What every reader shares: decoding the file, walking its lines, and what a reader returns.
+
+All offsets are into the decoded text (UTF-8, BOM dropped, CRLF and lone CR turned into
+LF), the same string the pipeline keeps as `Transcript.source_text`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..errors import TranscriptError
+from ..model import Block, Person, Summary
+
+UTF8_BOM = b"\xef\xbb\xbf"
+UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
+
+
+@dataclass(frozen=True)
+class Line:
+    number: int  # 1-based
+    start: int
+    end: int  # exclusive, before the newline
+
+    def text(self, source: str) -> str:
+        return source[self.start:self.end]
+
+    def is_blank(self, source: str) -> bool:
+        return not source[self.start:self.end].strip()
+
+
+@dataclass(frozen=True)
+class Reading:
+    """What a reader found: blocks, plus whatever metadata the page itself carries."""
+
+    blocks: tuple[Block, ...]
+    title: str | None = None
+    podcast: str | None = None
+    date: str | None = None
+    people: tuple[Person, ...] = ()
+    summaries: tuple[Summary, ...] = ()
+    language: str | None = None
+
+
+def decode_source(path: Path, data: bytes) -> str:
+    """Bytes -> the source text, or a TranscriptError saying what is wrong and where."""
+    if data.startswith(UTF16_BOMS):
+        raise TranscriptError(path, 1, "is UTF-16 encoded, expected UTF-8; save the file as UTF-8")
+    if b"\x00" in data:
+        line = _line_of_byte(data, data.index(b"\x00"))
+        raise TranscriptError(path, line, "contains a NUL byte: this looks like a binary file, "
+                              "expected a text transcript")
+    body = data[len(UTF8_BOM):] if data.startswith(UTF8_BOM) else data
+    try:
+        text = body.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = _line_of_byte(body, exc.start)
+        raise TranscriptError(path, line, f"is not valid UTF-8 (byte 0x{body[exc.start]:02x}), "
+                              "expected UTF-8 text; save the file as UTF-8") from None
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if not text.strip():
+        raise TranscriptError(path, None, "is empty, expected a transcript")
+    return text
+
+
+def _line_of_byte(data: bytes, offset: int) -> int:
+    # Count lone CRs as line ends too, so the number matches the text after newline fixing.
+    prefix = data[:offset].replace(b"\r\n", b"\n").replace(b"\r", b"\n")
+    return prefix.count(b"\n") + 1
+
+
+def split_lines(source: str) -> list[Line]:
+    lines = []
+    start = 0
+    for number, text in enumerate(source.split("\n"), 1):
+        lines.append(Line(number, start, start + len(text)))
+        start += len(text) + 1
+    return lines
+
+
+def line_groups(source: str) -> list[list[Line]]:
+    """Runs of non-blank lines separated by blank ones: paragraphs, cues, turns."""
+    groups: list[list[Line]] = []
+    current: list[Line] = []
+    for line in split_lines(source):
+        if line.is_blank(source):
+            if current:
+                groups.append(current)
+            current = []
+        else:
+            current.append(line)
+    if current:
+        groups.append(current)
+    return groups
+
+
+def quote(text: str, limit: int = 60) -> str:
+    """A short, quoted excerpt of bad input for an error message."""
+    text = text.strip()
+    return repr(text if len(text) <= limit else text[:limit] + "...")
+
+
+CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+KANA = re.compile(r"[\u3040-\u30ff]")
+HANGUL = re.compile(r"[\uac00-\ud7af]")
+LETTER = re.compile(r"[^\W\d_]")
+
+
+def script_language(text: str) -> str:
+    """Guess a language tag from the script: enough for CJK summaries vs English ones."""
+    letters = len(LETTER.findall(text)) or 1
+    if len(KANA.findall(text)) / letters > 0.1:
+        return "ja"
+    if len(HANGUL.findall(text)) / letters > 0.2:
+        return "ko"
+    if len(CJK.findall(text)) / letters > 0.2:
+        return "zh"
+    return "en"

@@ -1,0 +1,109 @@
+"""The whole story of a build, in memory: project files in, pages and knowledge out.
+
+    ingest -> clean -> analyse -> terms -> segment -> classify -> link -> render
+
+`build_site` never touches docs/ or site/; `write` and `engine` do that afterwards.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from .analyse import analyse_passages, load_pipeline, words_of
+from .classify import classify_passages, topic_signals
+from .clean import clean_transcript
+from .config import Project, Settings, load_glossary, load_settings, load_topics
+from .discover import discover_topics
+from .errors import ConfigError, PodsiteError
+from .ingest import read_transcript
+from .link import Links, link_site
+from .model import Episode, Site, Term, Topic
+from .render import render_site
+from .segment_topics import segment_topics
+from .terms import find_mentions, index_terms
+
+log = logging.getLogger(__name__)
+TRANSCRIPT_SUFFIXES = {".txt", ".md", ".srt", ".vtt", ".json", ".text", ".markdown"}
+
+
+@dataclass(frozen=True)
+class SiteModel:
+    """Everything render needs."""
+
+    settings: Settings
+    episodes: tuple[Episode, ...]
+    topics: tuple[Topic, ...]
+    glossary: tuple[Term, ...]
+    links: Links
+
+
+def episode_files(project: Project) -> list[Path]:
+    if not project.episodes_dir.is_dir():
+        raise PodsiteError(project.episodes_dir, None, "no episodes folder; put transcripts in content/episodes/")
+    files = sorted(p for p in project.episodes_dir.iterdir()
+                   if p.is_file() and p.suffix.lower() in TRANSCRIPT_SUFFIXES and not p.name.startswith("."))
+    if not files:
+        raise PodsiteError(project.episodes_dir, None, "has no transcripts (.txt, .md, .srt, .vtt, .json)")
+    return files
+
+
+def analyse_site(project: Project) -> SiteModel:
+    settings = load_settings(project)
+    glossary = load_glossary(project)
+    nlp = load_pipeline(settings.spacy_pipeline, project.settings_path)
+    term_index = index_terms(nlp, glossary)
+    episodes = []
+    for path in episode_files(project):
+        transcript = read_transcript(path, project.root)
+        passages = clean_transcript(transcript, settings.passage_words)
+        analysis = analyse_passages(nlp, passages)
+        mentions = find_mentions(transcript.id, transcript.source_text, passages, analysis.docs, term_index)
+        boundaries = segment_topics(analysis.content_words)
+        episodes.append(Episode(transcript, passages, analysis.sentences, mentions, analysis.content_words,
+                                _ranges(boundaries, len(passages))))
+    _check_unique_ids(episodes)
+    episodes.sort(key=lambda e: (e.transcript.meta.date or "9999", e.id))
+    topics = choose_topics(project, settings, glossary, episodes)
+    episodes = [classify_episode(e, topics, nlp) for e in episodes]
+    return SiteModel(settings, tuple(episodes), topics, glossary, link_site(episodes, topics, glossary))
+
+
+def build_site(project: Project) -> Site:
+    return render_site(analyse_site(project), project)
+
+
+def choose_topics(project: Project, settings: Settings, glossary, episodes) -> tuple[Topic, ...]:
+    """Configured topics when topics.yml exists (unless `topics: auto`), else discovered."""
+    mode = settings.topics or ("configured" if project.topics_path.exists() else "auto")
+    if mode == "auto":
+        return discover_topics(episodes)
+    configured = load_topics(project, {t.id for t in glossary})
+    if not configured:
+        raise ConfigError(project.settings_path, None, "topics: configured, but site_config/topics.yml "
+                          "is missing or empty; add topics there or set topics: auto")
+    return configured
+
+
+def classify_episode(episode: Episode, topics, nlp) -> Episode:
+    signals = [topic_signals(topic, lambda text: words_of(nlp, text)) for topic in topics]
+    mentions_by_passage: dict[str, list] = {p.id: [] for p in episode.passages}
+    for mention in episode.mentions:
+        mentions_by_passage[mention.passage].append(mention)
+    labels = classify_passages(episode.words, list(mentions_by_passage.values()), signals)
+    return replace(episode, passage_topics=labels)
+
+
+def _ranges(boundaries, count: int) -> tuple[tuple[int, int], ...]:
+    edges = [0, *boundaries, count]
+    return tuple((a, b) for a, b in zip(edges, edges[1:]) if b > a)
+
+
+def _check_unique_ids(episodes) -> None:
+    seen: dict[str, str] = {}
+    for episode in episodes:
+        other = seen.setdefault(episode.id, episode.transcript.source)
+        if other != episode.transcript.source:
+            raise PodsiteError(episode.transcript.source, None,
+                               f"has the same episode id '{episode.id}' as {other}; rename one of the files")

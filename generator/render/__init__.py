@@ -1,0 +1,87 @@
+"""Render: the analysed site -> Markdown pages (and knowledge.json), as a dict of texts."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cached_property
+
+from ..model import Episode, Mention, Passage, Site, Term
+from . import paths
+from .episodes import episode_page_text, episodes_index, transcript_page_text
+from .glossary import glossary_index, kind_index, term_page_text
+from .home import graph_page, home_page, timeline_page
+from .knowledge import knowledge_json
+from .markup import short
+from .topics import topic_page_text, topics_index
+from .common import TopicNames, topic_titles
+
+
+@dataclass(frozen=True)
+class RenderContext:
+    model: object  # pipeline.SiteModel
+
+    @cached_property
+    def names(self) -> TopicNames:
+        return topic_titles(self.model.topics)
+
+    @cached_property
+    def terms(self) -> dict[str, Term]:
+        return {t.id: t for t in self.model.glossary}
+
+    @cached_property
+    def term_links(self) -> dict[str, tuple[str, str]]:
+        return {t.id: (paths.term_page(t.id), self.tooltip(t.id)) for t in self.model.glossary}
+
+    @cached_property
+    def _episodes(self) -> dict[str, Episode]:
+        return {e.id: e for e in self.model.episodes}
+
+    @cached_property
+    def _passages(self) -> dict[tuple[str, str], Passage]:
+        return {(e.id, p.id): p for e in self.model.episodes for p in e.passages}
+
+    @cached_property
+    def _mentions(self) -> dict[tuple[str, str], list[Mention]]:
+        grouped: dict[tuple[str, str], list[Mention]] = {}
+        for episode in self.model.episodes:
+            for mention in episode.mentions:
+                grouped.setdefault((episode.id, mention.passage), []).append(mention)
+        return grouped
+
+    def episode(self, episode_id: str) -> Episode:
+        return self._episodes[episode_id]
+
+    def passage(self, episode_id: str, passage_id: str) -> Passage:
+        return self._passages[(episode_id, passage_id)]
+
+    def mentions_in(self, episode_id: str, passage_id: str) -> list[Mention]:
+        return self._mentions.get((episode_id, passage_id), [])
+
+    def short(self, term_id: str) -> str:
+        return short(self.terms[term_id].definition)
+
+    def tooltip(self, term_id: str) -> str:
+        return self.short(term_id)
+
+
+def render_site(model, project=None) -> Site:
+    ctx = RenderContext(model)
+    pages = {
+        paths.HOME: home_page(ctx),
+        paths.EPISODES: episodes_index(ctx),
+        paths.TOPICS: topics_index(ctx),
+        paths.GLOSSARY: glossary_index(ctx),
+        paths.PEOPLE: kind_index(ctx, "person", paths.PEOPLE),
+        paths.ORGANISATIONS: kind_index(ctx, "organisation", paths.ORGANISATIONS),
+        paths.TIMELINE: timeline_page(ctx),
+        paths.GRAPH: graph_page(ctx),
+    }
+    for episode in model.episodes:
+        pages[paths.episode_page(episode.id)] = episode_page_text(ctx, episode)
+        pages[paths.transcript_page(episode.id)] = transcript_page_text(ctx, episode)
+    for topic in model.topics:
+        pages[paths.topic_page(topic.id)] = topic_page_text(ctx, topic)
+    for term in model.glossary:
+        pages[paths.term_page(term.id)] = term_page_text(ctx, term)
+    pages[paths.KNOWLEDGE] = knowledge_json(ctx)
+    return Site(pages=dict(sorted(pages.items())))

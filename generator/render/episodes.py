@@ -1,0 +1,113 @@
+"""The episode list, each episode's page, and its full cleaned transcript."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from ..model import Episode
+from .common import TopicNames, audio_url, banner, front_matter, passage_header
+from .markup import escape, link, linked_text
+from .paths import EPISODES, episode_page, term_page, topic_page, transcript_page
+
+LANGUAGE_NAMES = {"zh": "Chinese", "en": "English", "ja": "Japanese", "de": "German", "fr": "French", "es": "Spanish"}
+
+
+def episodes_index(ctx) -> str:
+    lines = [front_matter("Episodes"), banner("content/episodes/"), "# Episodes", ""]
+    for episode in ctx.model.episodes:
+        lines.append(f"- {episode_line(episode, EPISODES)}")
+    return "\n".join(lines) + "\n"
+
+
+def episode_line(episode: Episode, from_page: str) -> str:
+    meta = episode.transcript.meta
+    details = " · ".join(escape(x) for x in (meta.podcast, meta.date) if x)
+    title = link(escape(meta.title), from_page, episode_page(episode.id))
+    return f"{title}" + (f" — {details}" if details else "")
+
+
+def episode_page_text(ctx, episode: Episode) -> str:
+    meta = episode.transcript.meta
+    page = episode_page(episode.id)
+    lines = [front_matter(meta.title), banner(episode.transcript.source), f"# {escape(meta.title)}", ""]
+    lines += _facts(ctx, episode, page)
+    lines += ["", link("Read the full transcript", page, transcript_page(episode.id)) + f" ({len(episode.passages)} passages).", ""]
+    lines += _people(episode)
+    lines += _summaries(episode)
+    lines += _topic_shares(ctx, episode, page)
+    lines += _episode_terms(ctx, episode, page)
+    return "\n".join(lines) + "\n"
+
+
+def _facts(ctx, episode: Episode, page: str) -> list[str]:
+    meta = episode.transcript.meta
+    rows = [("Podcast", escape(meta.podcast) if meta.podcast else None),
+            ("Date", meta.date),
+            ("Language", escape(meta.language)),
+            ("Source", f"{escape(episode.transcript.source)} ({episode.transcript.format})")]
+    url = audio_url(episode, ctx.model.settings)
+    if url:
+        rows.append(("Audio", f"<{url}>"))
+    return ["| | |", "|---|---|"] + [f"| {key} | {value} |" for key, value in rows if value]
+
+
+def _people(episode: Episode) -> list[str]:
+    people = episode.transcript.meta.people
+    if not people:
+        return []
+    lines = ["## People", ""]
+    lines += [f"- **{escape(p.name)}** — {p.role}" for p in people]
+    return lines + [""]
+
+
+def _summaries(episode: Episode) -> list[str]:
+    summaries = episode.transcript.meta.summaries
+    if not summaries:
+        return []
+    lines = ["## Summary", ""]
+    for summary in summaries:
+        language = LANGUAGE_NAMES.get(summary.language, summary.language)
+        who = f"{escape(summary.speaker)}, " if summary.speaker else ""
+        lines += [f"**{who}{escape(language)}**", "", escape(summary.text), f'{{: lang="{summary.language}" }}', ""]
+    return lines
+
+
+def _topic_shares(ctx, episode: Episode, page: str) -> list[str]:
+    shares = {t: dict(links.shares).get(episode.id, 0.0) for t, links in ctx.model.links.topics.items()}
+    ranked = sorted((t for t in shares if shares[t] > 0), key=lambda t: (-shares[t], t))
+    if not ranked:
+        return []
+    lines = ["## Topics", "", "Share of the conversation (by words) that each topic takes:", "",
+             "| Topic | Share | Passages |", "|---|---:|---:|"]
+    for topic_id in ranked:
+        count = sum(1 for labels in episode.passage_topics if topic_id in labels)
+        title = link(escape(ctx.names.titles[topic_id]), page, topic_page(topic_id))
+        lines.append(f"| {title} | {shares[topic_id]:.0%} | {count} |")
+    return lines + [""]
+
+
+def _episode_terms(ctx, episode: Episode, page: str) -> list[str]:
+    counts = Counter(m.term for m in episode.mentions)
+    if not counts:
+        return []
+    top = sorted(counts, key=lambda t: (-counts[t], t))[:20]
+    items = [f"{link(escape(ctx.terms[t].term), page, term_page(t), title=ctx.tooltip(t))} ({counts[t]})" for t in top]
+    return ["## Terms discussed most", "", ", ".join(items), ""]
+
+
+def transcript_page_text(ctx, episode: Episode) -> str:
+    meta = episode.transcript.meta
+    page = transcript_page(episode.id)
+    lines = [front_matter(f"Transcript: {meta.title}"), banner(episode.transcript.source),
+             f"# Transcript: {escape(meta.title)}", "",
+             f"{link('Back to the episode', page, episode_page(episode.id))}. "
+             "Fillers and stutters are removed for reading; every passage links to its topics.", ""]
+    mentions_by_passage: dict[str, list] = {}
+    for mention in episode.mentions:
+        mentions_by_passage.setdefault(mention.passage, []).append(mention)
+    for passage, labels in zip(episode.passages, episode.passage_topics):
+        header = passage_header(episode, passage, labels, page, ctx.names, ctx.model.settings, with_jump=False)
+        text = linked_text(passage, mentions_by_passage.get(passage.id, []), page, ctx.term_links,
+                           ctx.model.settings.link_terms)
+        lines += [header, f"{{: #{passage.id} .podsite-meta }}", "", text, "{: .podsite-passage }", ""]
+    return "\n".join(lines)

@@ -1,0 +1,132 @@
+"""The glossary: index (A–Z and by kind), people and organisations, and one page per term."""
+
+from __future__ import annotations
+
+from itertools import groupby
+
+from ..config import TERM_KINDS
+from ..model import Mention, Term
+from .common import banner, front_matter, time_label
+from .markup import escape, link
+from .paths import GLOSSARY, ORGANISATIONS, PEOPLE, term_page, topic_page, transcript_page
+
+KIND_TITLES = {"concept": "Concepts", "system": "Systems and models", "work": "Papers and works",
+               "person": "People", "organisation": "Organisations", "event": "Events"}
+KIND_LABELS = {"concept": "Concept", "system": "System or model", "work": "Paper or work",
+               "person": "Person", "organisation": "Organisation", "event": "Event"}
+SNIPPET_WORDS = 12
+
+
+def _term_item(ctx, term: Term, page: str) -> str:
+    count = len(ctx.model.links.terms[term.id].mentions)
+    note = f"{count} mention{'s' * (count != 1)}" if count else "background"
+    return f"- {link(escape(term.term), page, term_page(term.id), title=ctx.tooltip(term.id))} — {escape(ctx.short(term.id))} *({note})*"
+
+
+def glossary_index(ctx) -> str:
+    terms = sorted(ctx.model.glossary, key=lambda t: (t.term.casefold(), t.id))
+    lines = [front_matter("Glossary"), banner("content/glossary.yml"), "# Glossary", "",
+             f"{len(terms)} terms. See also {link('People', GLOSSARY, PEOPLE)} and "
+             f"{link('Organisations', GLOSSARY, ORGANISATIONS)}.", ""]
+    if any(not t.curated for t in terms):
+        lines += ["!!! note \"Not yet curated\"",
+                  "    Terms marked *extracted* were found automatically; review them in `content/glossary.yml`.", ""]
+    lines += ["## A–Z", ""]
+    for letter, group in groupby(terms, key=lambda t: _initial(t.term)):
+        lines += [f"### {letter}", ""] + [_term_item(ctx, t, GLOSSARY) for t in group] + [""]
+    lines += ["## By kind", ""]
+    for kind in TERM_KINDS:
+        members = [t for t in terms if t.kind == kind]
+        if members:
+            lines += [f"### {KIND_TITLES[kind]}", ""] + [_term_item(ctx, t, GLOSSARY) for t in members] + [""]
+    return "\n".join(lines)
+
+
+def _initial(word: str) -> str:
+    first = word[:1].upper()
+    return first if first.isalpha() and first.isascii() else "#"
+
+
+def kind_index(ctx, kind: str, page: str) -> str:
+    title = KIND_TITLES[kind]
+    terms = sorted((t for t in ctx.model.glossary if t.kind == kind), key=lambda t: (t.term.casefold(), t.id))
+    lines = [front_matter(title), banner("content/glossary.yml"), f"# {title}", ""]
+    if kind == "person":
+        lines += _hosts_and_guests(ctx)
+        lines += ["## Mentioned in the conversation", ""]
+    lines += [_term_item(ctx, t, page) for t in terms] or ["None yet."]
+    return "\n".join(lines) + "\n"
+
+
+def _hosts_and_guests(ctx) -> list[str]:
+    people = sorted({(p.name, p.role, e.id) for e in ctx.model.episodes for p in e.transcript.meta.people})
+    if not people:
+        return []
+    lines = ["## In the episodes", ""]
+    for name, role, episode_id in people:
+        title = escape(ctx.episode(episode_id).transcript.meta.title)
+        lines.append(f"- **{escape(name)}** — {role}, {link(title, PEOPLE, transcript_page(episode_id))}")
+    return lines + [""]
+
+
+def term_page_text(ctx, term: Term) -> str:
+    page = term_page(term.id)
+    links = ctx.model.links.terms[term.id]
+    lines = [front_matter(term.term, ctx.short(term.id)), banner("content/glossary.yml"),
+             f"# {escape(term.term)}", "", f"*{KIND_LABELS[term.kind]}*"
+             + (f" · {term.year}" if term.year else ""), "", escape(term.definition), ""]
+    if not term.curated:
+        lines += ["!!! note \"Not yet curated\"",
+                  "    Extracted automatically; the text above is the sentence that best explains it. "
+                  "Add it to `content/glossary.yml` to curate it.", ""]
+    if term.aliases:
+        lines += ["**Also written as:** " + ", ".join(escape(a) for a in term.aliases), ""]
+    lines += _term_topics(ctx, links, page) + _related_terms(ctx, term, links, page)
+    lines += _mentions(ctx, links.mentions, page) if links.mentions else [
+        "*Background term: not mentioned in the transcripts, defined here for context.*", ""]
+    return "\n".join(lines)
+
+
+def _term_topics(ctx, links, page: str) -> list[str]:
+    if not links.topics:
+        return []
+    items = [f"{link(escape(ctx.names.titles[t]), page, topic_page(t))} ({n})" for t, n in links.topics]
+    return ["**Topics:** " + ", ".join(items), ""]
+
+
+def _related_terms(ctx, term: Term, links, page: str) -> list[str]:
+    ids = list(dict.fromkeys([*term.see_also, *(t for t, _ in links.related)]))
+    if not ids:
+        return []
+    items = [link(escape(ctx.terms[t].term), page, term_page(t), title=ctx.tooltip(t)) for t in ids]
+    return ["**Related terms:** " + ", ".join(items), ""]
+
+
+def _mentions(ctx, mentions: tuple[Mention, ...], page: str) -> list[str]:
+    lines = [f"## Mentions ({len(mentions)})", ""]
+    for episode_id, in_episode in groupby(mentions, key=lambda m: m.episode):
+        episode = ctx.episode(episode_id)
+        lines += [f"### {escape(episode.transcript.meta.title)}", ""]
+        by_topic = sorted(in_episode, key=lambda m: (_primary_topic(ctx, m), m.start))
+        for topic_id, group in groupby(by_topic, key=lambda m: _primary_topic(ctx, m)):
+            heading = link(escape(ctx.names.titles[topic_id]), page, topic_page(topic_id)) if topic_id else "Other passages"
+            lines += [f"**{heading}**", ""]
+            lines += [f"- {_mention_line(ctx, episode, m, page)}" for m in group]
+            lines.append("")
+    return lines
+
+
+def _primary_topic(ctx, mention: Mention) -> str:
+    labels = ctx.model.links.passage_topics.get((mention.episode, mention.passage), ())
+    return labels[0] if labels else ""
+
+
+def _mention_line(ctx, episode, mention: Mention, page: str) -> str:
+    passage = ctx.passage(mention.episode, mention.passage)
+    text = passage.text.text
+    before = text[:mention.local_start].split()[-SNIPPET_WORDS // 2:]
+    after = text[mention.local_end:].split()[:SNIPPET_WORDS // 2]
+    snippet = f"…{escape(' '.join(before))} **{escape(text[mention.local_start:mention.local_end])}** {escape(' '.join(after))}…"
+    where = link(f"¶ {passage.index}", page, transcript_page(episode.id), passage.id)
+    when = time_label(episode, passage.time, ctx.model.settings)
+    return f"{where}{', ' + when if when else ''}: {snippet}"

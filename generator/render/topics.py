@@ -1,0 +1,135 @@
+"""The topic index and one page per topic."""
+
+from __future__ import annotations
+
+from ..highlights import Excerpt, TimelineEvent, check_quote, key_points, quotes, timeline
+from ..model import Topic
+from .common import banner, front_matter, passage_header, time_label
+from .markup import escape, link, linked_text
+from .paths import TOPICS, episode_page, term_page, topic_page, transcript_page
+
+
+def topics_index(ctx) -> str:
+    lines = [front_matter("Topics"), banner("site_config/topics.yml"), "# Topics", "",
+             "Topics, heaviest first, with the share of all conversation they take.", ""]
+    for topic in ranked_topics(ctx):
+        lines.append(f"- {topic_line(ctx, topic, TOPICS)}")
+    return "\n".join(lines) + "\n"
+
+
+def ranked_topics(ctx) -> list[Topic]:
+    return sorted(ctx.model.topics, key=lambda t: (-ctx.model.links.topics[t.id].weight, t.title))
+
+
+def topic_line(ctx, topic: Topic, from_page: str) -> str:
+    links = ctx.model.links.topics[topic.id]
+    note = "" if topic.curated else " *(discovered automatically)*"
+    return (f"{link(escape(topic.title), from_page, topic_page(topic.id))} — {links.weight:.0%} "
+            f"of the conversation, {len(links.passages)} passages{note}")
+
+
+def topic_page_text(ctx, topic: Topic) -> str:
+    page = topic_page(topic.id)
+    lines = [front_matter(topic.title, topic.description), banner("site_config/topics.yml"),
+             f"# {escape(topic.title)}", "", escape(topic.description), ""]
+    if not topic.curated:
+        lines += ["!!! note \"Discovered topic\"",
+                  "    Found automatically from the transcripts and named by its most distinctive words. "
+                  "Pin or rename it in `site_config/topics.yml`.", ""]
+    for section in (_shares, _key_points, _quotes, _timeline, _key_terms, _related, _passages):
+        lines += section(ctx, topic, page)
+    return "\n".join(lines) + "\n"
+
+
+def _shares(ctx, topic: Topic, page: str) -> list[str]:
+    shares = ctx.model.links.topics[topic.id].shares
+    if not shares:
+        return ["No passage is about this topic yet.", ""]
+    items = [f"{link(escape(ctx.episode(e).transcript.meta.title), page, episode_page(e))}: {share:.0%}"
+             for e, share in shares]
+    return ["**Share of the conversation:** " + "; ".join(items), ""]
+
+
+def _excerpt_line(ctx, excerpt: Excerpt, page: str) -> str:
+    episode = ctx.episode(excerpt.episode)
+    passage = ctx.passage(excerpt.episode, excerpt.passage)
+    who = f"{escape(excerpt.speaker)}, " if excerpt.speaker else ""
+    when = time_label(episode, excerpt.time, ctx.model.settings)
+    where = link(f"¶ {passage.index}", page, transcript_page(episode.id), passage.id)
+    return f"{who}{where}" + (f", {when}" if when else "")
+
+
+def _key_points(ctx, topic: Topic, page: str) -> list[str]:
+    points = key_points(ctx.model.episodes, topic.id)
+    if not points:
+        return []
+    lines = ["## Key points", "",
+             "The sentences closest to the centre of this topic (cosine similarity of their words "
+             "to all of the topic's passages), one per passage, repeats counted once.", ""]
+    lines += [f"1. {escape(p.text)} ({_excerpt_line(ctx, p, page)})" for p in points]
+    return lines + [""]
+
+
+def _quotes(ctx, topic: Topic, page: str) -> list[str]:
+    chosen = quotes(ctx.model.episodes, topic.id)
+    lines = ["## Quotes", ""] if chosen else []
+    for quote in chosen:
+        check_quote(ctx.episode(quote.episode), quote)
+        lines += [f"> {escape(quote.text)}", ">", f"> — {_excerpt_line(ctx, quote, page)}", ""]
+    return lines
+
+
+def _timeline(ctx, topic: Topic, page: str) -> list[str]:
+    events = timeline(ctx.model.episodes, topic.id, ctx.model.glossary)
+    return timeline_table(ctx, events, page, "## Timeline")
+
+
+def timeline_table(ctx, events: tuple[TimelineEvent, ...], page: str, heading: str) -> list[str]:
+    if not events:
+        return []
+    lines = [heading, "", "| Year | Event | Where |", "|---:|---|---|"]
+    for event in events:
+        label = (link(escape(ctx.terms[event.term].term), page, term_page(event.term), title=ctx.tooltip(event.term))
+                 if event.term else escape(_clip(event.label)))
+        passage = ctx.passage(event.episode, event.passage)
+        where = link(f"¶ {passage.index}", page, transcript_page(event.episode), passage.id)
+        lines.append(f"| {event.year} | {label} | {where} |")
+    return lines + [""]
+
+
+def _clip(text: str, limit: int = 140) -> str:
+    return text if len(text) <= limit else text[:limit].rsplit(" ", 1)[0] + "…"
+
+
+def _key_terms(ctx, topic: Topic, page: str) -> list[str]:
+    terms = ctx.model.links.topics[topic.id].key_terms
+    if not terms:
+        return []
+    items = [f"{link(escape(ctx.terms[t].term), page, term_page(t), title=ctx.tooltip(t))} ({n})" for t, n in terms]
+    return ["## Terms that matter here", "", ", ".join(items), ""]
+
+
+def _related(ctx, topic: Topic, page: str) -> list[str]:
+    related = ctx.model.links.topics[topic.id].related
+    if not related:
+        return []
+    lines = ["## Related topics", ""]
+    lines += [f"- {link(escape(ctx.names.titles[t]), page, topic_page(t))}: {escape(why)}" for t, why in related]
+    return lines + [""]
+
+
+def _passages(ctx, topic: Topic, page: str) -> list[str]:
+    lines = ["## Every passage, in order", ""]
+    refs = set(ctx.model.links.topics[topic.id].passages)
+    for episode in ctx.model.episodes:
+        own = [p for p in episode.passages if (episode.id, p.id) in refs]
+        if not own:
+            continue
+        if len(ctx.model.episodes) > 1:
+            lines += [f"### {escape(episode.transcript.meta.title)}", ""]
+        for passage in own:
+            labels = ctx.model.links.passage_topics[(episode.id, passage.id)]
+            lines += [passage_header(episode, passage, labels, page, ctx.names, ctx.model.settings), "",
+                      linked_text(passage, ctx.mentions_in(episode.id, passage.id), page, ctx.term_links,
+                                  ctx.model.settings.link_terms), ""]
+    return lines

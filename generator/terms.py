@@ -1,0 +1,103 @@
+"""Terms: find every mention of a glossary term in the passages.
+
+Each alias becomes a key: its tokens lowercased, hyphens and spaces dropped, the last word
+folded to singular. Text is keyed the same way over token windows, so "pre-training",
+"Pre training" and "pretraining", or "reward model" and "reward models", meet at one key.
+At each position the longest window with a key wins ("AlphaGo Zero" over "AlphaGo").
+Aliases written in capitals ("RL", "AGI") match only in capitals, so they never fire on
+ordinary words.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Iterable, Sequence
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from .analyse import singular
+from .model import Mention, Passage, Term
+
+HYPHENS = {"-", "–", "‐"}
+MATCHABLE = re.compile(r"^(?:\w[\w'’.-]*|[-–‐])$")
+ACRONYM = re.compile(r"^[A-Z0-9][A-Z0-9-]*[A-Z0-9]s?$")
+
+
+@dataclass(frozen=True)
+class TermIndex:
+    keys: dict[str, tuple[str, str | None]]  # key -> (term id, exact form if case-sensitive)
+    longest: int  # most tokens in any alias
+
+
+def key_of(words: Sequence[str]) -> str:
+    parts = [w.lower().replace("-", "").replace("’", "'") for w in words if w not in HYPHENS]
+    parts = [p for p in parts if p]
+    if not parts:
+        return ""
+    return "".join(parts[:-1]) + singular(parts[-1])
+
+
+def index_terms(nlp: Language, terms: Iterable[Term]) -> TermIndex:
+    keys: dict[str, tuple[str, str | None]] = {}
+    longest = 1
+    for term in terms:
+        for alias in sorted({term.term, *term.aliases}):
+            words = [t.text for t in nlp.make_doc(alias)]
+            exact = _exact_form(alias) if ACRONYM.match(alias) else None
+            keys.setdefault(key_of(words), (term.id, exact))
+            longest = max(longest, len(words))
+    return TermIndex(keys, longest)
+
+
+def _exact_form(text: str) -> str:
+    return text.replace("-", "").replace(" ", "")
+
+
+def _fits(window: Sequence[str], exact: str | None) -> bool:
+    if exact is None:
+        return True
+    found = _exact_form("".join(w for w in window if w not in HYPHENS))
+    return found == exact or found == exact + "s" or found.rstrip("s") == exact.rstrip("s") and found.isupper()
+
+
+def match_doc(doc: Doc, index: TermIndex) -> list[tuple[str, int, int]]:
+    """(term id, start char, end char) of each mention in one Doc, left to right."""
+    words = [t.text for t in doc]
+    found = []
+    position = 0
+    while position < len(words):
+        hit = _longest_at(words, position, index)
+        if hit:
+            term_id, length = hit
+            found.append((term_id, doc[position].idx, doc[position + length - 1].idx + len(words[position + length - 1])))
+            position += length
+        else:
+            position += 1
+    return found
+
+
+def _longest_at(words: Sequence[str], position: int, index: TermIndex) -> tuple[str, int] | None:
+    if words[position] in HYPHENS or not MATCHABLE.match(words[position]):
+        return None
+    for length in range(min(index.longest + 2, len(words) - position), 0, -1):
+        window = words[position:position + length]
+        if window[-1] in HYPHENS or not all(MATCHABLE.match(w) for w in window):
+            continue
+        entry = index.keys.get(key_of(window))
+        if entry and _fits(window, entry[1]):
+            return entry[0], length
+    return None
+
+
+def find_mentions(
+    episode_id: str, source_text: str, passages: Sequence[Passage], docs: Sequence[Doc], index: TermIndex
+) -> tuple[Mention, ...]:
+    mentions = []
+    for passage, doc in zip(passages, docs):
+        for term_id, local_start, local_end in match_doc(doc, index):
+            start, end = passage.text.source_span(local_start, local_end)
+            mentions.append(Mention(term_id, episode_id, passage.id, start, end,
+                                    source_text[start:end], local_start, local_end))
+    return tuple(mentions)

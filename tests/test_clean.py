@@ -1,0 +1,60 @@
+from generator.clean import clean_transcript, tidy
+from generator.model import Block, Metadata, Transcript
+from generator.textmap import MappedText
+
+
+def transcript_of(paragraphs, speakers=None):
+    source = "\n\n".join(paragraphs)
+    blocks, offset = [], 0
+    for index, paragraph in enumerate(paragraphs):
+        speaker = speakers[index] if speakers else None
+        blocks.append(Block(MappedText.verbatim(source, offset, offset + len(paragraph)),
+                            line=source.count("\n", 0, offset) + 1, speaker=speaker))
+        offset += len(paragraph) + 2
+    return Transcript("t", "t.txt", source, "plain", Metadata("T"), tuple(blocks))
+
+
+def reading(text):
+    return tidy(MappedText.verbatim(text, 0, len(text))).text
+
+
+def test_paragraphs_split_mid_sentence_are_joined():
+    t = transcript_of(["We trained the model on the whole internet and then we", "fine-tuned it on instructions that people wrote by hand.",
+                       "A new thought starts here and it is long enough to stand alone as a passage."])
+    passages = clean_transcript(t)
+    assert len(passages) == 2
+    assert passages[0].text.text.endswith("fine-tuned it on instructions that people wrote by hand.")
+    assert t.source_text[passages[0].start:passages[0].end].startswith("We trained")
+
+
+def test_speaker_change_always_starts_a_new_passage():
+    t = transcript_of(["So what happened next with", "Yes."], speakers=["Host", "Guest"])
+    assert [p.speaker for p in clean_transcript(t)] == ["Host", "Guest"]
+
+
+def test_reading_text_drops_fillers_and_stutters_and_fixes_i():
+    assert reading("um, so i i think, uh, the the model works") == "So I think, the model works"
+    assert reading("i'm sure i've seen it") == "I'm sure I've seen it"
+
+
+def test_reading_text_keeps_words_that_only_look_like_fillers():
+    assert reading("an umbrella and a summary that that is fine") == "An umbrella and a summary that that is fine"
+
+
+def test_every_passage_maps_back_to_its_source_span():
+    t = transcript_of(["Um, this is, uh, the first paragraph which ends without a full stop", "and continues here. Done."])
+    passage = clean_transcript(t)[0]
+    assert t.source_text[passage.start:passage.end] == t.source_text
+    word = passage.text.text.index("first")
+    start, end = passage.text.source_span(word, word + 5)
+    assert t.source_text[start:end] == "first"
+
+
+def test_one_huge_block_is_split_at_sentence_ends():
+    sentence = "This sentence has exactly ten words in it, you see. "
+    t = transcript_of([sentence * 60])
+    passages = clean_transcript(t, passage_words=100)
+    assert len(passages) >= 5
+    assert all(p.text.text.endswith(".") for p in passages)
+    assert all(70 <= len(p.text.text.split()) <= 150 for p in passages)
+    assert [p.id for p in passages][:2] == ["p001", "p002"]

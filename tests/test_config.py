@@ -1,0 +1,88 @@
+"""Settings, topics and glossary: typos and wrong values are reported with file:line."""
+
+import pytest
+
+from generator.config import Project, Settings, load_glossary, load_settings, load_topics
+from generator.errors import ConfigError
+
+
+def project_with(tmp_path, **files):
+    for relative, text in files.items():
+        path = tmp_path / relative.replace("__", "/")
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text)
+    return Project(tmp_path)
+
+
+def test_missing_settings_give_the_documented_defaults(tmp_path):
+    assert load_settings(Project(tmp_path)) == Settings()
+
+
+def test_unknown_setting_names_line_and_suggests_the_right_key(tmp_path):
+    project = Project(tmp_path)
+    (tmp_path / "site_config").mkdir()
+    (tmp_path / "site_config/podsite.yml").write_text("title: X\nlink_term: all\n")
+    with pytest.raises(ConfigError, match=r"podsite.yml:2: unknown key 'link_term' \(did you mean 'link_terms'\?\)"):
+        load_settings(project)
+
+
+def test_wrong_choice_is_reported_with_the_allowed_values(tmp_path):
+    (tmp_path / "site_config").mkdir()
+    (tmp_path / "site_config/podsite.yml").write_text("link_terms: sometimes\n")
+    with pytest.raises(ConfigError, match=r"podsite.yml:1: 'link_terms': expected first or all or none"):
+        load_settings(Project(tmp_path))
+
+
+def test_invalid_yaml_names_the_line(tmp_path):
+    (tmp_path / "content").mkdir()
+    (tmp_path / "content/glossary.yml").write_text("terms:\n  - id: a\n    term: [unclosed\n")
+    with pytest.raises(ConfigError, match=r"glossary.yml:\d+: is not valid YAML"):
+        load_glossary(Project(tmp_path))
+
+
+GLOSSARY = """terms:
+  - id: rl
+    term: Reinforcement learning
+    kind: concept
+    definition: Learning from reward.
+    aliases: [RL]
+  - id: rlhf
+    term: RLHF
+    kind: concept
+    definition: RL from human feedback.
+    aliases: [rl]
+"""
+
+
+def test_an_alias_used_by_two_terms_is_an_error(tmp_path):
+    (tmp_path / "content").mkdir()
+    (tmp_path / "content/glossary.yml").write_text(GLOSSARY)
+    with pytest.raises(ConfigError, match=r"glossary.yml:11: alias 'rl' of 'rlhf' is already used by 'rl'"):
+        load_glossary(Project(tmp_path))
+
+
+def test_bad_kind_and_missing_definition(tmp_path):
+    (tmp_path / "content").mkdir()
+    (tmp_path / "content/glossary.yml").write_text("terms:\n  - id: x\n    term: X\n    kind: thing\n    definition: d\n")
+    with pytest.raises(ConfigError, match=r"glossary.yml:4: 'kind': expected concept \| system"):
+        load_glossary(Project(tmp_path))
+    (tmp_path / "content/glossary.yml").write_text("terms:\n  - id: x\n    term: X\n    kind: concept\n")
+    with pytest.raises(ConfigError, match=r"glossary.yml:2: missing required key 'definition'"):
+        load_glossary(Project(tmp_path))
+
+
+def test_topic_naming_an_unknown_term_suggests_the_near_one(tmp_path):
+    (tmp_path / "site_config").mkdir()
+    (tmp_path / "site_config/topics.yml").write_text(
+        "topics:\n  - id: a\n    title: A\n    description: d\n    terms: [alpahgo]\n")
+    with pytest.raises(ConfigError, match=r"topics.yml:5: .*unknown glossary term 'alpahgo' \(did you mean 'alphago'\?\)"):
+        load_topics(Project(tmp_path), {"alphago", "dqn"})
+
+
+def test_the_real_project_files_load(tmp_path):
+    from pathlib import Path
+    project = Project(Path(__file__).resolve().parents[1])
+    glossary = load_glossary(project)
+    topics = load_topics(project, {t.id for t in glossary})
+    assert load_settings(project).topics == "configured"
+    assert [t.id for t in topics] == ["rl-history", "pretraining", "reasoning-models", "physics-perspective"]
