@@ -19,7 +19,7 @@ SENTENCE_BREAK = re.compile(r"(?<=[.!?…])[\"'”’)]*\s+(?=[\"“(\[]?[A-Z0-9
 FRAGMENT_WORDS = 12  # a block this short from one speaker is joined to the next one
 
 FILLER = re.compile(r"(?i)(?<![\w'-])(?:uh+|um+|uhm|erm|er|ah)(?![\w'-])[,.]?\s*")
-STUTTER = re.compile(r"(?i)(?<![\w'-])([a-z]+)(?:,?\s+\1)+(?![\w'-])")
+STUTTER = re.compile(r"(?i)(?<![\w'-])([a-z]{1,5})(?:[ \t]+\1)+(?![\w'-])")  # "i i", "the the"
 STUTTER_KEEP = {"that", "had", "is", "do", "very", "bye", "no", "yes", "so", "really", "ha"}
 LOWER_I = re.compile(r"(?<![\w'-])i(?=(?:'[a-z]+)?(?![\w-]))")
 SPACE_RUN = re.compile(r"[ \t]*\n[ \t]*|[ \t]{2,}")

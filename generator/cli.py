@@ -53,15 +53,31 @@ def cmd_clean(args) -> int:
     return 0
 
 
+def common_options(project_default, quiet_default) -> argparse.ArgumentParser:
+    """--project and --quiet, accepted before or after the command name."""
+    options = argparse.ArgumentParser(add_help=False)
+    options.add_argument("--project", type=Path, default=project_default,
+                         help="project folder holding content/, site_config/ and mkdocs.yml (default: current folder)")
+    options.add_argument("-q", "--quiet", action="store_true", default=quiet_default,
+                         help="print only warnings and errors")
+    return options
+
+
+def _with_common_options(add_parser):
+    def add(name, **kwargs):
+        kwargs.setdefault("parents", [common_options(argparse.SUPPRESS, argparse.SUPPRESS)])
+        return add_parser(name, **kwargs)
+    return add
+
+
 def parser() -> argparse.ArgumentParser:
     root = argparse.ArgumentParser(
         prog="podsite",
         description="Turn podcast and interview transcripts into a cross-linked MkDocs knowledge site.",
+        parents=[common_options(Path("."), False)],
     )
-    root.add_argument("--project", type=Path, default=Path("."),
-                      help="project folder holding content/, site_config/ and mkdocs.yml (default: current folder)")
-    root.add_argument("-q", "--quiet", action="store_true", help="print only warnings and errors")
     commands = root.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    commands.add_parser = _with_common_options(commands.add_parser)
 
     build = commands.add_parser("build", help="generate docs/ and build site/ with mkdocs build --strict",
                                 description="Generate the Markdown pages into docs/, then build the static site "

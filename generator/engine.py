@@ -8,6 +8,8 @@ site_config/ changes; MkDocs then sees the changed pages and reloads the browser
 
 from __future__ import annotations
 
+import datetime
+import json
 import logging
 import os
 import shutil
@@ -27,8 +29,24 @@ SITE_MARKER = ".podsite-site"
 ENGINE_ENV = {"NO_MKDOCS_2_WARNING": "1"}
 
 
+def build_epoch(project: Project) -> str:
+    """A build date that depends only on the content: the newest episode's date.
+
+    MkDocs stamps it into sitemap.xml; without this, two builds on different days differ.
+    """
+    if "SOURCE_DATE_EPOCH" in os.environ:
+        return os.environ["SOURCE_DATE_EPOCH"]
+    try:
+        knowledge = json.loads((project.docs_dir / "knowledge.json").read_text(encoding="utf-8"))
+        newest = max(e["date"] for e in knowledge["episodes"] if e.get("date"))
+        moment = datetime.datetime.fromisoformat(newest).replace(tzinfo=datetime.timezone.utc)
+        return str(int(moment.timestamp()))
+    except (OSError, ValueError, KeyError, TypeError):
+        return "0"
+
+
 def _mkdocs(project: Project, *args: str, **kwargs) -> subprocess.CompletedProcess:
-    env = {**os.environ, **ENGINE_ENV}
+    env = {**os.environ, **ENGINE_ENV, "SOURCE_DATE_EPOCH": build_epoch(project)}
     command = [sys.executable, "-m", "mkdocs", *args, "--config-file", str(project.root / "mkdocs.yml")]
     return subprocess.run(command, cwd=project.root, env=env, **kwargs)
 
@@ -47,9 +65,11 @@ def build(project: Project, strict: bool = True) -> Path:
     check_site_dir(site_dir)
     staging = Path(tempfile.mkdtemp(prefix=".site-", dir=project.root))
     try:
+        # Not --quiet: MkDocs counts strict-mode warnings only when they are logged.
         result = _mkdocs(project, "build", *(["--strict"] if strict else []), "--site-dir", str(staging),
                          capture_output=True, text=True)
-        sys.stderr.write(result.stderr)
+        sys.stderr.write("".join(line for line in result.stderr.splitlines(keepends=True)
+                                 if not line.startswith(("INFO", "  - "))))
         if result.returncode != 0:
             raise PodsiteError(project.root / "mkdocs.yml", None,
                                "MkDocs build failed (see its messages above); the previous site/ is untouched")

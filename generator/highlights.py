@@ -24,7 +24,8 @@ KEY_POINTS = 5
 QUOTES = 3
 QUOTE_WORDS = (8, 40)
 MIN_PASSAGE_WORDS = 20
-YEAR = re.compile(r"(?<![\w$.,])(19[4-9]\d|20[0-4]\d)(?![\w,.]\d)")
+YEAR = re.compile(r"(?<![\w$.,])(19[4-9]\d|20[0-4]\d)(?![\w]|[.,]\d)")
+TIMELINE_KINDS = {"system", "work", "event", "concept"}  # people and organisations have no single date
 
 
 @dataclass(frozen=True)
@@ -130,7 +131,7 @@ def check_quote(episode: Episode, excerpt: Excerpt) -> None:
 
 def timeline(episodes: Sequence[Episode], topic_id: str | None, glossary: Sequence[Term]) -> tuple[TimelineEvent, ...]:
     """Dated events of one topic (or of the whole site when topic_id is None)."""
-    dated = {t.id: t for t in glossary if t.year}
+    dated = {t.id: t for t in glossary if t.year and t.kind in TIMELINE_KINDS}
     events: dict[tuple[int, str], TimelineEvent] = {}
     for episode in episodes:
         mentions_by_passage: dict[str, list[str]] = {}

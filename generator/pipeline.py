@@ -75,11 +75,10 @@ def build_site(project: Project) -> Site:
 
 
 def choose_topics(project: Project, settings: Settings, glossary, episodes) -> tuple[Topic, ...]:
-    """Configured topics when topics.yml exists (unless `topics: auto`), else discovered."""
-    mode = settings.topics or ("configured" if project.topics_path.exists() else "auto")
-    if mode == "auto":
+    """Configured topics when topics.yml lists some (unless `topics: auto`), else discovered."""
+    configured = load_topics(project, {t.id for t in glossary}) if settings.topics != "auto" else None
+    if settings.topics is None and not configured or settings.topics == "auto":
         return discover_topics(episodes)
-    configured = load_topics(project, {t.id for t in glossary})
     if not configured:
         raise ConfigError(project.settings_path, None, "topics: configured, but site_config/topics.yml "
                           "is missing or empty; add topics there or set topics: auto")

@@ -1,29 +1,33 @@
 """Segment topics: find where a transcript changes subject, by lexical cohesion.
 
-Input is one list of content tokens per unit (a turn or paragraph); output is the indices
-of the units that open a new topic. Two passes, both measured in tokens, not in units, so
-a run of one-word turns ("Yeah.", "Roger.") weighs what it says, not how often speakers
-alternate:
+Input is one tuple of content tokens per unit (a turn or paragraph; stop words already
+removed); output is the indices of the units that open a new topic. Lengths are counted in
+tokens, not units, so a run of one-word turns ("Yeah.", "Roger.") weighs what it says, not
+how often the speakers alternate. Two passes:
 
-1. **Where and how many: divisive splitting with a chi-square test.** A stretch of units is
+1. **Where, and how many: divisive splitting with a chi-square test.** A stretch of units is
    cut at the gap where the words before and after it are most differently distributed:
-   Pearson's chi-square of the 2 x V table (side x word, words seen at least twice in the
-   stretch). It is turned into a z-score, z = (chi2 - df) / sqrt(2 df) with df = V - 1, and
-   the stretch is cut only if z >= ``z_threshold``; each side is then treated the same way.
-   Whether a stretch is cut depends only on that stretch, never on the document's length,
-   so a long episode gets more topics, not coarser ones. The threshold is far above nominal
-   significance because talk is bursty: words recur in clumps, which inflates chi-square
-   for any cut roughly twofold.
-2. **Exactly where: lexical chains (LCseg, Galley et al. 2003), a TextTiling-family
-   cohesion curve.** Each word's occurrences are linked into chains, broken where it is
-   absent for ``window / 4`` tokens. At each gap, cohesion is the number of chains running
-   across the gap over the geometric mean of the chains present in the ``window`` tokens on
-   either side. Each cut then moves to the least cohesive gap within ``window / 2`` tokens.
+   Pearson's chi-square of the 2 x V table side x word, over the V words seen at least twice
+   in the stretch (a word seen once cannot tie two places together). It becomes a z-score,
+   z = (chi2 - df) / sqrt(2 df) with df = V - 1, and the stretch is cut only if
+   z >= ``z_threshold`` with at least ``min_tokens`` of those words and ``min_size`` units on
+   each side; each side is then treated the same way. Whether a stretch is cut depends only
+   on that stretch, never on the length of the document, so a long episode gets more
+   topics rather than coarser ones. The threshold sits far above nominal significance
+   because talk is bursty: words recur in clumps, which in real transcripts roughly doubles
+   chi-square for any cut at all.
+2. **Exactly where: a lexical-chain cohesion curve (LCseg, Galley et al. 2003, of the
+   TextTiling family).** Each word's occurrences are linked into chains, broken where the
+   word is absent for ``min_tokens / 4`` tokens. Cohesion at a gap is the number of chains
+   running across it over the geometric mean of the numbers of chains present in the
+   ``min_tokens`` tokens before and after it. Each cut moves to the least cohesive gap within
+   ``min_tokens / 2`` tokens that opens on a unit with words and leaves every segment at
+   least ``min_tokens`` tokens and ``min_size`` units long.
 
-Every segment keeps at least ``min_size`` units and ``min_tokens`` tokens, and the chain
-window equals ``min_tokens``. One pass over a stretch is linear in its tokens (counts are
-updated incrementally, chains are summed with difference arrays); the passes add up to
-O(tokens x depth of splitting). Deterministic: ties go to the earliest gap.
+A pass over a stretch is linear in its tokens (counts are updated incrementally; chains
+are summed with difference arrays), so the whole costs O(tokens x depth of splitting),
+never a comparison of all pairs of units. Deterministic: ties go to the earliest gap, or
+in step 2 to the gap nearest the cut.
 """
 
 from __future__ import annotations
@@ -34,7 +38,7 @@ from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
 from typing import Sequence
 
-MIN_TOKENS = 120  # content tokens in the shortest topic (~400 spoken words, ~3 minutes)
+MIN_TOKENS = 120  # recurring content tokens in the shortest topic (~500-800 spoken words)
 MIN_SIZE = 3  # units in the shortest topic
 Z_THRESHOLD = 9.0  # how much more than chance the two sides' words must differ
 
@@ -88,8 +92,13 @@ def segment_topics(
     min_size: int = MIN_SIZE,
     z_threshold: float = Z_THRESHOLD,
 ) -> tuple[int, ...]:
-    """Indices of the units that start a new topic (never 0), in increasing order."""
-    units = [tuple(unit) for unit in units]
+    """Indices of the units that start a new topic (never 0), in increasing order.
+
+    Stop words and fillers the caller left in ("hmm", "mm", "uh-huh") are dropped here:
+    backchannels come in bursts that follow who is speaking, not what is talked about.
+    """
+    units = [tuple(t for t in unit if t not in STOP_WORDS and not FILLER.match(t))
+             for unit in units]
     cuts = _split(units, min_tokens, min_size, z_threshold)
     return _refine(units, cuts, min_tokens, min_size) if cuts else ()
 
@@ -113,7 +122,7 @@ def _best_cut(units: list[tuple[str, ...]], min_tokens: int,
               min_size: int) -> tuple[float, int] | None:
     """The z-score of the best cut of ``units`` and the unit index it falls before."""
     counts = Counter(token for unit in units for token in unit)
-    kept = [[t for t in unit if counts[t] > 1] for unit in units]
+    kept = [[t for t in unit if counts[t] > 1] for unit in units]  # once-only words: no info
     total, df = sum(map(len, kept)), sum(1 for n in counts.values() if n > 1) - 1
     if df < 1 or total < 2 * min_tokens:
         return None
@@ -128,7 +137,7 @@ def _best_cut(units: list[tuple[str, ...]], min_tokens: int,
             left[token] = before + 1
         n_left += len(kept[index - 1])
         n_right = total - n_left
-        if min(index, len(units) - index) < min_size or min(n_left, n_right) < min_tokens:
+        if min(index, len(units) - index) < min_size or min(n_left, n_right) < max(min_tokens, 1):
             continue
         chi2 = total * (1 - crossing / n_left - crossing / n_right)
         if best is None or chi2 > best[0]:
@@ -148,8 +157,8 @@ def _refine(units: list[tuple[str, ...]], cuts: list[int], min_tokens: int,
         before, cut, after = placed[k - 1:k + 2]
         low = max(before + min_size, bisect_left(starts, starts[cut] - min_tokens // 2))
         high = min(after - min_size, bisect_right(starts, starts[cut] + min_tokens // 2) - 1)
-        options = [i for i in range(low, high + 1)
-                   if min(starts[i] - bounds[before], bounds[after] - starts[i]) >= min_tokens]
+        options = [i for i in range(low, high + 1) if units[i]  # a topic opens with words
+                   and min(starts[i] - bounds[before], bounds[after] - starts[i]) >= min_tokens]
         placed[k] = min(options or [cut], key=lambda i: (cohesion[starts[i]], abs(i - cut), i))
     return tuple(placed[1:-1])
 

@@ -48,7 +48,7 @@ def _facts(ctx, episode: Episode, page: str) -> list[str]:
     url = audio_url(episode, ctx.model.settings)
     if url:
         rows.append(("Audio", f"<{url}>"))
-    return ["| | |", "|---|---|"] + [f"| {key} | {value} |" for key, value in rows if value]
+    return [f"- **{key}:** {value}" for key, value in rows if value]
 
 
 def _people(episode: Episode) -> list[str]:
