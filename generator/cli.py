@@ -15,7 +15,7 @@ from .errors import PodsiteError
 from .pipeline import build_site
 from .write import clean_generated, write_site
 
-log = logging.getLogger("podsite")
+log = logging.getLogger(__name__)
 
 
 def generate(project: Project) -> None:
@@ -106,7 +106,8 @@ def parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     args = parser().parse_args(argv)
     args.project = args.project.resolve()
-    logging.basicConfig(level=logging.WARNING if args.quiet else logging.INFO, format="%(message)s")
+    logging.basicConfig(format="%(message)s")
+    logging.getLogger("generator").setLevel(logging.WARNING if args.quiet else logging.INFO)
     try:
         return args.run(args)
     except PodsiteError as error:

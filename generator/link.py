@@ -24,8 +24,18 @@ class TopicLinks:
     passages: tuple[PassageRef, ...]
     shares: tuple[tuple[str, float], ...]  # (episode id, share of the episode's words)
     key_terms: tuple[tuple[str, int], ...]  # (term id, mentions in the topic)
-    related: tuple[tuple[str, str], ...]  # (topic id, why)
+    related: tuple["RelatedTopic", ...]  # strongest first
     weight: float  # share of all words in the site
+
+
+@dataclass(frozen=True)
+class RelatedTopic:
+    """Why two topics are related: passages on both, moves between them, shared key terms."""
+
+    topic: str
+    both: int
+    adjacent: int
+    shared_terms: tuple[str, ...]
 
 
 @dataclass(frozen=True)
@@ -110,7 +120,7 @@ def _key_terms(topics, passage_topics, terms_by_passage) -> dict[str, tuple[tupl
     return ranked
 
 
-def _related_topics(topic_id, topics, episodes, key_terms) -> tuple[tuple[str, str], ...]:
+def _related_topics(topic_id, topics, episodes, key_terms) -> tuple[RelatedTopic, ...]:
     both: Counter[str] = Counter()
     adjacent: Counter[str] = Counter()
     for episode in episodes:
@@ -127,19 +137,8 @@ def _related_topics(topic_id, topics, episodes, key_terms) -> tuple[tuple[str, s
         shared = [t for t, _ in key_terms[other.id] if t in mine]
         strength = both[other.id] + adjacent[other.id] + len(shared)
         if other.id != topic_id and strength >= 2:
-            related.append((strength, other.id, _reason(both[other.id], adjacent[other.id], shared)))
-    return tuple((other, why) for _, other, why in sorted(related, key=lambda r: (-r[0], r[1])))
-
-
-def _reason(both: int, adjacent: int, shared: list[str]) -> str:
-    parts = []
-    if both:
-        parts.append(f"{both} passage{'s' * (both != 1)} discuss both")
-    if adjacent:
-        parts.append(f"the conversation moves between them {adjacent} time{'s' * (adjacent != 1)}")
-    if shared:
-        parts.append("shared terms: " + ", ".join(shared[:5]))
-    return "; ".join(parts)
+            related.append((strength, RelatedTopic(other.id, both[other.id], adjacent[other.id], tuple(shared[:5]))))
+    return tuple(r for _, r in sorted(related, key=lambda r: (-r[0], r[1].topic)))
 
 
 def _term_links(term_id, own, passage_topics, terms_by_passage) -> TermLinks:

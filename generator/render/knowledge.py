@@ -17,7 +17,7 @@ def knowledge_json(ctx) -> str:
         "episodes": [_episode(ctx, e) for e in ctx.model.episodes],
         "topics": [
             {"id": t.id, "title": t.title, "url": page_url(topic_page(t.id)),
-             "related": [r for r, _ in ctx.model.links.topics[t.id].related],
+             "related": [r.topic for r in ctx.model.links.topics[t.id].related],
              "description": t.description, "curated": t.curated,
              "share": round(ctx.model.links.topics[t.id].weight, 4)}
             for t in ctx.model.topics

@@ -114,8 +114,21 @@ def _related(ctx, topic: Topic, page: str) -> list[str]:
     if not related:
         return []
     lines = ["## Related topics", ""]
-    lines += [f"- {link(escape(ctx.names.titles[t]), page, topic_page(t))}: {escape(why)}" for t, why in related]
+    lines += [f"- {link(escape(ctx.names.titles[r.topic]), page, topic_page(r.topic))}: {_reason(ctx, r, page)}"
+              for r in related]
     return lines + [""]
+
+
+def _reason(ctx, related, page: str) -> str:
+    parts = []
+    if related.both:
+        parts.append(f"{related.both} passage{'s' * (related.both != 1)} discuss both")
+    if related.adjacent:
+        parts.append(f"the conversation moves between them {related.adjacent} time{'s' * (related.adjacent != 1)}")
+    if related.shared_terms:
+        parts.append("shared terms: " + ", ".join(
+            link(escape(ctx.terms[t].term), page, term_page(t), title=ctx.tooltip(t)) for t in related.shared_terms))
+    return "; ".join(parts)
 
 
 def _passages(ctx, topic: Topic, page: str) -> list[str]:

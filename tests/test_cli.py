@@ -1,0 +1,58 @@
+"""The `podsite` command as a user meets it: help, exit codes, and messages."""
+
+import subprocess
+import sys
+
+import pytest
+
+from generator.cli import main
+from tests.conftest import make_project
+
+COMMANDS = ["build", "serve", "generate", "clean"]
+
+
+def run(*args, cwd=None):
+    return subprocess.run([sys.executable, "-m", "generator", *args], capture_output=True, text=True, cwd=cwd)
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+def test_each_command_explains_itself(command):
+    result = run(command, "--help")
+    assert result.returncode == 0
+    assert f"usage: podsite {command}" in result.stdout
+    assert "--project" in result.stdout
+
+
+def test_top_level_help_lists_the_commands():
+    result = run("--help")
+    assert result.returncode == 0
+    for command in COMMANDS:
+        assert command in result.stdout
+
+
+def test_bad_transcript_exits_1_with_path_and_line_and_no_traceback(tmp_path):
+    project = make_project(tmp_path, {"bad.srt": "1\n00:00:01,000 --> 00:00:0x,000\nHello\n"})
+    result = run("generate", "--project", str(project))
+    assert result.returncode == 1
+    assert "bad.srt:2:" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert not (project / "docs" / "index.md").exists()
+
+
+def test_missing_episodes_folder_is_explained(tmp_path):
+    result = run("generate", "--project", str(tmp_path))
+    assert result.returncode == 1
+    assert "content/episodes" in result.stderr
+
+
+def test_generate_writes_pages_and_reports_counts(tmp_path, caplog):
+    project = make_project(tmp_path, {"talk.txt": "Ada: Reinforcement learning is fun.\n\nBob: It is.\n"})
+    assert main(["--project", str(project), "generate"]) == 0
+    assert (project / "docs" / "index.md").exists()
+    assert (project / "docs" / "knowledge.json").exists()
+    assert any("generated" in message for message in caplog.messages)
+
+
+def test_options_work_after_the_command_name(tmp_path):
+    project = make_project(tmp_path, {"talk.txt": "Ada: Hello there, this is a talk.\n"})
+    assert main(["generate", "--project", str(project), "-q"]) == 0
