@@ -56,28 +56,25 @@ def evidence(words: Sequence[str], mentions: Sequence[Mention], signals: TopicSi
     return score
 
 
-def twins(words: Sequence[Sequence[str]]) -> dict[int, int]:
-    """Pairs of passages that repeat each other (shared word shingles), both directions."""
-    owner: dict[tuple[str, ...], int] = {}
-    shared: Counter[tuple[int, int]] = Counter()
+def twins(words: Sequence[Sequence[str]]) -> dict[int, tuple[int, ...]]:
+    """Passages most of whose word shingles are said again elsewhere (a teaser and the
+    passage it previews), mapped to the passages that repeat them."""
+    where: dict[tuple[str, ...], list[int]] = {}
     shingles = [{tuple(w[i:i + SHINGLE]) for i in range(len(w) - SHINGLE + 1)} for w in words]
     for index, grams in enumerate(shingles):
         for gram in grams:
-            if gram in owner and owner[gram] != index:
-                shared[(owner[gram], index)] += 1
-            owner.setdefault(gram, index)
-    pairs: dict[int, int] = {}
-    for (first, second), count in sorted(shared.items()):
-        smaller = min(len(shingles[first]), len(shingles[second]))
-        if smaller and count / smaller >= TWIN_OVERLAP:
-            pairs.setdefault(first, second)
-            pairs.setdefault(second, first)
+            where.setdefault(gram, []).append(index)
+    pairs: dict[int, tuple[int, ...]] = {}
+    for index, grams in enumerate(shingles):
+        elsewhere = Counter(other for gram in grams for other in where[gram] if other != index)
+        if grams and sum(elsewhere.values()) / len(grams) >= TWIN_OVERLAP:
+            pairs[index] = tuple(sorted(elsewhere))
     return pairs
 
 
-def emissions(evidence_table: Sequence[Sequence[float]], twin_of: dict[int, int]) -> list[list[float]]:
+def emissions(evidence_table: Sequence[Sequence[float]], twin_of: dict[int, tuple[int, ...]]) -> list[list[float]]:
     """Per topic, per passage: the topic's share of the passage's evidence, damped when small."""
-    table = [[max(row[i], row[twin_of[i]]) if i in twin_of else row[i] for i in range(len(row))]
+    table = [[max([row[i], *(row[j] for j in twin_of.get(i, ()))]) for i in range(len(row))]
              for row in evidence_table]
     totals = [sum(column) for column in zip(*table)] if table else []
     return [[score / (total + EVIDENCE_PRIOR) for score, total in zip(row, totals)] for row in table]

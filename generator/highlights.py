@@ -85,8 +85,7 @@ def key_points(episodes: Sequence[Episode], topic_id: str) -> tuple[Excerpt, ...
     for episode, index in ranked:
         if (episode.id, index) in skipped:
             continue
-        if index in twin_of[episode.id]:
-            skipped.add((episode.id, twin_of[episode.id][index]))
+        skipped.update((episode.id, twin) for twin in twin_of[episode.id].get(index, ()))
         passage = episode.passages[index]
         sentences = [s for s in _sentences_of(episode, passage) if len(passage.text.text[s.start:s.end].split()) >= 8]
         if sentences:

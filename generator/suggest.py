@@ -31,11 +31,14 @@ from .terms import HYPHENS, index_terms, key_of
 FILLER_PHRASES = ("kind of", "sort of", "you know", "i mean", "i would say", "i'd say", "i think", "a lot")
 FILLER_WORDS = frozenset("basically like yeah yes okay ok right actually really just stuff thing things "
                          "lot um uh oh hmm mm anyway literally totally obviously".split())
-CONNECTORS = frozenset("of and for in on to the a vs versus".split())  # allowed inside a term
+CONNECTORS = frozenset("of vs versus".split())  # allowed inside a term: "order of magnitude"
 COMMON_WORDS = frozenset(STOP_WORDS) | SPOKEN_STOP_WORDS | FILLER_WORDS
 MAX_WORDS = 4
 MIN_COUNT = 2
 LONG_WORD = 8  # a lowercase single word this long may be a term ("regolith", "pretraining")
+NOT_HEAD_ENDINGS = ("ly", "ful", "ous", "able", "ible", "less")  # adverbs and adjectives end no term
+NOT_NOUN_ENDINGS = ("ly", "ed", "ing", "ful", "ous", "ive", "able", "ible", "less", "al", "thing", "body", "one")
+LOWERCASE_WORD_PRIOR = 0.5  # C-value was made for multiword terms; a lone common word rarely is one
 CONTEXT_WORDS = 10  # words of context on each side of an occurrence
 WORD_UNIT = re.compile(r"^[^\W_][\w'’.+-]*$")
 ACRONYM = re.compile(r"^[A-Z][A-Z0-9&-]*[A-Z0-9]s?$")
@@ -88,17 +91,20 @@ def _nlp():
 
 
 def units_of(text: str) -> list[Unit]:
-    """Words of a reading text, hyphenated compounds joined; punctuation kept as units."""
+    """Words of a reading text, hyphenated compounds joined, a sentence's final stop split
+    off ("PhD." is "PhD"); punctuation stays as units that end runs of words."""
     units: list[Unit] = []
     after_end = True
     for token in _nlp().make_doc(text):
-        glued = units and token.idx == units[-1].end and (token.text in HYPHENS or units[-1].text[-1] in HYPHENS)
-        if glued:
-            last = units[-1]
-            units[-1] = Unit(last.text + token.text, last.start, token.idx + len(token), last.sentence_start)
-        else:
-            units.append(Unit(token.text, token.idx, token.idx + len(token), after_end))
-        after_end = token.text in SENTENCE_END
+        start, end, word = token.idx, token.idx + len(token), token.text
+        if units and start == units[-1].end and (word in HYPHENS or units[-1].text[-1] in HYPHENS):
+            last = units.pop()
+            start, word, after_end = last.start, last.text + word, last.sentence_start
+        if len(word) > 1 and word.endswith("."):
+            units.append(Unit(word[:-1], start, end - 1, after_end))
+            word, start = ".", end - 1
+        units.append(Unit(word, start, end, after_end))
+        after_end = word in SENTENCE_END
     return units
 
 
@@ -138,17 +144,21 @@ def looks_like_term(window: Sequence[Unit]) -> bool:
         return False
     if is_number(last) and (len(window) == 1 or not window[-2].text[:1].isupper()):
         return False  # "Apollo 11" is a name; "10 years" and "over 20" are not
-    inner = lowers[1:-1]
-    if any(w in COMMON_WORDS and w not in CONNECTORS for w in inner):
+    if any(w in COMMON_WORDS and w not in CONNECTORS for w in lowers[1:-1]):
         return False
     if len(window) == 1:
         return is_name_like(window[0].text) and not window[0].sentence_start or _long_word(window[0].text)
-    return True
+    return not first.endswith("ly") and not last.endswith(NOT_HEAD_ENDINGS)
+
+
+def _plain_word(phrase: str) -> bool:
+    return " " not in phrase and not is_name_like(phrase)
 
 
 def _long_word(word: str) -> bool:
+    """A long lowercase word that is not shaped like a verb, adjective or adverb."""
     return (len(word) >= LONG_WORD and word.isalpha() and word.lower() not in COMMON_WORDS
-            and not word.lower().endswith(("ly", "thing", "body", "one")))
+            and not word.lower().endswith(NOT_NOUN_ENDINGS))
 
 
 def word_specificity(word: str) -> float:
@@ -229,7 +239,7 @@ def candidate_terms(episodes: Sequence[Episode], glossary: Sequence[Term], limit
     scored = []
     for key, c_value in c_values(counts).items():
         phrase = max(surfaces[key].items(), key=lambda item: (item[1], item[0]))[0]
-        score = c_value * specificity(phrase.split())
+        score = c_value * specificity(phrase.split()) * (LOWERCASE_WORD_PRIOR if _plain_word(phrase) else 1.0)
         if score > 0:
             scored.append(Candidate(phrase, counts[key], round(score, 2), two_contexts(occurrences[key])))
     return tuple(sorted(scored, key=lambda c: (-c.score, c.phrase.lower(), c.phrase))[:limit])

@@ -1,0 +1,183 @@
+"""Scaffolding: `podsite new DIR` (a working project) and `podsite add FILE` (one transcript).
+
+The project templates live in `generator/scaffold/` as package data. A path part written
+`dot-NAME` becomes `.NAME` (package globs skip dotfiles), and `{{name}}` placeholders are
+filled in; nothing is ever overwritten.
+"""
+
+from __future__ import annotations
+
+import datetime
+import json
+import logging
+import re
+from pathlib import Path
+from typing import Iterator
+
+import yaml
+
+from .config import Project
+from .errors import PodsiteError
+from .ingest import FORMATS, read_transcript, slugify
+from .ingest.metadata import ISO_DATE, read_sidecar, sidecar_path, title_from_stem
+from .model import Transcript
+from .pipeline import TRANSCRIPT_SUFFIXES
+from .render.markup import escape
+
+log = logging.getLogger(__name__)
+TEMPLATES = Path(__file__).with_name("scaffold")
+PLACEHOLDER = re.compile(r"\{\{(\w+)\}\}")
+DOT_PREFIX = "dot-"
+
+
+def template_files() -> Iterator[tuple[Path, str]]:
+    """Each template file with its path in a new project (`dot-` parts become `.`)."""
+    for path in sorted(TEMPLATES.rglob("*")):
+        if path.is_file() and "__pycache__" not in path.parts:
+            parts = path.relative_to(TEMPLATES).parts
+            yield path, "/".join("." + p[len(DOT_PREFIX):] if p.startswith(DOT_PREFIX) else p for p in parts)
+
+
+def fill(text: str, values: dict[str, str], where: Path) -> str:
+    def value(match: re.Match) -> str:
+        if match.group(1) not in values:
+            raise KeyError(f"{where}: unknown placeholder {match.group(0)}")
+        return values[match.group(1)]
+    return PLACEHOLDER.sub(value, text)
+
+
+def new_project(target: Path, site_name: str | None = None) -> list[Path]:
+    """Create a project in `target` (new or empty); returns the files written, in order."""
+    target = Path(target)
+    _check_empty(target)
+    name = _site_name(target, site_name)
+    values = {"site_name": escape(name), "site_name_yaml": json.dumps(name, ensure_ascii=False)}
+    written = []
+    for template, relative in template_files():
+        destination = target / relative
+        destination.parent.mkdir(parents=True, exist_ok=True)
+        with destination.open("xb") as stream:  # never overwrite
+            stream.write(fill(template.read_text("utf-8"), values, template).encode("utf-8"))
+        written.append(destination)
+    log.info("created a podsite project in %s (%d files)", target, len(written))
+    return written
+
+
+def _check_empty(target: Path) -> None:
+    if target.exists() and not target.is_dir():
+        raise PodsiteError(target, None, "exists and is not a folder; podsite new needs a new or empty folder")
+    if target.is_dir() and any(target.iterdir()):
+        raise PodsiteError(target, None, "is not empty; podsite new creates a project only in a new or "
+                           "empty folder and never overwrites files")
+
+
+def _site_name(target: Path, site_name: str | None) -> str:
+    name = title_from_stem(target.resolve().name) if site_name is None else site_name.strip()
+    if not name or "\n" in name or "\r" in name:
+        raise PodsiteError(None, None, f"--name: expected a site name on one line, found {site_name!r}")
+    return name
+
+
+def add_transcript(project: Project, source: Path, title: str | None = None, date: str | None = None,
+                   podcast: str | None = None) -> tuple[Path, Path]:
+    """Copy a readable transcript into content/episodes/ and write its `<stem>.yml` stub.
+
+    Returns (transcript in the project, metadata file). Bad input raises before anything
+    is copied; an existing metadata file is kept as it is.
+    """
+    source = Path(source)
+    _check_source(project, source)
+    _check_date(date)
+    transcript = read_transcript(source, project.root)  # a TranscriptError copies nothing
+    destination = project.episodes_dir / source.name
+    _check_episode_id(project, source, destination)
+    _copy(source, destination)
+    stub = sidecar_path(destination)
+    if stub is not None:
+        log.info("kept the existing metadata file %s", stub)
+        return destination, stub
+    stub = destination.with_suffix(".yml")
+    given = read_sidecar(source, FORMATS)  # a sidecar beside the source: keep what it forces
+    with stub.open("x", encoding="utf-8") as stream:
+        stream.write(metadata_stub(transcript, destination.name, title, date, podcast,
+                                   given.format, given.language))
+    read_transcript(destination, project.root)  # the stub must read back cleanly
+    return destination, stub
+
+
+def _check_source(project: Project, source: Path) -> None:
+    if not project.episodes_dir.is_dir():
+        raise PodsiteError(project.episodes_dir, None, "does not exist; is this a podsite project? "
+                           "Create one with `podsite new DIR`, or pass --project DIR")
+    if not source.is_file():
+        raise PodsiteError(source, None, "does not exist or is not a file")
+    if source.suffix.lower() not in TRANSCRIPT_SUFFIXES:
+        raise PodsiteError(source, None, f"has the extension '{source.suffix}', but podsite reads transcripts "
+                           f"named {', '.join(sorted(TRANSCRIPT_SUFFIXES))}; rename the file")
+
+
+def _check_date(date: str | None) -> None:
+    if date is None:
+        return
+    try:
+        datetime.date.fromisoformat(date)
+    except ValueError:
+        raise PodsiteError(None, None, f"--date: expected YYYY-MM-DD, e.g. 2025-03-13, found {date!r}") from None
+
+
+def _check_episode_id(project: Project, source: Path, destination: Path) -> None:
+    episode_id = slugify(source.stem)
+    for other in sorted(project.episodes_dir.iterdir()):
+        if (other != destination and other.suffix.lower() in TRANSCRIPT_SUFFIXES
+                and slugify(other.stem) == episode_id):
+            raise PodsiteError(source, None, f"would get the episode id '{episode_id}' that {other} "
+                               "already has; rename the file before adding it")
+
+
+def _copy(source: Path, destination: Path) -> None:
+    data = source.read_bytes()
+    if destination.exists():
+        if destination.read_bytes() != data:
+            raise PodsiteError(destination, None, f"already exists with different content; not replaced by "
+                               f"{source}. Rename one of them, or remove the old one first")
+        return
+    with destination.open("xb") as stream:
+        stream.write(data)
+
+
+def _yaml_value(value) -> str:
+    if isinstance(value, str) and ISO_DATE.fullmatch(value):
+        return value  # podsite reads dates as text; no quotes needed
+    return yaml.safe_dump(value, default_flow_style=True, allow_unicode=True, width=10_000).strip().removesuffix("\n...")
+
+
+def metadata_stub(transcript: Transcript, filename: str, title: str | None = None, date: str | None = None,
+                  podcast: str | None = None, forced_format: str | None = None,
+                  forced_language: str | None = None) -> str:
+    """The sidecar `<stem>.yml`: what was found, filled in; the rest commented."""
+    meta = transcript.meta
+    people = {role: [p.name for p in meta.people if p.role == role] for role in ("host", "guest", "speaker")}
+    lines = [f"# Metadata for {filename}, filled in by `podsite add` from what the transcript says.",
+             "# Every key is optional; what is written here wins over the transcript. See the README.",
+             f"title: {_yaml_value(title or meta.title)}"]
+    lines.append(_line("date", date or meta.date, "2025-03-13", "YYYY-MM-DD"))
+    lines.append(_line("podcast", podcast or meta.podcast, "Name of the podcast"))
+    lines.append(_line("host", people["host"] or None, ["Host Name"]))
+    lines.append(_line("guests", people["guest"] or None, ["Guest Name"]))
+    if people["speaker"]:
+        lines.append(f"# other speakers in the transcript: {', '.join(people['speaker'])}"
+                     " (list them under host or guests to give them a role)")
+    lines.append(_line("audio_url", meta.audio_url, "https://example.org/episode.mp3",
+                       "or a path relative to audio_base_url in site_config/podsite.yml"))
+    lines.append(_line("language", forced_language, meta.language, f"detected: {meta.language}"))
+    lines.append(_line("format", forced_format, transcript.format,
+                       f"detected: {transcript.format}; set it to force a reader: {', '.join(FORMATS)}"))
+    return "\n".join(lines) + "\n"
+
+
+def _line(key: str, value, example, note: str = "") -> str:
+    """`key: value`, or a commented example when the value is unknown."""
+    comment = f"  # {note}" if note else ""
+    if value:
+        return f"{key}: {_yaml_value(value)}{comment}"
+    return f"# {key}: {_yaml_value(example)}{comment}"

@@ -1,0 +1,62 @@
+"""`podsite serve`: edits under content/ or site_config/ regenerate docs/, and a bad edit
+keeps the last good pages."""
+
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+
+from generator.cli import generate
+from generator.config import Project
+from generator.engine import watch_sources
+from tests.conftest import make_project
+
+
+def wait_for(condition, seconds=10.0):
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if condition():
+            return True
+        time.sleep(0.1)
+    return False
+
+
+def test_editing_a_transcript_regenerates_the_pages(tmp_path):
+    root = make_project(tmp_path, {"talk.txt": "Ada: We talk about gardening today.\n"})
+    project = Project(root)
+    generate(project)
+    stop = watch_sources(project, lambda: generate(project), delay=0.1)
+    try:
+        (root / "content/episodes/talk.txt").write_text("Ada: We talk about astronomy today.\n")
+        assert wait_for(lambda: "astronomy" in (root / "docs/episodes/talk/transcript.md").read_text())
+        (root / "content/episodes/talk.txt").write_bytes(b"\x00\x01binary")
+        time.sleep(1.0)
+        assert "astronomy" in (root / "docs/episodes/talk/transcript.md").read_text()
+    finally:
+        stop()
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def test_serve_previews_the_site_on_localhost(tmp_path):
+    root = make_project(tmp_path, {"talk.txt": "Ada: A short talk about the moon and its craters.\n"})
+    port = free_port()
+    server = subprocess.Popen([sys.executable, "-m", "generator", "--project", str(root), "serve",
+                               "--dev-addr", f"127.0.0.1:{port}"], stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    try:
+        def page():
+            try:
+                return urllib.request.urlopen(f"http://127.0.0.1:{port}/episodes/talk/transcript/", timeout=2).read()
+            except OSError:
+                return b""
+        assert wait_for(lambda: b"craters" in page(), seconds=60)
+        (root / "content/episodes/talk.txt").write_text("Ada: A short talk about the sun and its flares.\n")
+        assert wait_for(lambda: b"flares" in page(), seconds=60)
+    finally:
+        server.terminate()
+        server.wait(timeout=20)
