@@ -81,10 +81,11 @@ def emissions(evidence_table: Sequence[Sequence[float]], twin_of: dict[int, tupl
 
 
 def label_runs(emission: Sequence[float], threshold: float = ON_THRESHOLD, switch: float = SWITCH_COST) -> list[bool]:
-    """Exact minimum-cost on/off labelling: on costs (threshold - emission), a switch costs `switch`."""
+    """Exact minimum-cost on/off labelling (Viterbi over two states): being on costs
+    (threshold - emission), each switch inside the episode costs `switch`."""
     if not emission:
         return []
-    cost = {False: 0.0, True: threshold - emission[0] + switch}
+    cost = {False: 0.0, True: threshold - emission[0]}
     back: list[dict[bool, bool]] = []
     for value in emission[1:]:
         step = {}
@@ -95,7 +96,7 @@ def label_runs(emission: Sequence[float], threshold: float = ON_THRESHOLD, switc
             new_cost[state] = min(stay, flip) + (threshold - value if state else 0.0)
         back.append(step)
         cost = new_cost
-    state = min((False, True), key=lambda s: (cost[s] + (switch if s else 0.0), s))
+    state = min((False, True), key=lambda s: (cost[s], s))
     labels = [state]
     for step in reversed(back):
         state = step[state]

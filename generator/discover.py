@@ -14,20 +14,23 @@ import re
 from collections import Counter
 from typing import Sequence
 
+from .analyse import singular
 from .model import Episode, Topic
 
-MERGE_SIMILARITY = 0.18
+MERGE_SIMILARITY = 0.3
 MAX_TOPICS = 8
-WORDS_PER_TOPIC = 700  # at most one topic per this many words of conversation
+MIN_SHARE = 0.04  # a discovered topic covers at least this share of all words
 KEYWORDS = 12
 NAME_WORDS = 3
 
 
 def _vector(counts: Counter, idf: dict[str, float]) -> dict[str, float]:
-    return {w: c * idf[w] for w, c in counts.items()}
+    return {w: (1 + math.log(c)) * idf[w] for w, c in counts.items()}
 
 
 def _cosine(a: dict[str, float], b: dict[str, float]) -> float:
+    if len(a) > len(b):
+        a, b = b, a
     dot = sum(v * b.get(w, 0.0) for w, v in a.items())
     norm = math.sqrt(sum(v * v for v in a.values())) * math.sqrt(sum(v * v for v in b.values()))
     return dot / norm if norm else 0.0
@@ -47,17 +50,23 @@ def _idf(episodes: Sequence[Episode]) -> dict[str, float]:
     return {w: math.log((1 + len(units)) / (1 + n)) + 1 for w, n in frequency.items()}
 
 
-def _cluster(segments: list[Counter], idf: dict[str, float], limit: int) -> list[Counter]:
+def _cluster(segments: list[Counter], idf: dict[str, float]) -> list[Counter]:
+    """Merge the most similar pair of clusters until no pair is similar enough."""
     clusters = list(segments)
-    while len(clusters) > 1:
-        vectors = [_vector(c, idf) for c in clusters]
-        pairs = [(_cosine(vectors[i], vectors[j]), -i, -j) for i in range(len(clusters)) for j in range(i + 1, len(clusters))]
-        similarity, i, j = max(pairs)
-        if similarity < MERGE_SIMILARITY and len(clusters) <= limit:
+    vectors = [_vector(c, idf) for c in clusters]
+    similarity = {(i, j): _cosine(vectors[i], vectors[j]) for i in range(len(clusters)) for j in range(i + 1, len(clusters))}
+    alive = set(range(len(clusters)))
+    while len(alive) > 1:
+        (i, j), best = max(((pair, value) for pair, value in similarity.items()), key=lambda item: (item[1], -item[0][0], -item[0][1]))
+        if best < MERGE_SIMILARITY:
             break
-        clusters[-i] = clusters[-i] + clusters[-j]
-        del clusters[-j]
-    return clusters
+        clusters[i] = clusters[i] + clusters[j]
+        vectors[i] = _vector(clusters[i], idf)
+        alive.discard(j)
+        similarity = {pair: value for pair, value in similarity.items() if j not in pair}
+        for k in alive - {i}:
+            similarity[(min(i, k), max(i, k))] = _cosine(vectors[i], vectors[k])
+    return [clusters[i] for i in sorted(alive)]
 
 
 def _distinctive(cluster: Counter, whole: Counter, idf: dict[str, float]) -> list[str]:
@@ -67,19 +76,30 @@ def _distinctive(cluster: Counter, whole: Counter, idf: dict[str, float]) -> lis
     return sorted(score, key=lambda w: (-score[w], w))[:KEYWORDS]
 
 
+def _surfaces(episodes: Sequence[Episode]) -> dict[str, str]:
+    """The most frequent spelling of each normalised word ("physic" was said as "physics")."""
+    spellings: dict[str, Counter] = {}
+    for episode in episodes:
+        for passage in episode.passages:
+            for word in re.findall(r"[A-Za-z][A-Za-z0-9'-]*[A-Za-z0-9]", passage.text.text):
+                spellings.setdefault(singular(word.lower()), Counter())[word.lower()] += 1
+    return {key: min(counts, key=lambda w: (-counts[w], w)) for key, counts in spellings.items()}
+
+
 def _slug(words: Sequence[str]) -> str:
     return re.sub(r"[^a-z0-9]+", "-", "-".join(words).lower()).strip("-") or "topic"
 
 
 def discover_topics(episodes: Sequence[Episode]) -> tuple[Topic, ...]:
     idf = _idf(episodes)
-    total_words = sum(len(w) for e in episodes for w in e.words)
-    limit = max(2, min(MAX_TOPICS, total_words // WORDS_PER_TOPIC))
     whole = Counter(w for e in episodes for words in e.words for w in words)
-    clusters = sorted(_cluster(_candidates(episodes), idf, limit), key=lambda c: -sum(c.values()))
+    clusters = sorted(_cluster(_candidates(episodes), idf), key=lambda c: (-sum(c.values()), sorted(c)))
+    total = sum(whole.values()) or 1
+    clusters = [c for c in clusters if sum(c.values()) / total >= MIN_SHARE][:MAX_TOPICS]
+    surface = _surfaces(episodes)
     topics, used = [], set()
     for cluster in clusters:
-        keywords = _distinctive(cluster, whole, idf)
+        keywords = [surface.get(w, w) for w in _distinctive(cluster, whole, idf)]
         if not keywords:
             continue
         name = keywords[:NAME_WORDS]

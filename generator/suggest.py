@@ -32,13 +32,21 @@ FILLER_PHRASES = ("kind of", "sort of", "you know", "i mean", "i would say", "i'
 FILLER_WORDS = frozenset("basically like yeah yes okay ok right actually really just stuff thing things "
                          "lot um uh oh hmm mm anyway literally totally obviously".split())
 CONNECTORS = frozenset("of vs versus".split())  # allowed inside a term: "order of magnitude"
-COMMON_WORDS = frozenset(STOP_WORDS) | SPOKEN_STOP_WORDS | FILLER_WORDS
+GENERAL_WORDS = frozenset(  # everyday adjectives of size, age, value and amounts of things or time
+    "small big huge tiny large new old good bad nice cool weak strong hard easy early late simple basic "
+    "important real whole entire main major certain particular various true wrong best better worse "
+    "couple number bunch amount ton tons lots plenty year years day days month months week weeks "
+    "hour hours minute minutes decade decades".split())
+COMMON_WORDS = frozenset(STOP_WORDS) | SPOKEN_STOP_WORDS | FILLER_WORDS | GENERAL_WORDS
 MAX_WORDS = 4
-MIN_COUNT = 2
+MIN_PASSAGES = 2  # said in two separate passages: a term in use, not one breath's repetition
 LONG_WORD = 8  # a lowercase single word this long may be a term ("regolith", "pretraining")
 NOT_HEAD_ENDINGS = ("ly", "ful", "ous", "able", "ible", "less")  # adverbs and adjectives end no term
 NOT_NOUN_ENDINGS = ("ly", "ed", "ing", "ful", "ous", "ive", "able", "ible", "less", "al", "thing", "body", "one")
-LOWERCASE_WORD_PRIOR = 0.5  # C-value was made for multiword terms; a lone common word rarely is one
+VERB_CUES = frozenset("to i we you they he she it can could would should will might must n't 'll 'd "
+                      "not never always often usually sometimes also".split())
+VERB_SHARE = 0.3
+LOWERCASE_WORD_PRIOR = 0.3  # C-value was made for multiword terms; a lone common word rarely is one
 CONTEXT_WORDS = 10  # words of context on each side of an occurrence
 WORD_UNIT = re.compile(r"^[^\W_][\w'’.+-]*$")
 ACRONYM = re.compile(r"^[A-Z][A-Z0-9&-]*[A-Z0-9]s?$")
@@ -148,7 +156,7 @@ def looks_like_term(window: Sequence[Unit]) -> bool:
         return False
     if len(window) == 1:
         return is_name_like(window[0].text) and not window[0].sentence_start or _long_word(window[0].text)
-    return not first.endswith("ly") and not last.endswith(NOT_HEAD_ENDINGS)
+    return not first.endswith(("ly", "ful")) and not last.endswith(NOT_HEAD_ENDINGS)
 
 
 def _plain_word(phrase: str) -> bool:
@@ -187,12 +195,14 @@ def covered_spans(episode: Episode) -> dict[str, list[tuple[int, int]]]:
     return spans
 
 
-def _overlaps(start: int, end: int, spans: Iterable[tuple[int, int]]) -> bool:
-    return any(start < b and a < end for a, b in spans)
+def _cuts(start: int, end: int, spans: Iterable[tuple[int, int]]) -> bool:
+    """True when [start, end) lies inside a mention or cuts one in half. Windows that hold a
+    whole mention stay: "pre-training corpus" is a new term even if "pre-training" is curated."""
+    return any(start < b and a < end and not (start <= a and b <= end) for a, b in spans)
 
 
 def term_windows(episodes: Sequence[Episode], max_words: int) -> Iterator[tuple[list[Unit], Occurrence]]:
-    """Every n-gram of up to `max_words` words that is not inside a curated mention."""
+    """Every n-gram of up to `max_words` words that leaves curated mentions whole."""
     for episode in episodes:
         covered = covered_spans(episode)
         for passage in episode.passages:
@@ -201,7 +211,7 @@ def term_windows(episodes: Sequence[Episode], max_words: int) -> Iterator[tuple[
                     for n in range(1, min(max_words, len(run) - i) + 1):
                         window = run[i:i + n]
                         start, end = window[0].start, window[-1].end
-                        if not _overlaps(start, end, covered[passage.id]):
+                        if not _cuts(start, end, covered[passage.id]):
                             yield window, Occurrence(episode, passage, start, end)
 
 
@@ -222,20 +232,37 @@ def c_values(counts: dict[tuple[str, ...], int]) -> dict[tuple[str, ...], float]
             for key, count in counts.items()}
 
 
+def verb_like_words(episodes: Sequence[Episode]) -> frozenset[str]:
+    """Lowercase words often said right after "to", a pronoun or a modal ("we understand",
+    "to simplify"): verbs, found without a tagger. Terms are nouns."""
+    seen: dict[str, int] = defaultdict(int)
+    cued: dict[str, int] = defaultdict(int)
+    for episode in episodes:
+        for passage in episode.passages:
+            units = units_of(passage.text.text)
+            for before, unit in zip([None, *units], units):
+                if unit.text.islower():
+                    seen[unit.text] += 1
+                    cued[unit.text] += before is not None and before.lower in VERB_CUES
+    return frozenset(word for word, count in cued.items() if count / seen[word] >= VERB_SHARE)
+
+
 def candidate_terms(episodes: Sequence[Episode], glossary: Sequence[Term], limit: int = 50) -> tuple["Candidate", ...]:
     """Likely glossary terms not yet curated, best first (score desc, then phrase)."""
     glossary_keys = set(index_terms(_nlp(), glossary).keys)
+    verbs = verb_like_words(episodes)
     occurrences: dict[tuple[str, ...], list[Occurrence]] = defaultdict(list)
     surfaces: dict[tuple[str, ...], dict[str, int]] = defaultdict(lambda: defaultdict(int))
     for window, occurrence in term_windows(episodes, MAX_WORDS):
-        if not looks_like_term(window):
+        if not looks_like_term(window) or window[0].text in verbs or window[-1].text in verbs:
             continue
         key = phrase_key(window)
         if key_of([u.text for u in window]) in glossary_keys:
             continue
         occurrences[key].append(occurrence)
         surfaces[key][" ".join(u.text for u in window)] += 1
-    counts = {key: len(found) for key, found in occurrences.items() if len(found) >= MIN_COUNT}
+    counts = {key: len(found) for key, found in occurrences.items()
+              if len({(o.episode.id, o.passage.id) for o in found}) >= MIN_PASSAGES}
     scored = []
     for key, c_value in c_values(counts).items():
         phrase = max(surfaces[key].items(), key=lambda item: (item[1], item[0]))[0]

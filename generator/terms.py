@@ -91,12 +91,27 @@ def _longest_at(words: Sequence[str], position: int, index: TermIndex) -> tuple[
     return None
 
 
+def marked(passage: Passage, index: TermIndex) -> list[tuple[str, int, int]]:
+    """Terms the source itself marks (Spacelog's [glossary:TERM]) that the glossary knows."""
+    found = []
+    offsets = passage.text.offsets()
+    for mark in passage.marks:
+        entry = index.keys.get(key_of(mark.term.split()))
+        if entry and mark.start in offsets:
+            local_start = offsets.index(mark.start)
+            found.append((entry[0], local_start, local_start + (mark.end - mark.start)))
+    return found
+
+
 def find_mentions(
     episode_id: str, source_text: str, passages: Sequence[Passage], docs: Sequence[Doc], index: TermIndex
 ) -> tuple[Mention, ...]:
     mentions = []
     for passage, doc in zip(passages, docs):
-        for term_id, local_start, local_end in match_doc(doc, index):
+        matched = match_doc(doc, index)
+        spans = {(start, end) for _, start, end in matched}
+        matched += [m for m in marked(passage, index) if (m[1], m[2]) not in spans]
+        for term_id, local_start, local_end in sorted(matched, key=lambda m: (m[1], m[2])):
             start, end = passage.text.source_span(local_start, local_end)
             mentions.append(Mention(term_id, episode_id, passage.id, start, end,
                                     source_text[start:end], local_start, local_end))

@@ -14,14 +14,12 @@ from generator.model import InlineMark, Person, Transcript
 
 REPO = Path(__file__).resolve().parents[1]
 FIXTURES = REPO / "tests" / "fixtures" / "formats"
-SHARED = REPO / ".." / "shared"
-SEED = SHARED / "seeds" / "000_791582520db7e7b4.txt"
-CORPUS = SHARED / "corpus"
+SEED = REPO / "content" / "episodes" / "manifold-2025-03-13-misha-laskin.txt"  # the seed, as shipped
+CORPUS = REPO / "tests" / "fixtures" / "corpus"
 PODQUEST_CHROME = ("We're sunsetting PodQuest", "Export Podcast Subscriptions", "cover of episode",
                    "logo of podcast", "AI Deep Dive AI Chapters Transcript", "Shownotes Transcript",
                    "Translations:")
 
-needs_shared = pytest.mark.skipif(not SEED.exists(), reason="../shared (seed and corpus) not beside the repo")
 
 
 def read(path: Path, **kwargs) -> Transcript:
@@ -261,7 +259,6 @@ def test_podquest_without_people_or_summary(tmp_path):
 
 # --- the real seed and corpus -----------------------------------------------------------
 
-@needs_shared
 def test_seed_podquest_page():
     transcript = read(SEED)
     meta = transcript.meta
@@ -280,7 +277,6 @@ def test_seed_podquest_page():
         assert not block.text.text.startswith(PODQUEST_CHROME) and block.text.text not in ("中文", "M", "Deep Dive")
 
 
-@needs_shared
 def test_seed_with_the_project_sidecar_marks_host_and_guest(tmp_path):
     path = tmp_path / "manifold-2025-03-13-misha-laskin.txt"
     shutil.copy(SEED, path)
@@ -291,7 +287,6 @@ def test_seed_with_the_project_sidecar_marks_host_and_guest(tmp_path):
     assert meta.title.startswith("Misha Laskin, Reflection.ai")  # the page still gives the title
 
 
-@needs_shared
 def test_nasa_transcript_speakers():
     transcript = read(CORPUS / "nasa-hwhap-ep114-value-of-the-moon.txt")
     assert transcript.format == "labelled"
@@ -304,7 +299,6 @@ def test_nasa_transcript_speakers():
     assert not any(b.text.text.startswith(("Host:", "Samuel Lawrence:")) for b in transcript.blocks)
 
 
-@needs_shared
 def test_changelog_transcript_speakers_and_times():
     transcript = read(CORPUS / "changelog-605-shipping-in-space.md")
     assert speakers(transcript) - {None} == {"Justin Garrison", "Andrew Guenther", "Autumn Nash",
@@ -318,7 +312,6 @@ def test_changelog_transcript_speakers_and_times():
     assert 395 not in by_line  # "**Break**: \[42:32\]" is not speech
 
 
-@needs_shared
 def test_spacelog_corpus_transcript():
     transcript = read(CORPUS / "spacelog-apollo11-TEC-launch-to-docking.txt")
     assert transcript.format == "spacelog"

@@ -1,0 +1,88 @@
+"""Topic assignment: runs of topics, questions that set the topic of answers, teasers."""
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+from generator.classify import classify_passages, label_runs, topic_signals, twins
+from generator.model import Topic
+
+REPO = Path(__file__).resolve().parents[1]
+
+COOKING = Topic("cooking", "Cooking", "Food and recipes.", keywords=("recipe", "oven", "bake", "flour", "dough"))
+STARS = Topic("stars", "Astronomy", "Stars and telescopes.", keywords=("telescope", "star", "galaxy", "orbit"))
+
+
+def words_of(text):
+    return tuple(w.strip(".,?!").lower().rstrip("s") for w in text.split() if len(w) > 3)
+
+
+def classify(paragraphs, topics=(COOKING, STARS)):
+    words = [words_of(p) for p in paragraphs]
+    signals = [topic_signals(t, words_of) for t in topics]
+    return classify_passages(words, [[] for _ in paragraphs], signals)
+
+
+def test_a_topic_runs_over_passages_that_do_not_name_it():
+    labels = classify([
+        "We bake bread: flour, dough, a hot oven and a good recipe.",
+        "Then you wait for a while and keep an eye on the colour.",  # no keyword, still about baking
+        "Knead the dough again, recipe says the oven must be hot, bake it.",
+        "Meanwhile the telescope points at a galaxy and a star in orbit.",
+        "The telescope sees the star and its orbit around the galaxy core.",
+    ])
+    assert labels == (("cooking",), ("cooking",), ("cooking",), ("stars",), ("stars",))
+
+
+def test_a_question_takes_the_topic_of_its_answer():
+    labels = classify([
+        "So what did you see that night?",
+        "A galaxy through the telescope, every star sharp, a planet in orbit.",
+        "The telescope tracked that galaxy and the star cluster for hours.",
+    ])
+    assert labels[0] == ("stars",)
+
+
+def test_small_talk_far_from_any_topic_gets_none():
+    labels = classify([
+        "Thanks for having me, it is lovely to be here today with everyone.",
+        "Nice weather outside, great to see you all, hello hello.",
+        "Lovely to chat, looking forward to it, all good, wonderful.",
+        "Let us begin whenever you are ready, no rush at all my friend.",
+        "We bake bread with flour and dough in a hot oven from a recipe.",
+        "The recipe needs more flour, the dough rests, the oven heats, we bake.",
+    ])
+    assert labels[0] == () and labels[-1] == ("cooking",)
+
+
+def test_a_passage_can_carry_two_topics():
+    labels = classify([
+        "We bake bread with flour in the oven while the telescope cools.",
+        "A recipe for dough, then the star and galaxy through the telescope in orbit.",
+        "Flour, oven, recipe; telescope, star, galaxy: both at once, we bake and watch the orbit.",
+    ])
+    assert labels[1] == ("cooking", "stars")
+
+
+def test_label_runs_is_the_exact_minimum_cost_labelling():
+    assert label_runs([0.9, 0.0, 0.9], threshold=0.3, switch=0.5) == [True, True, True]
+    assert label_runs([0.9, 0.0, 0.0, 0.0, 0.9], threshold=0.3, switch=0.2) == [True, False, False, False, True]
+    assert label_runs([0.1, 0.1], threshold=0.3, switch=0.1) == [False, False]
+
+
+def test_a_teaser_is_the_twin_of_the_passage_it_repeats():
+    teaser = "alphago never stopped improving became super intelligent could have sunk more resources"
+    later = "going back alphago never stopped improving became super intelligent could have sunk more resources into"
+    words = [teaser.split(), "completely different words about gardening and soil".split(), later.split()]
+    assert twins(words)[0] == (2,)
+
+
+def test_seed_topic_scores_do_not_regress():
+    """Guards the measured quality on the hand-labelled seed (bench/topics.py, README)."""
+    result = subprocess.run([sys.executable, str(REPO / "bench" / "topics.py"), "--json"],
+                            capture_output=True, text=True, check=True)
+    scores = json.loads(result.stdout)
+    assert scores["podsite"]["all"]["micro"] >= 0.78
+    assert scores["podsite"]["held-out"]["micro"] >= 0.78
+    assert scores["podsite"]["all"]["micro"] > scores["keywords-per-paragraph"]["all"]["micro"] + 0.1
