@@ -91,6 +91,7 @@ class Occurrence:
     passage: Passage
     start: int  # offsets into the passage's reading text
     end: int
+    near_term: bool = False  # the sentence also mentions a curated term
 
 
 @functools.lru_cache(maxsize=1)
@@ -202,17 +203,34 @@ def _cuts(start: int, end: int, spans: Iterable[tuple[int, int]]) -> bool:
 
 
 def term_windows(episodes: Sequence[Episode], max_words: int) -> Iterator[tuple[list[Unit], Occurrence]]:
-    """Every n-gram of up to `max_words` words that leaves curated mentions whole."""
+    """Every n-gram of up to `max_words` words that leaves curated mentions whole and is not
+    made of curated mentions alone."""
     for episode in episodes:
         covered = covered_spans(episode)
+        sentences = sentence_spans(episode)
         for passage in episode.passages:
+            spans = covered[passage.id]
             for run in word_runs(units_of(passage.text.text)):
                 for i in range(len(run)):
-                    for n in range(1, min(max_words, len(run) - i) + 1):
-                        window = run[i:i + n]
+                    for window in (run[i:i + n] for n in range(1, min(max_words, len(run) - i) + 1)):
                         start, end = window[0].start, window[-1].end
-                        if not _cuts(start, end, covered[passage.id]):
-                            yield window, Occurrence(episode, passage, start, end)
+                        if _cuts(start, end, spans) or _all_covered(window, spans):
+                            continue
+                        sentence = next((s for s in sentences[passage.id] if s[0] <= start < s[1]), (start, end))
+                        near = any(sentence[0] <= a < sentence[1] and not start <= a < end for a, _ in spans)
+                        yield window, Occurrence(episode, passage, start, end, near)
+
+
+def sentence_spans(episode: Episode) -> dict[str, list[tuple[int, int]]]:
+    spans: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    for sentence in episode.sentences:
+        spans[sentence.passage].append((sentence.start, sentence.end))
+    return spans
+
+
+def _all_covered(window: Sequence[Unit], spans: Iterable[tuple[int, int]]) -> bool:
+    return any(window) and all(any(a <= u.start and u.end <= b for a, b in spans)
+                               for u in window if u.lower not in CONNECTORS)
 
 
 def phrase_key(window: Sequence[Unit]) -> tuple[str, ...]:
@@ -251,6 +269,7 @@ def candidate_terms(episodes: Sequence[Episode], glossary: Sequence[Term], limit
     """Likely glossary terms not yet curated, best first (score desc, then phrase)."""
     glossary_keys = set(index_terms(_nlp(), glossary).keys)
     verbs = verb_like_words(episodes)
+    has_mentions = any(e.mentions for e in episodes)
     occurrences: dict[tuple[str, ...], list[Occurrence]] = defaultdict(list)
     surfaces: dict[tuple[str, ...], dict[str, int]] = defaultdict(lambda: defaultdict(int))
     for window, occurrence in term_windows(episodes, MAX_WORDS):
@@ -266,7 +285,8 @@ def candidate_terms(episodes: Sequence[Episode], glossary: Sequence[Term], limit
     scored = []
     for key, c_value in c_values(counts).items():
         phrase = max(surfaces[key].items(), key=lambda item: (item[1], item[0]))[0]
-        score = c_value * specificity(phrase.split()) * (LOWERCASE_WORD_PRIOR if _plain_word(phrase) else 1.0)
+        near = sum(o.near_term for o in occurrences[key]) / len(occurrences[key]) if has_mentions else 0.5
+        score = c_value * specificity(phrase.split()) * (LOWERCASE_WORD_PRIOR if _plain_word(phrase) else 1.0) * (0.5 + near)
         if score > 0:
             scored.append(Candidate(phrase, counts[key], round(score, 2), two_contexts(occurrences[key])))
     return tuple(sorted(scored, key=lambda c: (-c.score, c.phrase.lower(), c.phrase))[:limit])
