@@ -7,7 +7,6 @@ resolved) and return the exit status; bad input raises a PodsiteError.
 
 from __future__ import annotations
 
-import argparse
 import logging
 from pathlib import Path
 
@@ -15,16 +14,15 @@ from .config import TERM_KINDS, Project
 from .glossary_import import import_glossary
 from .scaffold import add_transcript, new_project
 
-log = logging.getLogger("podsite")
+log = logging.getLogger(__name__)
 
 
 def cmd_new(args) -> int:
-    target = args.directory if args.directory.is_absolute() else Path.cwd() / args.directory
-    written = new_project(target, args.name)
-    for path in written:
+    target = args.directory.resolve()
+    for path in new_project(target, args.name):
         log.info("  created %s", path.relative_to(target).as_posix())
-    log.info("next: put transcripts in with `podsite --project %s add FILE`, then run "
-             "`podsite --project %s build` (see %s)", args.directory, args.directory, target / "README.md")
+    log.info("next: cd %s, then `podsite add TRANSCRIPT` and `podsite build` (README.md explains the rest)",
+             args.directory)
     return 0
 
 
@@ -83,8 +81,7 @@ def register_glossary_import(glossary_commands) -> None:
         "the columns term, definition and optionally aliases (separated by ';'), kind, id, year. Terms whose "
         "id or name is already in the glossary are skipped, never overwritten; the short expansion of an "
         "abbreviation becomes an alias.",
-        epilog="example: podsite glossary import acronyms.csv --kind system",
-        formatter_class=argparse.RawDescriptionHelpFormatter if False else argparse.HelpFormatter)
+        epilog="example: podsite glossary import acronyms.csv --kind system")
     importer.add_argument("file", type=Path, metavar="FILE", help="glossary to import (.json, .yml, .yaml, .csv)")
     importer.add_argument("--kind", default="concept", choices=TERM_KINDS,
                           help="kind of the imported terms that do not name one (default: %(default)s)")

@@ -24,7 +24,7 @@ import spacy
 from rapidfuzz import fuzz, process
 from spacy.lang.en.stop_words import STOP_WORDS
 
-from .analyse import SPOKEN_STOP_WORDS
+from .analyse import SPOKEN_STOP_WORDS, singular
 from .model import Episode, Passage, Term
 from .terms import HYPHENS, index_terms, key_of
 
@@ -37,6 +37,20 @@ GENERAL_WORDS = frozenset(  # everyday adjectives of size, age, value and amount
     "important real whole entire main major certain particular various true wrong best better worse "
     "couple number bunch amount ton tons lots plenty year years day days month months week weeks "
     "hour hours minute minutes decade decades".split())
+EVERYDAY_NOUNS = frozenset(  # among the most frequent English nouns: never a term on their own
+    "time year people way day man woman child world life school state family student group country problem "
+    "hand part place case week company system program question work government number night point home "
+    "water room area money story fact month right study book eye job word business issue side kind head "
+    "house service friend power hour game line end member law car city community name team minute idea "
+    "body information back parent face level office door health person art war history party result "
+    "change morning reason research moment air force education age policy process music market sense plan "
+    "college interest experience effect use class control care field development role effort rate heart "
+    "view relationship value action society position record paper ground form event matter center site "
+    "project activity situation cost industry figure picture practice piece product news test support "
+    "step type attention source organization evidence knowledge background example answer solution "
+    "resource strategy detail period future approach opportunity chance trouble difference purpose "
+    "choice goal task skill topic subject aspect feature factor element structure character quality "
+    "interview conversation discussion literature internet university colleague audience".split())
 COMMON_WORDS = frozenset(STOP_WORDS) | SPOKEN_STOP_WORDS | FILLER_WORDS | GENERAL_WORDS
 MAX_WORDS = 4
 MIN_PASSAGES = 2  # said in two separate passages: a term in use, not one breath's repetition
@@ -166,8 +180,9 @@ def _plain_word(phrase: str) -> bool:
 
 def _long_word(word: str) -> bool:
     """A long lowercase word that is not shaped like a verb, adjective or adverb."""
-    return (len(word) >= LONG_WORD and word.isalpha() and word.lower() not in COMMON_WORDS
-            and not word.lower().endswith(NOT_NOUN_ENDINGS))
+    lower = word.lower()
+    return (len(word) >= LONG_WORD and word.isalpha() and lower not in COMMON_WORDS
+            and singular(lower) not in EVERYDAY_NOUNS and not lower.endswith(NOT_NOUN_ENDINGS))
 
 
 def word_specificity(word: str) -> float:

@@ -28,7 +28,7 @@ ACRONYM = re.compile(r"^[A-Z0-9][A-Z0-9-]*[A-Z0-9]s?$")
 @dataclass(frozen=True)
 class TermIndex:
     keys: dict[str, tuple[str, str | None]]  # key -> (term id, exact form if case-sensitive)
-    longest: int  # most tokens in any alias
+    prefixes: frozenset[str]  # every prefix of every key: lets a window stop growing early
 
 
 def key_of(words: Sequence[str]) -> str:
@@ -41,14 +41,13 @@ def key_of(words: Sequence[str]) -> str:
 
 def index_terms(nlp: Language, terms: Iterable[Term]) -> TermIndex:
     keys: dict[str, tuple[str, str | None]] = {}
-    longest = 1
     for term in terms:
         for alias in sorted({term.term, *term.aliases}):
             words = [t.text for t in nlp.make_doc(alias)]
             exact = _exact_form(alias) if ACRONYM.match(alias) else None
             keys.setdefault(key_of(words), (term.id, exact))
-            longest = max(longest, len(words))
-    return TermIndex(keys, longest)
+    prefixes = frozenset(key[:end] for key in keys for end in range(1, len(key) + 1))
+    return TermIndex(keys, prefixes)
 
 
 def _exact_form(text: str) -> str:
@@ -79,16 +78,25 @@ def match_doc(doc: Doc, index: TermIndex) -> list[tuple[str, int, int]]:
 
 
 def _longest_at(words: Sequence[str], position: int, index: TermIndex) -> tuple[str, int] | None:
+    """Grow a window from `position` while its text is still the start of some key."""
     if words[position] in HYPHENS or not MATCHABLE.match(words[position]):
         return None
-    for length in range(min(index.longest + 2, len(words) - position), 0, -1):
-        window = words[position:position + length]
-        if window[-1] in HYPHENS or not all(MATCHABLE.match(w) for w in window):
+    best = None
+    joined = ""
+    for end in range(position + 1, len(words) + 1):
+        word = words[end - 1]
+        if not MATCHABLE.match(word):
+            break
+        if word in HYPHENS:
             continue
+        window = words[position:end]
         entry = index.keys.get(key_of(window))
         if entry and _fits(window, entry[1]):
-            return entry[0], length
-    return None
+            best = (entry[0], end - position)
+        joined += word.lower().replace("-", "").replace("’", "'")
+        if joined not in index.prefixes:
+            break
+    return best
 
 
 def marked(passage: Passage, index: TermIndex) -> list[tuple[str, int, int]]:

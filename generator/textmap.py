@@ -52,7 +52,12 @@ class MappedText:
         return self.source_offset(start), self.source_offset(end - 1) + 1
 
     def offsets(self) -> list[int]:
-        return [self.source_offset(i) for i in range(len(self.text))]
+        """One source offset per character, expanded from the runs."""
+        result: list[int] = []
+        ends = [start for start, _ in self.runs[1:]] + [len(self.text)]
+        for (start, source), end in zip(self.runs, ends):
+            result.extend(range(source, source + end - start))
+        return result
 
     def slice(self, start: int, end: int) -> "MappedText":
         return MappedText.from_offsets(self.text[start:end], self.offsets()[start:end])
