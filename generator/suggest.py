@@ -35,6 +35,7 @@ CONNECTORS = frozenset("of vs versus".split())  # allowed inside a term: "order 
 GENERAL_WORDS = frozenset(  # everyday adjectives of size, age, value and amounts of things or time
     "small big huge tiny large new old good bad nice cool weak strong hard easy early late simple basic "
     "important real whole entire main major certain particular various true wrong best better worse "
+    "multiple several numerous additional "
     "couple number bunch amount ton tons lots plenty year years day days month months week weeks "
     "hour hours minute minutes decade decades".split())
 EVERYDAY_NOUNS = frozenset(  # among the most frequent English nouns: never a term on their own
@@ -56,9 +57,9 @@ MAX_WORDS = 4
 MIN_PASSAGES = 2  # said in two separate passages: a term in use, not one breath's repetition
 LONG_WORD = 8  # a lowercase single word this long may be a term ("regolith", "pretraining")
 NOT_HEAD_ENDINGS = ("ly", "ful", "ous", "able", "ible", "less")  # adverbs and adjectives end no term
-NOT_NOUN_ENDINGS = ("ly", "ed", "ing", "ful", "ous", "ive", "able", "ible", "less", "al", "thing", "body", "one")
+NOT_NOUN_ENDINGS = ("ly", "ed", "ing", "ful", "ous", "ive", "able", "ible", "less", "al", "ic", "thing", "body", "one")
 VERB_CUES = frozenset("to i we you they he she it can could would should will might must n't 'll 'd "
-                      "not never always often usually sometimes also".split())
+                      "not never always often usually sometimes also just".split())
 VERB_SHARE = 0.3
 LOWERCASE_WORD_PRIOR = 0.3  # C-value was made for multiword terms; a lone common word rarely is one
 CONTEXT_WORDS = 10  # words of context on each side of an occurrence
@@ -275,8 +276,8 @@ def verb_like_words(episodes: Sequence[Episode]) -> frozenset[str]:
             units = units_of(passage.text.text)
             for before, unit in zip([None, *units], units):
                 if unit.text.islower():
-                    seen[unit.text] += 1
-                    cued[unit.text] += before is not None and before.lower in VERB_CUES
+                    seen[singular(unit.text)] += 1
+                    cued[singular(unit.text)] += before is not None and before.lower in VERB_CUES
     return frozenset(word for word, count in cued.items() if count / seen[word] >= VERB_SHARE)
 
 
@@ -288,7 +289,7 @@ def candidate_terms(episodes: Sequence[Episode], glossary: Sequence[Term], limit
     occurrences: dict[tuple[str, ...], list[Occurrence]] = defaultdict(list)
     surfaces: dict[tuple[str, ...], dict[str, int]] = defaultdict(lambda: defaultdict(int))
     for window, occurrence in term_windows(episodes, MAX_WORDS):
-        if not looks_like_term(window) or window[0].text in verbs or window[-1].text in verbs:
+        if not looks_like_term(window) or singular(window[0].text) in verbs or singular(window[-1].text) in verbs:
             continue
         key = phrase_key(window)
         if key_of([u.text for u in window]) in glossary_keys:

@@ -86,3 +86,18 @@ def test_the_real_project_files_load(tmp_path):
     topics = load_topics(project, {t.id for t in glossary})
     assert load_settings(project).topics == "configured"
     assert [t.id for t in topics] == ["rl-history", "pretraining", "reasoning-models", "physics-perspective"]
+
+
+def test_every_setting_is_documented_in_the_readme():
+    import dataclasses
+    from pathlib import Path
+    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text()
+    for field in dataclasses.fields(Settings):
+        assert f"| `{field.name}` |" in readme, field.name
+
+
+def test_ci_runs_the_readme_test_command():
+    from pathlib import Path
+    root = Path(__file__).resolve().parents[1]
+    assert "make test" in (root / "README.md").read_text()
+    assert "make test" in (root / ".ci" / "run").read_text()
