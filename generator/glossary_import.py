@@ -42,7 +42,7 @@ KIND_SYNONYMS = {"abbreviation": None, "acronym": None, "term": None, "organizat
                  "paper": "work", "book": "work", "model": "system", "software": "system",
                  "tool": "system", "product": "system"}
 EXPANSION_WORDS = 8  # a summary this short, of an abbreviation, is its expansion: an alias
-CSV_EXAMPLE = "term,definition,aliases\nRCS,Reaction control system: small thrusters that steer a spacecraft,reaction control"
+CSV_EXAMPLE = "term,definition,aliases\nRCS,Small thrusters that steer a spacecraft,reaction control system"
 
 
 @dataclass(frozen=True)

@@ -94,7 +94,10 @@ def add_transcript(project: Project, source: Path, title: str | None = None, dat
     _copy(source, destination)
     stub = sidecar_path(destination)
     if stub is not None:
-        log.info("kept the existing metadata file %s", stub)
+        options = (("--title", title), ("--date", date), ("--podcast", podcast))
+        unused = ", ".join(name for name, value in options if value)
+        note = f"; {unused} not applied, edit it there" if unused else ""
+        log.warning("kept the existing metadata file %s%s", stub, note)
         return destination, stub
     stub = destination.with_suffix(".yml")
     given = read_sidecar(source, FORMATS)  # a sidecar beside the source: keep what it forces
@@ -120,9 +123,11 @@ def _check_date(date: str | None) -> None:
     if date is None:
         return
     try:
-        datetime.date.fromisoformat(date)
+        if ISO_DATE.fullmatch(date) and datetime.date.fromisoformat(date):
+            return
     except ValueError:
-        raise PodsiteError(None, None, f"--date: expected YYYY-MM-DD, e.g. 2025-03-13, found {date!r}") from None
+        pass
+    raise PodsiteError(None, None, f"--date: expected YYYY-MM-DD, e.g. 2025-03-13, found {date!r}")
 
 
 def _check_episode_id(project: Project, source: Path, destination: Path) -> None:
@@ -148,7 +153,8 @@ def _copy(source: Path, destination: Path) -> None:
 def _yaml_value(value) -> str:
     if isinstance(value, str) and ISO_DATE.fullmatch(value):
         return value  # podsite reads dates as text; no quotes needed
-    return yaml.safe_dump(value, default_flow_style=True, allow_unicode=True, width=10_000).strip().removesuffix("\n...")
+    text = yaml.safe_dump(value, default_flow_style=True, allow_unicode=True, width=10_000)
+    return text.strip().removesuffix("\n...")
 
 
 def metadata_stub(transcript: Transcript, filename: str, title: str | None = None, date: str | None = None,

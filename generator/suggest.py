@@ -1,13 +1,14 @@
 """Suggest: new glossary terms and likely speech-recognition variants, for an editor to review.
 
-Nothing here changes the glossary: curated aliases correct text automatically, so a wrong
-automatic alias would corrupt every page, while a wrong suggestion costs one glance.
+Nothing here changes the glossary. Curated aliases correct the text automatically, so one
+wrong automatic alias would corrupt every page it touches; a wrong suggestion costs a glance.
 
-Candidates are ranked by C-value (Frantzi, Ananiadou & Mima 2000): frequent n-grams that
-are not mostly nested inside a longer candidate, times a domain-specificity factor. With no
-part-of-speech tagger, a candidate must look like a term: it starts and ends with a content
-word, holds no spoken filler, and a single word must be a name, an acronym or a long word.
-Variants are transcript n-grams that nearly spell, or sound like, a curated alias.
+Candidates are ranked by C-value (Frantzi, Ananiadou & Mima 2000): frequent n-grams not
+mostly nested in a longer candidate, times a domain-specificity factor. With no
+part-of-speech tagger, an n-gram must look like a term: content words at both edges, no
+spoken filler, no verb-like edge word, and a single word must be a name, an acronym or a
+long noun-shaped word. Variants are n-grams that nearly spell, or sound like, a curated
+alias (rapidfuzz ratio and metaphone codes).
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ import math
 import re
 from collections import defaultdict
 from dataclasses import dataclass
-from typing import Iterable, Iterator, Sequence
+from typing import Iterator, Sequence
 
 import jellyfish
 import spacy
@@ -56,13 +57,17 @@ COMMON_WORDS = frozenset(STOP_WORDS) | SPOKEN_STOP_WORDS | FILLER_WORDS | GENERA
 MAX_WORDS = 4
 MIN_PASSAGES = 2  # said in two separate passages: a term in use, not one breath's repetition
 LONG_WORD = 8  # a lowercase single word this long may be a term ("regolith", "pretraining")
+VERB_SHARE = 0.3  # share of a word's uses right after a verb cue that marks it as a verb
+LOWERCASE_WORD_PRIOR = 0.3  # C-value was made for multiword terms; a lone lowercase word rarely is one
+CONTEXT_WORDS = 10  # words of context on each side of an occurrence
+MIN_VARIANT_CHARS = 4  # shorter strings resemble too much by chance
+FUZZY_MIN = 80  # rapidfuzz ratio of the compact spellings
+PHONETIC_MIN = 85  # rapidfuzz ratio of the metaphone codes ...
+PHONETIC_MIN_SPELLING = 65  # ... when the spellings are at least this close
 NOT_HEAD_ENDINGS = ("ly", "ful", "ous", "able", "ible", "less")  # adverbs and adjectives end no term
 NOT_NOUN_ENDINGS = ("ly", "ed", "ing", "ful", "ous", "ive", "able", "ible", "less", "al", "ic", "thing", "body", "one")
 VERB_CUES = frozenset("to i we you they he she it can could would should will might must n't 'll 'd "
                       "not never always often usually sometimes also just".split())
-VERB_SHARE = 0.3
-LOWERCASE_WORD_PRIOR = 0.3  # C-value was made for multiword terms; a lone common word rarely is one
-CONTEXT_WORDS = 10  # words of context on each side of an occurrence
 WORD_UNIT = re.compile(r"^[^\W_][\w'’.+-]*$")
 ACRONYM = re.compile(r"^[A-Z][A-Z0-9&-]*[A-Z0-9]s?$")
 ALNUM = re.compile(r"^[A-Za-z]+[0-9][\w.-]*$")  # R1, o3, GPT-4
@@ -106,11 +111,10 @@ class Occurrence:
     passage: Passage
     start: int  # offsets into the passage's reading text
     end: int
-    near_term: bool = False  # the sentence also mentions a curated term
 
 
 @functools.lru_cache(maxsize=1)
-def _nlp():
+def nlp():
     return spacy.blank("en")
 
 
@@ -119,7 +123,7 @@ def units_of(text: str) -> list[Unit]:
     off ("PhD." is "PhD"); punctuation stays as units that end runs of words."""
     units: list[Unit] = []
     after_end = True
-    for token in _nlp().make_doc(text):
+    for token in nlp().make_doc(text):
         start, end, word = token.idx, token.idx + len(token), token.text
         if units and start == units[-1].end and (word in HYPHENS or units[-1].text[-1] in HYPHENS):
             last = units.pop()
@@ -155,9 +159,8 @@ def is_name_like(word: str) -> bool:
 
 
 def _has_filler(lowers: Sequence[str]) -> bool:
-    text = " ".join(lowers)
-    return any(word in FILLER_WORDS for word in lowers) or any(
-        f" {phrase} " in f" {text} " for phrase in FILLER_PHRASES)
+    text = f" {' '.join(lowers)} "
+    return any(word in FILLER_WORDS for word in lowers) or any(f" {phrase} " in text for phrase in FILLER_PHRASES)
 
 
 def looks_like_term(window: Sequence[Unit]) -> bool:
@@ -171,40 +174,37 @@ def looks_like_term(window: Sequence[Unit]) -> bool:
     if any(w in COMMON_WORDS and w not in CONNECTORS for w in lowers[1:-1]):
         return False
     if len(window) == 1:
-        return is_name_like(window[0].text) and not window[0].sentence_start or _long_word(window[0].text)
+        return is_name_like(window[0].text) and not window[0].sentence_start or long_noun(window[0].text)
     return not first.endswith(("ly", "ful")) and not last.endswith(NOT_HEAD_ENDINGS)
 
 
-def _plain_word(phrase: str) -> bool:
-    return " " not in phrase and not is_name_like(phrase)
-
-
-def _long_word(word: str) -> bool:
-    """A long lowercase word that is not shaped like a verb, adjective or adverb."""
+def long_noun(word: str) -> bool:
+    """A long lowercase word, not an everyday noun, not shaped like a verb, adjective or adverb."""
     lower = word.lower()
     return (len(word) >= LONG_WORD and word.isalpha() and lower not in COMMON_WORDS
             and singular(lower) not in EVERYDAY_NOUNS and not lower.endswith(NOT_NOUN_ENDINGS))
 
 
-def word_specificity(word: str) -> float:
-    """How unlike everyday English one word is. Names, acronyms and model numbers are
-    specific; otherwise word length stands in for rarity (Zipf: frequent words are short)."""
+def word_specificity(word: str) -> float | None:
+    """How unlike everyday English one word is (None: not counted). Names, acronyms and
+    model numbers are specific; otherwise length stands in for rarity (Zipf: frequent
+    words are short)."""
     lower = word.lower()
     if lower in CONNECTORS or is_number(word):
-        return -1.0  # neutral: not averaged
+        return None
     if lower in COMMON_WORDS:
         return 0.0
-    if ACRONYM.match(word) or ALNUM.match(word) or word[:1].isupper():
+    if is_name_like(word):
         return 1.0
     return min(1.0, len(word.replace("-", "")) / 10)
 
 
 def specificity(words: Sequence[str]) -> float:
-    scores = [s for s in (word_specificity(w) for w in words) if s >= 0]
+    scores = [s for s in map(word_specificity, words) if s is not None]
     return sum(scores) / len(scores) if scores else 0.0
 
 
-def covered_spans(episode: Episode) -> dict[str, list[tuple[int, int]]]:
+def mention_spans(episode: Episode) -> dict[str, list[tuple[int, int]]]:
     """Reading-text spans already matched as glossary mentions, per passage."""
     spans: dict[str, list[tuple[int, int]]] = defaultdict(list)
     for mention in episode.mentions:
@@ -212,40 +212,28 @@ def covered_spans(episode: Episode) -> dict[str, list[tuple[int, int]]]:
     return spans
 
 
-def _cuts(start: int, end: int, spans: Iterable[tuple[int, int]]) -> bool:
-    """True when [start, end) lies inside a mention or cuts one in half. Windows that hold a
-    whole mention stay: "pre-training corpus" is a new term even if "pre-training" is curated."""
-    return any(start < b and a < end and not (start <= a and b <= end) for a, b in spans)
-
-
-def term_windows(episodes: Sequence[Episode], max_words: int) -> Iterator[tuple[list[Unit], Occurrence]]:
-    """Every n-gram of up to `max_words` words that leaves curated mentions whole and is not
-    made of curated mentions alone."""
+def windows(episodes: Sequence[Episode], max_words: int) -> Iterator[tuple[list[Unit], Occurrence, list]]:
+    """Every n-gram of up to `max_words` words (never across punctuation), with the
+    passage's mention spans."""
     for episode in episodes:
-        covered = covered_spans(episode)
-        sentences = sentence_spans(episode)
+        spans = mention_spans(episode)
         for passage in episode.passages:
-            spans = covered[passage.id]
             for run in word_runs(units_of(passage.text.text)):
                 for i in range(len(run)):
-                    for window in (run[i:i + n] for n in range(1, min(max_words, len(run) - i) + 1)):
-                        start, end = window[0].start, window[-1].end
-                        if _cuts(start, end, spans) or _all_covered(window, spans):
-                            continue
-                        sentence = next((s for s in sentences[passage.id] if s[0] <= start < s[1]), (start, end))
-                        near = any(sentence[0] <= a < sentence[1] and not start <= a < end for a, _ in spans)
-                        yield window, Occurrence(episode, passage, start, end, near)
+                    for n in range(1, min(max_words, len(run) - i) + 1):
+                        window = run[i:i + n]
+                        occurrence = Occurrence(episode, passage, window[0].start, window[-1].end)
+                        yield window, occurrence, spans[passage.id]
 
 
-def sentence_spans(episode: Episode) -> dict[str, list[tuple[int, int]]]:
-    spans: dict[str, list[tuple[int, int]]] = defaultdict(list)
-    for sentence in episode.sentences:
-        spans[sentence.passage].append((sentence.start, sentence.end))
-    return spans
-
-
-def _all_covered(window: Sequence[Unit], spans: Iterable[tuple[int, int]]) -> bool:
-    return any(window) and all(any(a <= u.start and u.end <= b for a, b in spans)
+def cuts_mention(window: Sequence[Unit], spans) -> bool:
+    """True when the window lies inside a mention, cuts one, or is only mentions. Windows
+    holding a whole mention plus new words stay: "pre-training corpus" is a new term even
+    when "pre-training" is curated."""
+    start, end = window[0].start, window[-1].end
+    if any(start < b and a < end and not (start <= a and b <= end) for a, b in spans):
+        return True
+    return bool(spans) and all(any(a <= u.start and u.end <= b for a, b in spans)
                                for u in window if u.lower not in CONNECTORS)
 
 
@@ -255,14 +243,14 @@ def phrase_key(window: Sequence[Unit]) -> tuple[str, ...]:
 
 
 def c_values(counts: dict[tuple[str, ...], int]) -> dict[tuple[str, ...], float]:
-    """C-value of each key tuple: log2(length + 1) * (frequency - mean frequency of the
-    longer candidates it is nested in). The +1 lets single words score (Barrón-Cedeño 2009)."""
+    """log2(length + 1) * (frequency - mean frequency of the longer candidates holding it).
+    The +1 lets single words score at all (Barrón-Cedeño et al. 2009)."""
     nested_in: dict[tuple[str, ...], list[int]] = defaultdict(list)
     for longer, count in counts.items():
-        subs = {longer[i:j] for i in range(len(longer)) for j in range(i + 1, len(longer) + 1)} - {longer}
-        for sub in subs & counts.keys():
-            nested_in[sub].append(count)
-    return {key: math.log2(len(key) + 1) * (count - (sum(nested_in[key]) / len(nested_in[key]) if nested_in[key] else 0))
+        parts = {longer[i:j] for i in range(len(longer)) for j in range(i + 1, len(longer) + 1)} - {longer}
+        for part in parts & counts.keys():
+            nested_in[part].append(count)
+    return {key: math.log2(len(key) + 1) * (count - sum(nested_in[key]) / max(1, len(nested_in[key])))
             for key, count in counts.items()}
 
 
@@ -281,40 +269,50 @@ def verb_like_words(episodes: Sequence[Episode]) -> frozenset[str]:
     return frozenset(word for word, count in cued.items() if count / seen[word] >= VERB_SHARE)
 
 
-def candidate_terms(episodes: Sequence[Episode], glossary: Sequence[Term], limit: int = 50) -> tuple["Candidate", ...]:
-    """Likely glossary terms not yet curated, best first (score desc, then phrase)."""
-    glossary_keys = set(index_terms(_nlp(), glossary).keys)
+def term_occurrences(episodes: Sequence[Episode], glossary: Sequence[Term]) -> dict[tuple[str, ...], list]:
+    """Occurrences of every term-shaped n-gram the glossary does not already hold."""
+    glossary_keys = set(index_terms(nlp(), glossary).keys)
     verbs = verb_like_words(episodes)
-    has_mentions = any(e.mentions for e in episodes)
-    occurrences: dict[tuple[str, ...], list[Occurrence]] = defaultdict(list)
-    surfaces: dict[tuple[str, ...], dict[str, int]] = defaultdict(lambda: defaultdict(int))
-    for window, occurrence in term_windows(episodes, MAX_WORDS):
-        if not looks_like_term(window) or singular(window[0].text) in verbs or singular(window[-1].text) in verbs:
+    found: dict[tuple[str, ...], list[tuple[str, Occurrence]]] = defaultdict(list)
+    for window, occurrence, spans in windows(episodes, MAX_WORDS):
+        edges = (singular(window[0].text), singular(window[-1].text))
+        if not looks_like_term(window) or edges[0] in verbs or edges[1] in verbs or cuts_mention(window, spans):
             continue
-        key = phrase_key(window)
-        if key_of([u.text for u in window]) in glossary_keys:
-            continue
-        occurrences[key].append(occurrence)
-        surfaces[key][" ".join(u.text for u in window)] += 1
-    counts = {key: len(found) for key, found in occurrences.items()
-              if len({(o.episode.id, o.passage.id) for o in found}) >= MIN_PASSAGES}
-    scored = []
+        if key_of([u.text for u in window]) not in glossary_keys:
+            found[phrase_key(window)].append((" ".join(u.text for u in window), occurrence))
+    return found
+
+
+def candidate_terms(episodes: Sequence[Episode], glossary: Sequence[Term], limit: int = 50) -> tuple[Candidate, ...]:
+    """Likely glossary terms not yet curated, best first (score desc, then phrase)."""
+    found = term_occurrences(episodes, glossary)
+    counts = {key: len(items) for key, items in found.items()
+              if len({(o.episode.id, o.passage.id) for _, o in items}) >= MIN_PASSAGES}
+    candidates = []
     for key, c_value in c_values(counts).items():
-        phrase = max(surfaces[key].items(), key=lambda item: (item[1], item[0]))[0]
-        near = sum(o.near_term for o in occurrences[key]) / len(occurrences[key]) if has_mentions else 0.5
-        score = c_value * specificity(phrase.split()) * (LOWERCASE_WORD_PRIOR if _plain_word(phrase) else 1.0) * (0.5 + near)
+        phrase = most_common_surface(surface for surface, _ in found[key])
+        prior = LOWERCASE_WORD_PRIOR if " " not in phrase and not is_name_like(phrase) else 1.0
+        score = c_value * specificity(phrase.split()) * prior
         if score > 0:
-            scored.append(Candidate(phrase, counts[key], round(score, 2), two_contexts(occurrences[key])))
-    return tuple(sorted(scored, key=lambda c: (-c.score, c.phrase.lower(), c.phrase))[:limit])
+            candidates.append(Candidate(phrase, counts[key], round(score, 2), two_contexts([o for _, o in found[key]])))
+    return tuple(sorted(candidates, key=lambda c: (-c.score, c.phrase.lower(), c.phrase))[:limit])
+
+
+def most_common_surface(surfaces) -> str:
+    tally: dict[str, int] = defaultdict(int)
+    for surface in surfaces:
+        tally[surface] += 1
+    return max(sorted(tally), key=lambda surface: tally[surface])
 
 
 def two_contexts(found: Sequence[Occurrence]) -> tuple[Context, ...]:
-    """The first occurrence and the one farthest from it (another episode if possible)."""
+    """The first occurrence and the one farthest from it (in another episode if possible):
+    two different situations show the editor what the phrase means better than two alike."""
     first = found[0]
-    rest = [o for o in found[1:] if o.passage.id != first.passage.id or o.episode is not first.episode]
+    rest = [o for o in found[1:] if (o.episode.id, o.passage.id) != (first.episode.id, first.passage.id)]
     if not rest:
         return (context_of(first),)
-    far = max(rest, key=lambda o: (o.episode is not first.episode, o.passage.index - first.passage.index))
+    far = max(rest, key=lambda o: (o.episode.id != first.episode.id, o.passage.index - first.passage.index))
     return context_of(first), context_of(far)
 
 
@@ -323,9 +321,94 @@ def context_of(occurrence: Occurrence) -> Context:
     before = text[:occurrence.start].split()[-CONTEXT_WORDS:]
     after = text[occurrence.end:].split()[:CONTEXT_WORDS]
     snippet = " ".join(before + [text[occurrence.start:occurrence.end]] + after)
-    if len(before) == CONTEXT_WORDS:
-        snippet = "… " + snippet
-    if len(after) == CONTEXT_WORDS:
-        snippet += " …"
+    snippet = ("… " if len(before) == CONTEXT_WORDS else "") + snippet + (" …" if len(after) == CONTEXT_WORDS else "")
     start, end = occurrence.passage.text.source_span(occurrence.start, occurrence.end)
     return Context(occurrence.episode.id, occurrence.passage.id, snippet, start, end)
+
+
+@dataclass(frozen=True)
+class Variant:
+    term_id: str
+    headword: str
+    found: str  # the text as transcribed
+    score: float  # 0-100: mean of spelling and sound similarity
+    method: str  # fuzzy | phonetic | both
+    context: Context
+    alias: str = ""  # the curated spelling it resembles most
+    count: int = 1
+
+
+@dataclass(frozen=True)
+class Alias:
+    term: Term
+    text: str
+    compact: str  # lowercase, no spaces, hyphens or dots
+    code: str  # metaphone of the compact form
+    words: int
+
+
+def compact(text: str) -> str:
+    return re.sub(r"[\s.'’‐–-]+", "", text.lower())
+
+
+def alias_buckets(glossary: Sequence[Term]) -> dict[int, list[Alias]]:
+    """Curated spellings by length, so each n-gram is compared only with aliases of about
+    its own length instead of with all of them."""
+    buckets: dict[int, list[Alias]] = defaultdict(list)
+    for term in glossary:
+        for text in sorted({term.term, *term.aliases}):
+            flat = compact(text)
+            if len(flat) >= MIN_VARIANT_CHARS:
+                buckets[len(flat)].append(Alias(term, text, flat, jellyfish.metaphone(flat), len(text.split())))
+    return buckets
+
+
+def variant_windows(episodes: Sequence[Episode]) -> dict[str, list[tuple[str, int, Occurrence]]]:
+    """Transcript n-grams (1-3 words) outside every mention, keyed by compact form: what
+    the matcher left unmatched is where a misheard term hides."""
+    found: dict[str, list[tuple[str, int, Occurrence]]] = defaultdict(list)
+    for window, occurrence, spans in windows(episodes, 3):
+        lowers = [u.lower for u in window]
+        if lowers[0] in COMMON_WORDS or lowers[-1] in COMMON_WORDS or is_number(lowers[0]):
+            continue
+        if any(occurrence.start < b and a < occurrence.end for a, b in spans):
+            continue
+        text = " ".join(u.text for u in window)
+        if len(compact(text)) >= MIN_VARIANT_CHARS:
+            found[compact(text)].append((text, len(window), occurrence))
+    return found
+
+
+def similar_aliases(flat: str, words: int, buckets: dict[int, list[Alias]]) -> Iterator[tuple[Alias, float, float]]:
+    """(alias, spelling ratio, sound ratio) for aliases close enough in length and words."""
+    slack = max(2, len(flat) // 4)
+    pool = [a for size in range(len(flat) - slack, len(flat) + slack + 1) for a in buckets.get(size, ())
+            if abs(a.words - words) <= 1 and flat not in a.compact and a.compact not in flat]
+    code = jellyfish.metaphone(flat)
+    for _, spelling, index in process.extract(flat, [a.compact for a in pool], scorer=fuzz.ratio,
+                                              score_cutoff=PHONETIC_MIN_SPELLING, limit=None):
+        yield pool[index], spelling, fuzz.ratio(code, pool[index].code) if len(code) >= 2 else 0.0
+
+
+def variant_method(spelling: float, sound: float) -> str | None:
+    fuzzy, phonetic = spelling >= FUZZY_MIN, sound >= PHONETIC_MIN
+    return "both" if fuzzy and phonetic else "fuzzy" if fuzzy else "phonetic" if phonetic else None
+
+
+def asr_variants(episodes: Sequence[Episode], glossary: Sequence[Term], limit: int = 50) -> tuple[Variant, ...]:
+    """Unmatched transcript n-grams that look or sound like a curated alias, best first.
+    A fragment of a term ("Alpha" for AlphaGo) or an extension of one is never a variant."""
+    buckets = alias_buckets(glossary)
+    glossary_keys = set(index_terms(nlp(), glossary).keys)
+    variants = []
+    for flat, found in sorted(variant_windows(episodes).items()):
+        text, words, first = found[0]
+        if key_of(text.split()) in glossary_keys:
+            continue
+        best = max(((a, s, p) for a, s, p in similar_aliases(flat, words, buckets) if variant_method(s, p)),
+                   key=lambda hit: (hit[1] + hit[2], hit[0].text), default=None)
+        if best:
+            alias, spelling, sound = best
+            variants.append(Variant(alias.term.id, alias.term.term, text, round((spelling + sound) / 2, 1),
+                                    variant_method(spelling, sound), context_of(first), alias.text, len(found)))
+    return tuple(sorted(variants, key=lambda v: (-v.score, v.headword, v.found))[:limit])

@@ -21,7 +21,7 @@ from .analyse import singular
 from .model import Mention, Passage, Term
 
 HYPHENS = {"-", "–", "‐"}
-MATCHABLE = re.compile(r"^(?:\w[\w'’.-]*|[-–‐])$")
+WORDLIKE = re.compile(r"^\w[\w'’.-]*$")
 ACRONYM = re.compile(r"^[A-Z0-9][A-Z0-9-]*[A-Z0-9]s?$")
 
 
@@ -78,22 +78,23 @@ def match_doc(doc: Doc, index: TermIndex) -> list[tuple[str, int, int]]:
 
 
 def _longest_at(words: Sequence[str], position: int, index: TermIndex) -> tuple[str, int] | None:
-    """Grow a window from `position` while its text is still the start of some key."""
-    if words[position] in HYPHENS or not MATCHABLE.match(words[position]):
+    """Grow a window from `position` while its text is still the start of some key.
+
+    Punctuation may sit inside a window only where an alias has it ("Gödel, Escher,
+    Bach"): it stays in the key, so "reward. Models" never meets "reward model".
+    """
+    if not WORDLIKE.match(words[position]):
         return None
     best = None
     joined = ""
     for end in range(position + 1, len(words) + 1):
         word = words[end - 1]
-        if not MATCHABLE.match(word):
-            break
-        if word in HYPHENS:
-            continue
-        window = words[position:end]
-        entry = index.keys.get(key_of(window))
-        if entry and _fits(window, entry[1]):
-            best = (entry[0], end - position)
-        joined += word.lower().replace("-", "").replace("’", "'")
+        if word not in HYPHENS:
+            window = words[position:end]
+            entry = index.keys.get(key_of(window)) if WORDLIKE.match(word) else None
+            if entry and _fits(window, entry[1]):
+                best = (entry[0], end - position)
+            joined += word.lower().replace("-", "").replace("’", "'")
         if joined not in index.prefixes:
             break
     return best

@@ -186,6 +186,8 @@ def test_add_refuses_what_the_pipeline_would_not_read(project, tmp_path):
         add_transcript(project, audio)
     with pytest.raises(PodsiteError, match="--date: expected YYYY-MM-DD"):
         add_transcript(project, FORMATS / "labelled.txt", date="13/03/2025")
+    with pytest.raises(PodsiteError, match="--date: expected YYYY-MM-DD"):
+        add_transcript(project, FORMATS / "labelled.txt", date="20250313")
     with pytest.raises(PodsiteError, match="is this a podsite project"):
         add_transcript(Project(tmp_path / "elsewhere"), FORMATS / "labelled.txt")
     assert files_under(project.episodes_dir) == {".gitkeep"}
@@ -199,7 +201,8 @@ def test_spacelog_glossary_imports_into_a_loadable_glossary(project):
     assert report.added == ("aos", "los", "beco", "seco", "drogue", "max-q", "delta-v", "rcs", "bef", "sef")
     terms = {t.id: t for t in load_glossary(project)}
     assert set(terms) == set(report.added)
-    assert (terms["rcs"].term, terms["rcs"].kind, terms["rcs"].aliases) == ("RCS", "concept", ("Reaction control system",))
+    rcs = terms["rcs"]
+    assert (rcs.term, rcs.kind, rcs.aliases) == ("RCS", "concept", ("Reaction control system",))
     assert terms["los"].aliases == ("Loss of signal",)
     assert terms["delta-v"].term == "ΔV"
     assert terms["drogue"].definition.startswith("A parachute fired before the main parachute")
@@ -241,7 +244,8 @@ def test_import_into_the_seed_glossary_only_adds_lines(project):
 def test_csv_import_with_aliases_kinds_and_years(project, tmp_path):
     source = tmp_path / "terms.csv"
     source.write_text("term,definition,aliases,kind,year\n"
-                      'Saturn V,"The rocket that carried Apollo crews to the Moon, in three stages.",Saturn five; S-V,system,1967\n'
+                      'Saturn V,"The rocket that carried Apollo crews to the Moon, in three stages.",'
+                      "Saturn five; S-V,system,1967\n"
                       "Neil Armstrong,Commander of Apollo 11 and first person on the Moon.,,person,\n", encoding="utf-8")
     report = import_glossary(project, source)
     terms = {t.id: t for t in load_glossary(project)}

@@ -13,6 +13,7 @@ GLOSSARY = [
     Term("agi", "AGI", "concept", "d", ("artificial general intelligence",)),
     Term("chatgpt", "ChatGPT", "system", "d", ("Chat TTP", "chad chicka t")),
     Term("soft-actor-critic", "Soft Actor-Critic", "system", "d", ("StopLockerCritic",)),
+    Term("geb", "Gödel, Escher, Bach", "work", "d"),
 ]
 
 
@@ -67,3 +68,8 @@ def test_asr_variants_from_aliases(index):
 
 def test_terms_across_punctuation_are_not_joined(index):
     assert found(index, "reward. Models") == []
+
+
+def test_aliases_with_punctuation_inside(index):
+    assert found(index, "I read Gödel, Escher, Bach. And") == [("geb", "Gödel, Escher, Bach")]
+    assert found(index, "Gödel. Escher, Bach") == []
