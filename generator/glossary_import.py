@@ -307,7 +307,7 @@ class _Merger:
             for other in term.see_also:
                 if other not in self.ids:
                     raise ConfigError(source, line, f"'{term.id}': see_also names unknown term "
-                                      f"'{other}'{did_you_mean(other, self.ids)}")
+                                      f"'{other}'{did_you_mean(other, sorted(self.ids))}")
 
 
 # Writing -------------------------------------------------------------------------------

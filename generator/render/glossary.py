@@ -81,10 +81,28 @@ def term_page_text(ctx, term: Term) -> str:
                   "Add it to `content/glossary.yml` to curate it.", ""]
     if term.aliases:
         lines += ["**Also written as:** " + ", ".join(escape(a) for a in term.aliases), ""]
-    lines += _term_topics(ctx, links, page) + _related_terms(ctx, term, links, page)
+    lines += _appearances(ctx, term, page) + _term_topics(ctx, links, page) + _related_terms(ctx, term, links, page)
     lines += _mentions(ctx, links.mentions, page) if links.mentions else [
         "*Background term: not mentioned in the transcripts, defined here for context.*", ""]
     return "\n".join(lines)
+
+
+def _appearances(ctx, term: Term, page: str) -> list[str]:
+    """For a person who takes part in an episode: their role, and where they speak."""
+    if term.kind != "person":
+        return []
+    names = {term.term.casefold(), *(a.casefold() for a in term.aliases)}
+    lines = []
+    for episode in ctx.model.episodes:
+        roles = [p.role for p in episode.transcript.meta.people if p.name.casefold() in names]
+        spoken = [p for p in episode.passages if p.speaker and p.speaker.casefold() in names]
+        if not roles and not spoken:
+            continue
+        title = escape(episode.transcript.meta.title)
+        where = link(title, page, transcript_page(episode.id), spoken[0].id if spoken else None)
+        said = f", speaks in {len(spoken)} passages" if spoken else ""
+        lines.append(f"- {' and '.join(roles) or 'speaker'} in {where}{said}")
+    return ["**In the episodes:**", "", *lines, ""] if lines else []
 
 
 def _term_topics(ctx, links, page: str) -> list[str]:
