@@ -16,9 +16,11 @@ from typing import Sequence
 
 from .analyse import singular
 from .model import Episode, Topic
+from .segment_topics import segment_topics
 
 MERGE_SIMILARITY = 0.3
 MAX_TOPICS = 8
+CANDIDATE_Z = 6.0  # a lower bar than segmentation's: candidates may be sub-topics
 MIN_SHARE = 0.04  # a discovered topic covers at least this share of all words
 KEYWORDS = 12
 NAME_WORDS = 3
@@ -37,9 +39,11 @@ def _cosine(a: dict[str, float], b: dict[str, float]) -> float:
 
 
 def _candidates(episodes: Sequence[Episode]) -> list[Counter]:
+    """Sub-topics: segments cut finer than the page segments, so one episode can hold several."""
     segments = []
     for episode in episodes:
-        for start, end in episode.segments or ((0, len(episode.passages)),):
+        edges = [0, *segment_topics(episode.words, z_threshold=CANDIDATE_Z), len(episode.words)]
+        for start, end in zip(edges, edges[1:]):
             segments.append(Counter(w for words in episode.words[start:end] for w in words))
     return [s for s in segments if s]
 

@@ -53,6 +53,7 @@ EVERYDAY_NOUNS = frozenset(  # among the most frequent English nouns: never a te
     "resource strategy detail period future approach opportunity chance trouble difference purpose "
     "choice goal task skill topic subject aspect feature factor element structure character quality "
     "interview conversation discussion literature internet university colleague audience".split())
+EDGE_STOP_WORDS = frozenset(STOP_WORDS) | FILLER_WORDS
 COMMON_WORDS = frozenset(STOP_WORDS) | SPOKEN_STOP_WORDS | FILLER_WORDS | GENERAL_WORDS
 MAX_WORDS = 4
 MIN_PASSAGES = 2  # said in two separate passages: a term in use, not one breath's repetition
@@ -62,8 +63,8 @@ LOWERCASE_WORD_PRIOR = 0.3  # C-value was made for multiword terms; a lone lower
 CONTEXT_WORDS = 10  # words of context on each side of an occurrence
 MIN_VARIANT_CHARS = 4  # shorter strings resemble too much by chance
 FUZZY_MIN = 80  # rapidfuzz ratio of the compact spellings
-PHONETIC_MIN = 85  # rapidfuzz ratio of the metaphone codes ...
-PHONETIC_MIN_SPELLING = 65  # ... when the spellings are at least this close
+PHONETIC_MIN = 80  # rapidfuzz ratio of the metaphone codes ...
+PHONETIC_MIN_SPELLING = 60  # ... when the spellings are at least this close
 NOT_HEAD_ENDINGS = ("ly", "ful", "ous", "able", "ible", "less")  # adverbs and adjectives end no term
 NOT_NOUN_ENDINGS = ("ly", "ed", "ing", "ful", "ous", "ive", "able", "ible", "less", "al", "ic", "thing", "body", "one")
 VERB_CUES = frozenset("to i we you they he she it can could would should will might must n't 'll 'd "
@@ -365,12 +366,19 @@ def alias_buckets(glossary: Sequence[Term]) -> dict[int, list[Alias]]:
 
 def variant_windows(episodes: Sequence[Episode]) -> dict[str, list[tuple[str, int, Occurrence]]]:
     """Transcript n-grams (1-3 words) outside every mention, keyed by compact form: what
-    the matcher left unmatched is where a misheard term hides."""
+    the matcher left unmatched is where a misheard term hides. Ordinary words are left out:
+    edges that are stop words or verbs, and lone lowercase words."""
+    verbs = verb_like_words(episodes)
     found: dict[str, list[tuple[str, int, Occurrence]]] = defaultdict(list)
     for window, occurrence, spans in windows(episodes, 3):
         lowers = [u.lower for u in window]
-        if lowers[0] in COMMON_WORDS or lowers[-1] in COMMON_WORDS or is_number(lowers[0]):
+        edges = {lowers[0], lowers[-1]}
+        if edges & EDGE_STOP_WORDS or {singular(w) for w in edges} & verbs or is_number(lowers[0]):
             continue
+        if any(w in EDGE_STOP_WORDS and w not in CONNECTORS for w in lowers[1:-1]):
+            continue
+        if len(window) == 1 and not is_name_like(window[0].text):
+            continue  # a lone lowercase word is most likely just that word
         if any(occurrence.start < b and a < occurrence.end for a, b in spans):
             continue
         text = " ".join(u.text for u in window)
@@ -379,11 +387,19 @@ def variant_windows(episodes: Sequence[Episode]) -> dict[str, list[tuple[str, in
     return found
 
 
-def similar_aliases(flat: str, words: int, buckets: dict[int, list[Alias]]) -> Iterator[tuple[Alias, float, float]]:
-    """(alias, spelling ratio, sound ratio) for aliases close enough in length and words."""
+def related(found: str, alias: Alias) -> bool:
+    """A fragment or extension of the alias ("Alpha" for AlphaGo): a different word, not a
+    mishearing."""
+    flat = compact(found)
+    return flat in alias.compact or alias.compact in flat
+
+
+def similar_aliases(found: str, words: int, buckets: dict[int, list[Alias]]) -> Iterator[tuple[Alias, float, float]]:
+    """(alias, spelling ratio, sound ratio) for aliases close in length and word count."""
+    flat = compact(found)
     slack = max(2, len(flat) // 4)
     pool = [a for size in range(len(flat) - slack, len(flat) + slack + 1) for a in buckets.get(size, ())
-            if abs(a.words - words) <= 1 and flat not in a.compact and a.compact not in flat]
+            if abs(a.words - words) <= 1 and not related(found, a)]
     code = jellyfish.metaphone(flat)
     for _, spelling, index in process.extract(flat, [a.compact for a in pool], scorer=fuzz.ratio,
                                               score_cutoff=PHONETIC_MIN_SPELLING, limit=None):
@@ -395,20 +411,29 @@ def variant_method(spelling: float, sound: float) -> str | None:
     return "both" if fuzzy and phonetic else "fuzzy" if fuzzy else "phonetic" if phonetic else None
 
 
+def best_variant(found: list[tuple[str, int, Occurrence]], buckets) -> Variant | None:
+    text, words, first = found[0]
+    hits = [(a, s, p) for a, s, p in similar_aliases(text, words, buckets) if variant_method(s, p)]
+    if not hits:
+        return None
+    alias, spelling, sound = max(hits, key=lambda hit: (hit[1] + hit[2], hit[0].text))
+    return Variant(alias.term.id, alias.term.term, text, round((spelling + sound) / 2, 1),
+                   variant_method(spelling, sound), context_of(first), alias.text, len(found))
+
+
+def without_nested(variants: list[Variant]) -> list[Variant]:
+    """Of "DeepSeaCard" and "DeepSeaCard 1" for one term, keep the better scored."""
+    def beaten(v: Variant) -> bool:
+        return any(w.term_id == v.term_id and w is not v and (w.found.lower() in v.found.lower() or v.found.lower()
+                   in w.found.lower()) and (w.score, w.found) > (v.score, v.found) for w in variants)
+    return [v for v in variants if not beaten(v)]
+
+
 def asr_variants(episodes: Sequence[Episode], glossary: Sequence[Term], limit: int = 50) -> tuple[Variant, ...]:
-    """Unmatched transcript n-grams that look or sound like a curated alias, best first.
-    A fragment of a term ("Alpha" for AlphaGo) or an extension of one is never a variant."""
+    """Unmatched transcript n-grams that look or sound like a curated alias, best first."""
     buckets = alias_buckets(glossary)
     glossary_keys = set(index_terms(nlp(), glossary).keys)
-    variants = []
-    for flat, found in sorted(variant_windows(episodes).items()):
-        text, words, first = found[0]
-        if key_of(text.split()) in glossary_keys:
-            continue
-        best = max(((a, s, p) for a, s, p in similar_aliases(flat, words, buckets) if variant_method(s, p)),
-                   key=lambda hit: (hit[1] + hit[2], hit[0].text), default=None)
-        if best:
-            alias, spelling, sound = best
-            variants.append(Variant(alias.term.id, alias.term.term, text, round((spelling + sound) / 2, 1),
-                                    variant_method(spelling, sound), context_of(first), alias.text, len(found)))
+    variants = [best_variant(found, buckets) for flat, found in sorted(variant_windows(episodes).items())
+                if key_of(found[0][0].split()) not in glossary_keys]
+    variants = without_nested([v for v in variants if v])
     return tuple(sorted(variants, key=lambda v: (-v.score, v.headword, v.found))[:limit])
