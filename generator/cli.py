@@ -9,7 +9,7 @@ import time
 from pathlib import Path
 from typing import Sequence
 
-from . import engine
+from . import cli_project, engine
 from .config import Project
 from .errors import PodsiteError
 from .pipeline import build_site
@@ -100,6 +100,7 @@ def parser() -> argparse.ArgumentParser:
     clean = commands.add_parser("clean", help="remove generated pages from docs/ (never your own files)",
                                 description="Remove the pages podsite generated in docs/, except any you edited.")
     clean.set_defaults(run=cmd_clean)
+    cli_project.register(commands)
     return root
 
 

@@ -40,7 +40,7 @@ def build_epoch(project: Project) -> str:
         knowledge = json.loads((project.docs_dir / "knowledge.json").read_text(encoding="utf-8"))
         newest = max(e["date"] for e in knowledge["episodes"] if e.get("date"))
         moment = datetime.datetime.fromisoformat(newest).replace(tzinfo=datetime.timezone.utc)
-        return str(int(moment.timestamp()))
+        return str(max(0, int(moment.timestamp())))  # gzip cannot stamp dates before 1970
     except (OSError, ValueError, KeyError, TypeError):
         return "0"
 

@@ -20,58 +20,19 @@ from collections import defaultdict
 from dataclasses import dataclass
 from typing import Iterator, Sequence
 
-import jellyfish
 import spacy
-from rapidfuzz import fuzz, process
-from spacy.lang.en.stop_words import STOP_WORDS
 
-from .analyse import SPOKEN_STOP_WORDS, singular
+from .analyse import singular
 from .model import Episode, Passage, Term
+from .suggest_words import CONNECTORS, VERB_CUES, is_name_like, looks_like_term, specificity
 from .terms import HYPHENS, index_terms, key_of
 
-FILLER_PHRASES = ("kind of", "sort of", "you know", "i mean", "i would say", "i'd say", "i think", "a lot")
-FILLER_WORDS = frozenset("basically like yeah yes okay ok right actually really just stuff thing things "
-                         "lot um uh oh hmm mm anyway literally totally obviously".split())
-CONNECTORS = frozenset("of vs versus".split())  # allowed inside a term: "order of magnitude"
-GENERAL_WORDS = frozenset(  # everyday adjectives of size, age, value and amounts of things or time
-    "small big huge tiny large new old good bad nice cool weak strong hard easy early late simple basic "
-    "important real whole entire main major certain particular various true wrong best better worse "
-    "multiple several numerous additional "
-    "couple number bunch amount ton tons lots plenty year years day days month months week weeks "
-    "hour hours minute minutes decade decades".split())
-EVERYDAY_NOUNS = frozenset(  # among the most frequent English nouns: never a term on their own
-    "time year people way day man woman child world life school state family student group country problem "
-    "hand part place case week company system program question work government number night point home "
-    "water room area money story fact month right study book eye job word business issue side kind head "
-    "house service friend power hour game line end member law car city community name team minute idea "
-    "body information back parent face level office door health person art war history party result "
-    "change morning reason research moment air force education age policy process music market sense plan "
-    "college interest experience effect use class control care field development role effort rate heart "
-    "view relationship value action society position record paper ground form event matter center site "
-    "project activity situation cost industry figure picture practice piece product news test support "
-    "step type attention source organization evidence knowledge background example answer solution "
-    "resource strategy detail period future approach opportunity chance trouble difference purpose "
-    "choice goal task skill topic subject aspect feature factor element structure character quality "
-    "interview conversation discussion literature internet university colleague audience".split())
-EDGE_STOP_WORDS = frozenset(STOP_WORDS) | FILLER_WORDS
-COMMON_WORDS = frozenset(STOP_WORDS) | SPOKEN_STOP_WORDS | FILLER_WORDS | GENERAL_WORDS
 MAX_WORDS = 4
 MIN_PASSAGES = 2  # said in two separate passages: a term in use, not one breath's repetition
-LONG_WORD = 8  # a lowercase single word this long may be a term ("regolith", "pretraining")
 VERB_SHARE = 0.3  # share of a word's uses right after a verb cue that marks it as a verb
 LOWERCASE_WORD_PRIOR = 0.3  # C-value was made for multiword terms; a lone lowercase word rarely is one
 CONTEXT_WORDS = 10  # words of context on each side of an occurrence
-MIN_VARIANT_CHARS = 4  # shorter strings resemble too much by chance
-FUZZY_MIN = 80  # rapidfuzz ratio of the compact spellings
-PHONETIC_MIN = 80  # rapidfuzz ratio of the metaphone codes ...
-PHONETIC_MIN_SPELLING = 60  # ... when the spellings are at least this close
-NOT_HEAD_ENDINGS = ("ly", "ful", "ous", "able", "ible", "less")  # adverbs and adjectives end no term
-NOT_NOUN_ENDINGS = ("ly", "ed", "ing", "ful", "ous", "ive", "able", "ible", "less", "al", "ic", "thing", "body", "one")
-VERB_CUES = frozenset("to i we you they he she it can could would should will might must n't 'll 'd "
-                      "not never always often usually sometimes also just".split())
 WORD_UNIT = re.compile(r"^[^\W_][\w'’.+-]*$")
-ACRONYM = re.compile(r"^[A-Z][A-Z0-9&-]*[A-Z0-9]s?$")
-ALNUM = re.compile(r"^[A-Za-z]+[0-9][\w.-]*$")  # R1, o3, GPT-4
 SENTENCE_END = {".", "?", "!", "…", "...", ":", ";"}
 
 
@@ -90,6 +51,18 @@ class Candidate:
     count: int
     score: float
     contexts: tuple[Context, ...]
+
+
+@dataclass(frozen=True)
+class Variant:
+    term_id: str
+    headword: str
+    found: str  # the text as transcribed
+    score: float  # 0-100: mean of spelling and sound similarity
+    method: str  # fuzzy | phonetic | both
+    context: Context
+    alias: str = ""  # the curated spelling it resembles most
+    count: int = 1
 
 
 @dataclass(frozen=True)
@@ -149,60 +122,6 @@ def word_runs(units: Sequence[Unit]) -> Iterator[list[Unit]]:
         run = []
     if run:
         yield run
-
-
-def is_number(word: str) -> bool:
-    return word[:1].isdigit()
-
-
-def is_name_like(word: str) -> bool:
-    return bool(ACRONYM.match(word) or ALNUM.match(word)) or (word[:1].isupper() and word.lower() not in COMMON_WORDS)
-
-
-def _has_filler(lowers: Sequence[str]) -> bool:
-    text = f" {' '.join(lowers)} "
-    return any(word in FILLER_WORDS for word in lowers) or any(f" {phrase} " in text for phrase in FILLER_PHRASES)
-
-
-def looks_like_term(window: Sequence[Unit]) -> bool:
-    """The part-of-speech-free filter: content words at both edges, no fillers inside."""
-    lowers = [u.lower for u in window]
-    first, last = lowers[0], lowers[-1]
-    if first in COMMON_WORDS or last in COMMON_WORDS or is_number(first) or _has_filler(lowers):
-        return False
-    if is_number(last) and (len(window) == 1 or not window[-2].text[:1].isupper()):
-        return False  # "Apollo 11" is a name; "10 years" and "over 20" are not
-    if any(w in COMMON_WORDS and w not in CONNECTORS for w in lowers[1:-1]):
-        return False
-    if len(window) == 1:
-        return is_name_like(window[0].text) and not window[0].sentence_start or long_noun(window[0].text)
-    return not first.endswith(("ly", "ful")) and not last.endswith(NOT_HEAD_ENDINGS)
-
-
-def long_noun(word: str) -> bool:
-    """A long lowercase word, not an everyday noun, not shaped like a verb, adjective or adverb."""
-    lower = word.lower()
-    return (len(word) >= LONG_WORD and word.isalpha() and lower not in COMMON_WORDS
-            and singular(lower) not in EVERYDAY_NOUNS and not lower.endswith(NOT_NOUN_ENDINGS))
-
-
-def word_specificity(word: str) -> float | None:
-    """How unlike everyday English one word is (None: not counted). Names, acronyms and
-    model numbers are specific; otherwise length stands in for rarity (Zipf: frequent
-    words are short)."""
-    lower = word.lower()
-    if lower in CONNECTORS or is_number(word):
-        return None
-    if lower in COMMON_WORDS:
-        return 0.0
-    if is_name_like(word):
-        return 1.0
-    return min(1.0, len(word.replace("-", "")) / 10)
-
-
-def specificity(words: Sequence[str]) -> float:
-    scores = [s for s in map(word_specificity, words) if s is not None]
-    return sum(scores) / len(scores) if scores else 0.0
 
 
 def mention_spans(episode: Episode) -> dict[str, list[tuple[int, int]]]:
@@ -327,113 +246,9 @@ def context_of(occurrence: Occurrence) -> Context:
     return Context(occurrence.episode.id, occurrence.passage.id, snippet, start, end)
 
 
-@dataclass(frozen=True)
-class Variant:
-    term_id: str
-    headword: str
-    found: str  # the text as transcribed
-    score: float  # 0-100: mean of spelling and sound similarity
-    method: str  # fuzzy | phonetic | both
-    context: Context
-    alias: str = ""  # the curated spelling it resembles most
-    count: int = 1
-
-
-@dataclass(frozen=True)
-class Alias:
-    term: Term
-    text: str
-    compact: str  # lowercase, no spaces, hyphens or dots
-    code: str  # metaphone of the compact form
-    words: int
-
-
-def compact(text: str) -> str:
-    return re.sub(r"[\s.'’‐–-]+", "", text.lower())
-
-
-def alias_buckets(glossary: Sequence[Term]) -> dict[int, list[Alias]]:
-    """Curated spellings by length, so each n-gram is compared only with aliases of about
-    its own length instead of with all of them."""
-    buckets: dict[int, list[Alias]] = defaultdict(list)
-    for term in glossary:
-        for text in sorted({term.term, *term.aliases}):
-            flat = compact(text)
-            if len(flat) >= MIN_VARIANT_CHARS:
-                buckets[len(flat)].append(Alias(term, text, flat, jellyfish.metaphone(flat), len(text.split())))
-    return buckets
-
-
-def variant_windows(episodes: Sequence[Episode]) -> dict[str, list[tuple[str, int, Occurrence]]]:
-    """Transcript n-grams (1-3 words) outside every mention, keyed by compact form: what
-    the matcher left unmatched is where a misheard term hides. Ordinary words are left out:
-    edges that are stop words or verbs, and lone lowercase words."""
-    verbs = verb_like_words(episodes)
-    found: dict[str, list[tuple[str, int, Occurrence]]] = defaultdict(list)
-    for window, occurrence, spans in windows(episodes, 3):
-        lowers = [u.lower for u in window]
-        edges = {lowers[0], lowers[-1]}
-        if edges & EDGE_STOP_WORDS or {singular(w) for w in edges} & verbs or is_number(lowers[0]):
-            continue
-        if any(w in EDGE_STOP_WORDS and w not in CONNECTORS for w in lowers[1:-1]):
-            continue
-        if len(window) == 1 and not is_name_like(window[0].text):
-            continue  # a lone lowercase word is most likely just that word
-        if any(occurrence.start < b and a < occurrence.end for a, b in spans):
-            continue
-        text = " ".join(u.text for u in window)
-        if len(compact(text)) >= MIN_VARIANT_CHARS:
-            found[compact(text)].append((text, len(window), occurrence))
-    return found
-
-
-def related(found: str, alias: Alias) -> bool:
-    """A fragment or extension of the alias ("Alpha" for AlphaGo): a different word, not a
-    mishearing."""
-    flat = compact(found)
-    return flat in alias.compact or alias.compact in flat
-
-
-def similar_aliases(found: str, words: int, buckets: dict[int, list[Alias]]) -> Iterator[tuple[Alias, float, float]]:
-    """(alias, spelling ratio, sound ratio) for aliases close in length and word count."""
-    flat = compact(found)
-    slack = max(2, len(flat) // 4)
-    pool = [a for size in range(len(flat) - slack, len(flat) + slack + 1) for a in buckets.get(size, ())
-            if abs(a.words - words) <= 1 and not related(found, a)]
-    code = jellyfish.metaphone(flat)
-    for _, spelling, index in process.extract(flat, [a.compact for a in pool], scorer=fuzz.ratio,
-                                              score_cutoff=PHONETIC_MIN_SPELLING, limit=None):
-        yield pool[index], spelling, fuzz.ratio(code, pool[index].code) if len(code) >= 2 else 0.0
-
-
-def variant_method(spelling: float, sound: float) -> str | None:
-    fuzzy, phonetic = spelling >= FUZZY_MIN, sound >= PHONETIC_MIN
-    return "both" if fuzzy and phonetic else "fuzzy" if fuzzy else "phonetic" if phonetic else None
-
-
-def best_variant(found: list[tuple[str, int, Occurrence]], buckets) -> Variant | None:
-    text, words, first = found[0]
-    hits = [(a, s, p) for a, s, p in similar_aliases(text, words, buckets) if variant_method(s, p)]
-    if not hits:
-        return None
-    alias, spelling, sound = max(hits, key=lambda hit: (hit[1] + hit[2], hit[0].text))
-    return Variant(alias.term.id, alias.term.term, text, round((spelling + sound) / 2, 1),
-                   variant_method(spelling, sound), context_of(first), alias.text, len(found))
-
-
-def without_nested(variants: list[Variant]) -> list[Variant]:
-    """Of "DeepSeaCard" and "DeepSeaCard 1" for one term, keep the better scored."""
-    def beaten(v: Variant) -> bool:
-        return any(w.term_id == v.term_id and w is not v and (w.found.lower() in v.found.lower() or v.found.lower()
-                   in w.found.lower()) and (w.score, w.found) > (v.score, v.found) for w in variants)
-    return [v for v in variants if not beaten(v)]
-
-
 def asr_variants(episodes: Sequence[Episode], glossary: Sequence[Term], limit: int = 50) -> tuple[Variant, ...]:
-    """Unmatched transcript n-grams that look or sound like a curated alias, best first."""
-    buckets = alias_buckets(glossary)
-    glossary_keys = set(index_terms(nlp(), glossary).keys)
-    variants = [best_variant(found, buckets) for flat, found in sorted(variant_windows(episodes).items())
-                if key_of(found[0][0].split()) not in glossary_keys]
-    variants = without_nested([v for v in variants if v])
-    return tuple(sorted(variants, key=lambda v: (-v.score, v.headword, v.found))[:limit])
+    """Unmatched transcript n-grams that look or sound like a curated alias, best first
+    (the matching lives in suggest_variants)."""
+    from .suggest_variants import find_variants
+
+    return find_variants(episodes, glossary, limit)
