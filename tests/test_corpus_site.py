@@ -1,0 +1,101 @@
+"""Many episodes nobody here wrote, in one site: the seed, NASA, The Changelog and Apollo 11."""
+
+import json
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+
+from generator import engine
+from generator.cli import generate
+from generator.config import Project
+from generator.glossary_import import import_glossary
+from generator.scaffold import new_project
+
+REPO = Path(__file__).resolve().parents[1]
+CORPUS = REPO / "tests" / "fixtures" / "corpus"
+EPISODES = {
+    "nasa-hwhap-ep114-value-of-the-moon.txt": None,
+    "changelog-605-shipping-in-space.md": "podcast: The Changelog\ndate: 2024-09-04\n",
+    "spacelog-apollo11-TEC-launch-to-docking.txt": "title: Apollo 11, launch to docking\ndate: 1969-07-16\n",
+}
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory) -> Path:
+    root = tmp_path_factory.mktemp("corpus") / "site"
+    new_project(root, "Corpus")
+    shutil.copy(REPO / "content/episodes/manifold-2025-03-13-misha-laskin.txt", root / "content/episodes")
+    shutil.copy(REPO / "content/episodes/manifold-2025-03-13-misha-laskin.yml", root / "content/episodes")
+    for name, sidecar in EPISODES.items():
+        shutil.copy(CORPUS / name, root / "content/episodes" / name)
+        if sidecar:
+            (root / "content/episodes" / name).with_suffix(".yml").write_text(sidecar)
+    shutil.copy(REPO / "content/glossary.yml", root / "content/glossary.yml")
+    import_glossary(Project(root), CORPUS / "spacelog-glossary-apollo.json")
+    generate(Project(root))
+    engine.build(Project(root))  # strict
+    return root
+
+
+def knowledge(site):
+    return json.loads((site / "site/knowledge.json").read_text())
+
+
+def test_every_episode_gets_its_pages_and_the_home_page_lists_them_newest_first(site):
+    data = knowledge(site)
+    assert len(data["episodes"]) == 4
+    for episode in data["episodes"]:
+        assert (site / "site" / episode["url"] / "index.html").exists()
+        assert (site / "site" / episode["url"] / "transcript" / "index.html").exists()
+    home = (site / "docs/index.md").read_text()
+    order = [home.index(title) for title in ("From Physics to SuperIntelligence", "Changelog", "Apollo 11, launch")]
+    assert order == sorted(order)
+
+
+def test_speakers_and_roles_come_from_the_labels(site):
+    data = {e["id"]: e for e in knowledge(site)["episodes"]}
+    nasa = data["nasa-hwhap-ep114-value-of-the-moon"]
+    assert {"name": "Pat Ryan", "role": "host"} in nasa["people"]
+    speakers = {p["speaker"] for p in nasa["passages"]}
+    assert {"Pat Ryan", "Samuel Lawrence"} <= speakers
+    transcript = (site / "docs/episodes/changelog-605-shipping-in-space/transcript.md").read_text()
+    assert "**Justin Garrison**" in transcript and "**Andrew Guenther**" in transcript
+
+
+def test_times_are_kept_per_passage(site):
+    data = {e["id"]: e for e in knowledge(site)["episodes"]}
+    apollo = data["spacelog-apollo11-tec-launch-to-docking"]["passages"]
+    assert apollo[0]["time"] == 4.0 and apollo[0]["speaker"] == "CDR"
+    assert any(p["time"] for p in data["changelog-605-shipping-in-space"]["passages"])
+    transcript = (site / "docs/episodes/spacelog-apollo11-tec-launch-to-docking/transcript.md").read_text()
+    assert "**CDR** · 0:04 ·" in transcript
+
+
+def test_spacelog_glossary_marks_become_mentions_of_imported_terms(site):
+    terms = {t["id"]: t for t in knowledge(site)["terms"]}
+    mentions = terms["s-ivb"]["mentions"]
+    assert mentions and all(m["text"] == "S-IVB" for m in mentions)
+    assert {m["episode"] for m in mentions} == {"spacelog-apollo11-tec-launch-to-docking"}
+
+
+def test_discovered_topics_gather_passages_from_several_episodes_grouped_by_episode(site):
+    data = knowledge(site)
+    assert 3 <= len(data["topics"]) <= 8
+    spanning = []
+    for topic in data["topics"]:
+        page = (site / "docs" / "topics" / f"{topic['id']}.md").read_text()
+        headings = re.findall(r"^### (.+)$", page.split("## Every passage, in order")[1], re.M)
+        if len(headings) > 1:
+            spanning.append(topic["id"])
+    assert spanning, "no topic gathers passages from more than one episode"
+
+
+def test_glossary_entries_list_mentions_across_episodes(site):
+    terms = {t["id"]: t for t in knowledge(site)["terms"]}
+    across = [t for t in terms.values() if len({m["episode"] for m in t["mentions"]}) > 1]
+    assert across, "no glossary term is mentioned in more than one episode"
+    example = across[0]
+    page = (site / "docs/glossary" / f"{example['id']}.md").read_text()
+    assert len(re.findall(r"^### ", page, re.M)) >= 2
