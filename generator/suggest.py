@@ -237,11 +237,14 @@ def two_contexts(found: Sequence[Occurrence]) -> tuple[Context, ...]:
 
 
 def context_of(occurrence: Occurrence) -> Context:
+    """About CONTEXT_WORDS words either side of the occurrence, cut at word boundaries."""
     text = occurrence.passage.text.text
-    before = text[:occurrence.start].split()[-CONTEXT_WORDS:]
-    after = text[occurrence.end:].split()[:CONTEXT_WORDS]
-    snippet = " ".join(before + [text[occurrence.start:occurrence.end]] + after)
-    snippet = ("… " if len(before) == CONTEXT_WORDS else "") + snippet + (" …" if len(after) == CONTEXT_WORDS else "")
+    words = [(m.start(), m.end()) for m in re.finditer(r"\S+", text)]
+    before = [a for a, b in words if b <= occurrence.start][-CONTEXT_WORDS:]
+    after = [b for a, b in words if a >= occurrence.end][:CONTEXT_WORDS]
+    left, right = (before[0] if before else occurrence.start), (after[-1] if after else occurrence.end)
+    snippet = " ".join(text[left:right].split())
+    snippet = ("… " if left > 0 else "") + snippet + (" …" if right < len(text.rstrip()) else "")
     start, end = occurrence.passage.text.source_span(occurrence.start, occurrence.end)
     return Context(occurrence.episode.id, occurrence.passage.id, snippet, start, end)
 

@@ -59,10 +59,18 @@ def graph_page(ctx) -> str:
         lines.append(f"  {node}{shape}")
     lines += edges
     lines += [f'  click {node} "{_site_url(target)}"' for node, (_, target, _) in nodes.items()]
-    lines += [f"  class {','.join(n for n, v in nodes.items() if v[2] == 'topic')} topic" if nodes else "", "```", ""]
-    shared = Counter(n for e in edges for n in [e.split("--- ")[1]])
-    lines += [f"{sum(1 for c in shared.values() if c > 1)} terms connect more than one topic.", ""]
-    return "\n".join(lines)
+    if nodes:
+        lines += ["  classDef topic fill:#3f51b5,color:#ffffff,stroke:#283593",
+                  f"  class {','.join(n for n, v in nodes.items() if v[2] == 'topic')} topic"]
+    lines += ["```", ""]
+    connecting = sum(1 for count in Counter(e.split("--- ")[1] for e in edges).values() if count > 1)
+    lines += [f"{connecting} term{'s' * (connecting != 1)} connect{'s' * (connecting == 1)} more than one topic.", ""]
+    lines += ["## The same, as a table", "", "| Topic | Its most distinctive terms |", "|---|---|"]
+    for topic in ranked_topics(ctx):
+        terms = ctx.model.links.topics[topic.id].key_terms[:GRAPH_TERMS_PER_TOPIC]
+        cells = ", ".join(link(escape(ctx.terms[t].term), GRAPH, term_page(t), title=ctx.tooltip(t)) for t, _ in terms)
+        lines.append(f"| {link(escape(topic.title), GRAPH, topic_page(topic.id))} | {cells or '—'} |")
+    return "\n".join(lines) + "\n"
 
 
 def _node(ident: str) -> str:
