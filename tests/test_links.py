@@ -87,13 +87,14 @@ def test_timeline_lists_dated_terms_in_order_with_links(pages):
     assert "[Deep Q-Network](glossary/dqn.md" in timeline
 
 
-def test_graph_is_a_capped_mermaid_diagram_of_topics_and_terms(pages, model):
+def test_graph_is_a_capped_svg_of_topics_and_the_terms_that_connect_them(pages, model):
     graph = pages["graph.md"]
-    diagram = graph.split("```mermaid")[1].split("```")[0]
-    nodes = set(re.findall(r"^\s+([TG]_\w+)[\[(]", diagram, re.M))
-    assert {f"T_{t.id.replace('-', '_')}" for t in model.topics} <= nodes
-    assert len(nodes) <= len(model.topics) * 6
-    assert 'click T_pretraining "../topics/pretraining/"' in diagram
+    svg = re.search(r"<svg .*</svg>", graph).group(0)
+    topics = re.findall(r'<rect [^>]*class="topic"/>', svg)
+    terms = re.findall(r'<rect [^>]*class="term"/>', svg)
+    assert len(topics) == len(model.topics) and 0 < len(terms) <= 5 * len(model.topics)
+    assert '<a href="../topics/pretraining/">' in svg and '<a href="../glossary/alphago/">' in svg
+    assert len(re.findall(r'<line ', svg)) <= 5 * len(model.topics)
 
 
 def test_links_never_nest_and_headings_carry_no_links(pages):

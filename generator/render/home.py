@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import html
 from collections import Counter
 
 from ..highlights import timeline
 from .common import banner, front_matter
 from .episodes import episode_line
-from .markup import escape, link
+from .markup import escape, link, page_url
 from .paths import GLOSSARY, GRAPH, HOME, ORGANISATIONS, PEOPLE, TIMELINE, TOPICS, EPISODES, term_page, topic_page
 from .topics import ranked_topics, timeline_table, topic_line
 
@@ -44,43 +45,53 @@ def timeline_page(ctx) -> str:
 
 
 def graph_page(ctx) -> str:
-    """A Mermaid graph: topics, and the few terms that matter most to each, shared ones once."""
+    """Topics and the few terms that matter most to each, drawn as an SVG at generation time."""
+    edges = [(topic, term_id) for topic in ranked_topics(ctx)
+             for term_id, _ in ctx.model.links.topics[topic.id].key_terms[:GRAPH_TERMS_PER_TOPIC]]
+    connecting = sum(1 for count in Counter(term for _, term in edges).values() if count > 1)
     lines = [front_matter("Map of topics and terms"), banner("content/"), "# Map of topics and terms", "",
-             f"Each topic with its {GRAPH_TERMS_PER_TOPIC} most distinctive terms; a term linked to several "
-             "topics connects them. Click a node to open its page.", "", "```mermaid", "flowchart LR"]
-    edges, nodes = [], {}
-    for topic in ranked_topics(ctx):
-        nodes[f"T_{_node(topic.id)}"] = (topic.title, topic_page(topic.id), "topic")
-        for term_id, count in ctx.model.links.topics[topic.id].key_terms[:GRAPH_TERMS_PER_TOPIC]:
-            nodes.setdefault(f"G_{_node(term_id)}", (ctx.terms[term_id].term, term_page(term_id), "term"))
-            edges.append(f"  T_{_node(topic.id)} --- G_{_node(term_id)}")
-    for node, (label, target, kind) in nodes.items():
-        shape = f'(["{_label(label)}"])' if kind == "topic" else f'["{_label(label)}"]'
-        lines.append(f"  {node}{shape}")
-    lines += edges
-    lines += [f'  click {node} "{_site_url(target)}"' for node, (_, target, _) in nodes.items()]
-    if nodes:
-        lines += ["  classDef topic fill:#3f51b5,color:#ffffff,stroke:#283593",
-                  f"  class {','.join(n for n, v in nodes.items() if v[2] == 'topic')} topic"]
-    lines += ["```", ""]
-    connecting = sum(1 for count in Counter(e.split("--- ")[1] for e in edges).values() if count > 1)
-    lines += [f"{connecting} term{'s' * (connecting != 1)} connect{'s' * (connecting == 1)} more than one topic.", ""]
+             f"Each topic with its {GRAPH_TERMS_PER_TOPIC} most distinctive terms; a term drawn once and linked to "
+             f"several topics connects them ({connecting} term{'s' * (connecting != 1)} here do). "
+             "Click a name to open its page.", "", graph_svg(ctx, edges), ""]
     lines += ["## The same, as a table", "", "| Topic | Its most distinctive terms |", "|---|---|"]
     for topic in ranked_topics(ctx):
-        terms = ctx.model.links.topics[topic.id].key_terms[:GRAPH_TERMS_PER_TOPIC]
-        cells = ", ".join(link(escape(ctx.terms[t].term), GRAPH, term_page(t), title=ctx.tooltip(t)) for t, _ in terms)
+        terms = [t for other, t in edges if other.id == topic.id]
+        cells = ", ".join(link(escape(ctx.terms[t].term), GRAPH, term_page(t), title=ctx.tooltip(t)) for t in terms)
         lines.append(f"| {link(escape(topic.title), GRAPH, topic_page(topic.id))} | {cells or '—'} |")
     return "\n".join(lines) + "\n"
 
 
-def _node(ident: str) -> str:
-    return ident.replace("-", "_")
+def graph_svg(ctx, edges) -> str:
+    """Two columns, topics left and terms right, terms ordered by the topics they join
+    (which keeps crossing lines few); one line per topic-term link."""
+    topics = list(dict.fromkeys(topic for topic, _ in edges)) or list(ranked_topics(ctx))
+    row_of = {topic.id: index for index, topic in enumerate(topics)}
+    rows: dict[str, list[int]] = {}
+    for topic, term in edges:
+        rows.setdefault(term, []).append(row_of[topic.id])
+    terms = sorted(rows, key=lambda t: (sum(rows[t]) / len(rows[t]), t))
+    height = max(len(topics), len(terms), 1) * ROW + ROW
+    topic_y = {t.id: _centre(i, len(topics), height) for i, t in enumerate(topics)}
+    term_y = {t: _centre(i, len(terms), height) for i, t in enumerate(terms)}
+    parts = [f'<svg class="podsite-graph" viewBox="0 0 {WIDTH} {height}" width="100%" role="img" '
+             f'aria-label="Topics and the terms that connect them" xmlns="http://www.w3.org/2000/svg">']
+    parts += [f'<line x1="{LEFT + BOX}" y1="{topic_y[topic.id]}" x2="{RIGHT}" y2="{term_y[term]}" class="edge"/>'
+              for topic, term in edges]
+    parts += [_svg_label(LEFT, topic_y[t.id], t.title, "../" + page_url(topic_page(t.id)), "topic") for t in topics]
+    parts += [_svg_label(RIGHT, term_y[t], ctx.terms[t].term, "../" + page_url(term_page(t)), "term") for t in terms]
+    return "".join(parts) + "</svg>"
 
 
-def _label(text: str) -> str:
-    return "".join(c if c.isalnum() or c in " .,-+'" else " " for c in text)
+ROW, WIDTH, LEFT, RIGHT, BOX = 30, 760, 10, 470, 280
 
 
-def _site_url(page: str) -> str:
-    """Absolute-from-site-root is unknown here, so links are relative to graph/ (one level down)."""
-    return "../" + page[: -len(".md")] + "/"
+def _centre(index: int, count: int, height: int) -> int:
+    return int((index + 0.5) * (height - ROW) / max(count, 1) + ROW / 2)
+
+
+def _svg_label(x: int, y: int, text: str, href: str, kind: str) -> str:
+    label = html.escape(text if len(text) <= 34 else text[:33] + "…")
+    return (f'<a href="{html.escape(href)}"><rect x="{x}" y="{y - 11}" width="{BOX}" height="22" rx="4" class="{kind}"/>'
+            f'<text x="{x + 8}" y="{y + 5}" class="{kind}">{label}</text></a>')
+
+
