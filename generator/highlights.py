@@ -23,6 +23,8 @@ from .model import Episode, Passage, Sentence, Term
 KEY_POINTS = 5
 QUOTES = 3
 QUOTE_WORDS = (8, 40)
+KEY_POINT_WORDS = (8, 45)  # ASR run-ons of 100+ words make poor key points
+YEAR_CONTEXT_WORDS = 12
 MIN_PASSAGE_WORDS = 20
 YEAR = re.compile(r"(?<![\w$.,])(19[4-9]\d|20[0-4]\d)(?![\w]|[.,]\d)")
 TIMELINE_KINDS = {"system", "work", "event", "concept"}  # people and organisations have no single date
@@ -87,7 +89,8 @@ def key_points(episodes: Sequence[Episode], topic_id: str) -> tuple[Excerpt, ...
             continue
         skipped.update((episode.id, twin) for twin in twin_of[episode.id].get(index, ()))
         passage = episode.passages[index]
-        sentences = [s for s in _sentences_of(episode, passage) if len(passage.text.text[s.start:s.end].split()) >= 8]
+        sentences = [s for s in _sentences_of(episode, passage)
+                     if KEY_POINT_WORDS[0] <= len(passage.text.text[s.start:s.end].split()) <= KEY_POINT_WORDS[1]]
         if sentences:
             best = max(sentences, key=lambda s: (cosine(_sentence_words(passage.text.text[s.start:s.end], centroid), centroid), -s.start))
             points.append(_excerpt(episode, passage, best))
@@ -145,6 +148,17 @@ def timeline(episodes: Sequence[Episode], topic_id: str | None, glossary: Sequen
                                       TimelineEvent(dated[term_id].year, dated[term_id].term, term_id, episode.id, passage.id))
             for sentence in _sentences_of(episode, passage):
                 text = passage.text.text[sentence.start:sentence.end].strip()
-                for year in YEAR.findall(text):
-                    events.setdefault((int(year), text), TimelineEvent(int(year), text, None, episode.id, passage.id))
+                for match in YEAR.finditer(text):
+                    label = _around(text, match.start(), match.end())
+                    year = int(match.group())
+                    events.setdefault((year, label), TimelineEvent(year, label, None, episode.id, passage.id))
     return tuple(sorted(events.values(), key=lambda e: (e.year, e.term is None, e.label)))
+
+
+def _around(text: str, start: int, end: int) -> str:
+    """The words around a span, as written, with ellipses where the sentence goes on."""
+    words = [m.span() for m in re.finditer(r"\S+", text)]
+    first = next(i for i, (a, b) in enumerate(words) if b > start)
+    last = max(i for i, (a, b) in enumerate(words) if a < end)
+    low, high = max(first - YEAR_CONTEXT_WORDS, 0), min(last + YEAR_CONTEXT_WORDS, len(words) - 1)
+    return ("…" if low else "") + text[words[low][0]:words[high][1]] + ("…" if high < len(words) - 1 else "")

@@ -1,0 +1,55 @@
+"""Key points, quotes and timelines: what a topic page leads with."""
+
+from dataclasses import replace
+
+import pytest
+
+from generator.errors import QuoteMismatch
+from generator.highlights import Excerpt, check_quote, key_points, quotes, timeline
+from generator.model import Term
+from tests.test_links import model  # noqa: F401  (the seed, analysed once)
+
+
+def test_quotes_are_verbatim_spans_of_the_source(model):
+    for topic in model.topics:
+        for quote in quotes(model.episodes, topic.id):
+            source = model.episodes[0].transcript.source_text
+            assert " ".join(source[quote.start:quote.end].split()) == quote.text
+            assert 8 <= len(quote.text.split()) <= 40
+
+
+def test_a_quote_that_does_not_match_its_span_fails_the_build(model):
+    quote = quotes(model.episodes, "pretraining")[0]
+    forged = replace(quote, text=quote.text.replace(" ", " not ", 1))
+    with pytest.raises(QuoteMismatch, match=r"manifold-2025-03-13-misha-laskin.txt:\d+: quote"):
+        check_quote(model.episodes[0], forged)
+
+
+def test_key_points_are_distinct_readable_sentences_from_the_topic(model):
+    for topic in model.topics:
+        points = key_points(model.episodes, topic.id)
+        assert 3 <= len(points) <= 5
+        assert len({p.passage for p in points}) == len(points)
+        labels = dict(model.links.passage_topics)
+        assert all(topic.id in labels[(p.episode, p.passage)] for p in points)
+        assert all(8 <= len(p.text.split()) <= 45 for p in points)
+        assert not any(" um " in p.text or " uh " in p.text for p in points)
+
+
+def test_the_teaser_and_its_twin_count_once(model):
+    points = key_points(model.episodes, "reasoning-models")
+    texts = [p.text for p in points]
+    passages = {p.passage for p in points}
+    teaser, twin = "p001", model.episodes[0].passages
+    twins_of_teaser = {p.id for p in twin if "never stopped improving" in p.text.text}
+    assert len(twins_of_teaser) == 2 and len(passages & twins_of_teaser) <= 1
+
+
+def test_timeline_orders_dated_terms_and_years_said(model):
+    events = timeline(model.episodes, "rl-history", model.glossary)
+    years = [e.year for e in events]
+    assert years == sorted(years)
+    assert any(e.term == "dqn" and e.year == 2013 for e in events)
+    assert any(e.term is None and "2013" in e.label for e in events)
+    people = {t.id for t in model.glossary if t.kind in ("person", "organisation")}
+    assert not any(e.term in people for e in events)
