@@ -9,7 +9,7 @@ import time
 from pathlib import Path
 from typing import Sequence
 
-from . import cli_project, engine
+from . import cli_glossary, cli_project, engine
 from .config import Project
 from .errors import PodsiteError
 from .pipeline import build_site
@@ -101,6 +101,9 @@ def parser() -> argparse.ArgumentParser:
                                 description="Remove the pages podsite generated in docs/, except any you edited.")
     clean.set_defaults(run=cmd_clean)
     cli_project.register(commands)
+    nested = [common_options(argparse.SUPPRESS, argparse.SUPPRESS)]
+    glossary_actions = cli_glossary.register(commands, nested)
+    cli_project.register_glossary_import(glossary_actions, nested)
     return root
 
 

@@ -16,14 +16,16 @@ from .suggest_report import write_report
 DEFAULT_LIMIT = 50
 
 
-def register(commands) -> None:
-    """Add the `glossary` command group to the CLI's subparsers."""
+def register(commands, parents=()):
+    """Add the `glossary` command group to the CLI's subparsers; returns its own subparsers.
+
+    `parents` are argparse parents (the shared --project and --quiet) for each action."""
     glossary = commands.add_parser(
         "glossary", help="help curate content/glossary.yml (suggest new terms and misheard spellings)",
         description="Tools for the editor of content/glossary.yml. They report; they never change the glossary.")
     actions = glossary.add_subparsers(dest="glossary_command", required=True, metavar="ACTION")
     suggest = actions.add_parser(
-        "suggest", help="write a review report of candidate terms and likely speech-recognition variants",
+        "suggest", parents=list(parents), help="write a review report of candidate terms and likely speech-recognition variants",
         description="Analyse the transcripts and write a review report: candidate new glossary terms "
         "(ranked by C-value, each with its count and two contexts) and spellings that look or sound like "
         "an existing term (possible speech-recognition errors, each with a score and context). Writes "
@@ -34,6 +36,7 @@ def register(commands) -> None:
     suggest.add_argument("--limit", type=positive_int, metavar="N", default=DEFAULT_LIMIT,
                          help="list at most N candidates and N variants (default: %(default)s)")
     suggest.set_defaults(run=cmd_glossary_suggest)
+    return actions
 
 
 def positive_int(text: str) -> int:

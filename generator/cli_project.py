@@ -71,10 +71,10 @@ def register(commands) -> None:
     add.set_defaults(run=cmd_add)
 
 
-def register_glossary_import(glossary_commands) -> None:
+def register_glossary_import(glossary_commands, parents=()) -> None:
     """Add `import` to the subparsers of the `podsite glossary` group."""
     importer = glossary_commands.add_parser(
-        "import", help="add terms from a JSON, YAML or CSV glossary to content/glossary.yml",
+        "import", parents=list(parents), help="add terms from a JSON, YAML or CSV glossary to content/glossary.yml",
         description="Add the terms of an external glossary to content/glossary.yml. Reads JSON or YAML as a "
         "mapping of TERM: {summary, type, description} (Spacelog's format) or TERM: definition, a list of "
         "{term, definition, aliases, kind, id}, or podsite's own terms: list; and CSV with a header row naming "

@@ -16,6 +16,7 @@ from .classify import classify_passages, topic_signals
 from .clean import clean_transcript
 from .config import Project, Settings, load_glossary, load_settings, load_topics
 from .discover import discover_topics
+from .extract import extract_glossary
 from .errors import ConfigError, PodsiteError
 from .ingest import read_transcript
 from .link import Links, link_site
@@ -65,6 +66,9 @@ def analyse_site(project: Project) -> SiteModel:
                                 _ranges(boundaries, len(passages))))
     _check_unique_ids(episodes)
     episodes.sort(key=lambda e: (e.transcript.meta.date or "9999", e.id))
+    if not glossary and settings.auto_terms:
+        glossary = extract_glossary(episodes, settings.auto_terms)
+        episodes = [rematch(e, nlp, index_terms(nlp, glossary)) for e in episodes]
     topics = choose_topics(project, settings, glossary, episodes)
     episodes = [classify_episode(e, topics, nlp) for e in episodes]
     return SiteModel(settings, tuple(episodes), topics, glossary, link_site(episodes, topics, glossary))
@@ -72,6 +76,13 @@ def analyse_site(project: Project) -> SiteModel:
 
 def build_site(project: Project) -> Site:
     return render_site(analyse_site(project), project)
+
+
+def rematch(episode: Episode, nlp, term_index) -> Episode:
+    """Mentions of a glossary made after analysis (extracted terms)."""
+    docs = list(nlp.pipe(p.text.text for p in episode.passages))
+    mentions = find_mentions(episode.id, episode.transcript.source_text, episode.passages, docs, term_index)
+    return replace(episode, mentions=mentions)
 
 
 def choose_topics(project: Project, settings: Settings, glossary, episodes) -> tuple[Topic, ...]:

@@ -46,7 +46,8 @@ Offsets are character positions in the episode's source file (`start`-`end`).
 """
 
 
-def write_report(candidates: Sequence[Candidate], variants: Sequence[Variant], out_dir: Path) -> tuple[Path, tuple[Path, Path]]:
+def write_report(candidates: Sequence[Candidate], variants: Sequence[Variant],
+                 out_dir: Path) -> tuple[Path, tuple[Path, Path]]:
     """Write the Markdown report and the two CSV files into `out_dir`; return their paths."""
     out_dir.mkdir(parents=True, exist_ok=True)
     markdown = out_dir / MARKDOWN_NAME

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import re
 from itertools import groupby
 
 from ..config import TERM_KINDS
 from ..model import Mention, Term
 from .common import banner, front_matter, time_label
-from .markup import escape, link
+from .markup import escape, escape_inline, link
 from .paths import GLOSSARY, ORGANISATIONS, PEOPLE, term_page, topic_page, transcript_page
 
 KIND_TITLES = {"concept": "Concepts", "system": "Systems and models", "work": "Papers and works",
@@ -134,6 +135,17 @@ def _mentions(ctx, mentions: tuple[Mention, ...], page: str) -> list[str]:
     return lines
 
 
+def _words_before(text: str, count: int) -> str:
+    """The last `count` words of `text`, spacing kept (so "AlphaGo, and" stays as said)."""
+    starts = [m.start() for m in re.finditer(r"\S+", text)]
+    return text[starts[-count]:] if len(starts) >= count else text
+
+
+def _words_after(text: str, count: int) -> str:
+    ends = [m.end() for m in re.finditer(r"\S+", text)]
+    return text[:ends[count - 1]] if len(ends) >= count else text
+
+
 def _primary_topic(ctx, mention: Mention) -> str:
     labels = ctx.model.links.passage_topics.get((mention.episode, mention.passage), ())
     return labels[0] if labels else ""
@@ -142,9 +154,10 @@ def _primary_topic(ctx, mention: Mention) -> str:
 def _mention_line(ctx, episode, mention: Mention, page: str) -> str:
     passage = ctx.passage(mention.episode, mention.passage)
     text = passage.text.text
-    before = text[:mention.local_start].split()[-SNIPPET_WORDS // 2:]
-    after = text[mention.local_end:].split()[:SNIPPET_WORDS // 2]
-    snippet = f"…{escape(' '.join(before))} **{escape(text[mention.local_start:mention.local_end])}** {escape(' '.join(after))}…"
+    before = _words_before(text[:mention.local_start], SNIPPET_WORDS // 2)
+    after = _words_after(text[mention.local_end:], SNIPPET_WORDS // 2)
+    said = escape(text[mention.local_start:mention.local_end])
+    snippet = f"…{escape_inline(before)}**{said}**{escape_inline(after)}…"
     where = link(f"¶ {passage.index}", page, transcript_page(episode.id), passage.id)
     when = time_label(episode, passage.time, ctx.model.settings)
     return f"{where}{', ' + when if when else ''}: {snippet}"

@@ -109,8 +109,15 @@ def escape_start(markdown: str) -> str:
 
 
 def short(text: str, limit: int = 160) -> str:
-    """First sentence of a definition, cut at a word boundary, for tooltips."""
-    first = re.split(r"(?<=[.!?])\s", text.strip(), maxsplit=1)[0]
+    """First sentence of a definition, cut at a word boundary, for tooltips.
+
+    A "sentence" shorter than four words ("Dr.") is an abbreviation, not a sentence end."""
+    pieces = re.split(r"(?<=[.!?])\s", text.strip())
+    first = pieces[0]
+    for piece in pieces[1:]:
+        if len(first.split()) >= 4:
+            break
+        first = f"{first} {piece}"
     if len(first) <= limit:
         return first
     return first[:limit].rsplit(" ", 1)[0] + "…"
