@@ -51,10 +51,9 @@ def positive_int(text: str) -> int:
 
 def cmd_glossary_suggest(args) -> int:
     project = Project(args.project)
-    model = analyse_site(project)
-    curated = tuple(t for t in model.glossary if t.curated)  # extracted terms are suggestions themselves
-    candidates = candidate_terms(model.episodes, curated, args.limit)
-    variants = asr_variants(model.episodes, curated, args.limit)
+    model = analyse_site(project, extract_terms=False)  # extracted terms would hide the candidates
+    candidates = candidate_terms(model.episodes, model.glossary, args.limit)
+    variants = asr_variants(model.episodes, model.glossary, args.limit)
     out_dir = args.out.resolve() if args.out else project.root / "reports"
     markdown, tables = write_report(candidates, variants, out_dir)
     print(f"wrote {markdown}: {len(candidates)} candidate terms, {len(variants)} possible speech-recognition variants")

@@ -50,7 +50,9 @@ def episode_files(project: Project) -> list[Path]:
     return files
 
 
-def analyse_site(project: Project) -> SiteModel:
+def analyse_site(project: Project, extract_terms: bool = True) -> SiteModel:
+    """Every stage before render. `extract_terms=False` keeps a site without a curated
+    glossary without one (what `glossary suggest` needs to start afresh)."""
     settings = load_settings(project)
     glossary = load_glossary(project)
     nlp = load_pipeline(settings.spacy_pipeline, project.settings_path)
@@ -66,7 +68,7 @@ def analyse_site(project: Project) -> SiteModel:
                                 _ranges(boundaries, len(passages))))
     _check_unique_ids(episodes)
     episodes.sort(key=lambda e: (e.transcript.meta.date or "9999", e.id))
-    if not glossary and settings.auto_terms:
+    if not glossary and settings.auto_terms and extract_terms:
         glossary = extract_glossary(episodes, settings.auto_terms)
         episodes = [rematch(e, nlp, index_terms(nlp, glossary)) for e in episodes]
     topics = choose_topics(project, settings, glossary, episodes)
