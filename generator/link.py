@@ -130,7 +130,8 @@ def _related_topics(topic_id, topics, episodes, key_terms) -> tuple[RelatedTopic
                 continue
             both.update(t for t in current if t != topic_id)
             for neighbour in labels[max(index - 1, 0):index] + labels[index + 1:index + 2]:
-                adjacent.update(t for t in neighbour if t != topic_id and t not in current)
+                if topic_id not in neighbour:  # the conversation moves from this topic to another
+                    adjacent.update(t for t in neighbour if t not in current)
     mine = {t for t, _ in key_terms[topic_id]}
     related = []
     for other in topics:

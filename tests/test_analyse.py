@@ -1,0 +1,46 @@
+"""Analyse: spaCy's sentences and the content words later stages count."""
+
+from generator.analyse import analyse_passages, load_pipeline, singular, words_of
+from generator.clean import clean_transcript
+from generator.errors import ConfigError
+from generator.ingest import read_transcript
+from tests.conftest import REPO, SEED
+
+import pytest
+
+
+@pytest.fixture(scope="module")
+def seed():
+    nlp = load_pipeline("blank")
+    passages = clean_transcript(read_transcript(SEED, REPO))
+    return passages, analyse_passages(nlp, passages)
+
+
+def test_every_passage_is_split_into_sentences_that_cover_it(seed):
+    passages, analysis = seed
+    assert len(analysis.docs) == len(passages)
+    by_passage = {}
+    for sentence in analysis.sentences:
+        by_passage.setdefault(sentence.passage, []).append(sentence)
+    first = by_passage["p001"]
+    text = passages[0].text.text
+    assert text[first[0].start:first[0].end] == "AlphaGo never stopped improving."
+    assert all(len(by_passage[p.id]) >= 1 for p in passages)
+
+
+def test_content_words_leave_out_fillers_and_fold_plurals(seed):
+    _, analysis = seed
+    words = {w for passage in analysis.content_words for w in passage}
+    assert {"alphago", "model", "physic"} <= words
+    assert not words & {"um", "uh", "yeah", "basically", "the", "kind"}
+
+
+def test_any_text_is_normalised_like_the_passages():
+    nlp = load_pipeline("blank")
+    assert words_of(nlp, "Reward models, you know, basically") == ("reward", "model")
+    assert singular("policies") == "policy" and singular("process") == "process"
+
+
+def test_a_pipeline_that_is_not_installed_is_a_clear_config_error():
+    with pytest.raises(ConfigError, match="spacy_pipeline: 'en_core_web_xx' is not installed"):
+        load_pipeline("en_core_web_xx", "site_config/podsite.yml")
