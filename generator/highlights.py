@@ -10,6 +10,7 @@ Timeline events come from dated glossary terms and years said in the topic's pas
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 from collections import Counter
@@ -61,7 +62,16 @@ def _topic_passages(episodes: Sequence[Episode], topic_id: str) -> list[tuple[Ep
 
 
 def _sentences_of(episode: Episode, passage: Passage) -> list[Sentence]:
-    return [s for s in episode.sentences if s.passage == passage.id]
+    return _sentence_index(episode.sentences).get(passage.id, [])
+
+
+@functools.lru_cache(maxsize=64)
+def _sentence_index(sentences: tuple[Sentence, ...]) -> dict[str, list[Sentence]]:
+    """Sentences grouped by passage, built once per episode instead of a scan per passage."""
+    index: dict[str, list[Sentence]] = {}
+    for sentence in sentences:
+        index.setdefault(sentence.passage, []).append(sentence)
+    return index
 
 
 def _excerpt(episode: Episode, passage: Passage, sentence: Sentence) -> Excerpt:

@@ -12,6 +12,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from .analyse import analyse_passages, load_pipeline, words_of
+from .cache import EpisodeCache
 from .classify import classify_passages, topic_signals
 from .clean import clean_transcript
 from .config import Project, Settings, load_glossary, load_settings, load_topics
@@ -57,15 +58,10 @@ def analyse_site(project: Project, extract_terms: bool = True) -> SiteModel:
     glossary = load_glossary(project)
     nlp = load_pipeline(settings.spacy_pipeline, project.settings_path)
     term_index = index_terms(nlp, glossary)
-    episodes = []
-    for path in episode_files(project):
-        transcript = read_transcript(path, project.root)
-        passages = clean_transcript(transcript, settings.passage_words)
-        analysis = analyse_passages(nlp, passages)
-        mentions = find_mentions(transcript.id, transcript.source_text, passages, analysis.docs, term_index)
-        boundaries = segment_topics(analysis.content_words)
-        episodes.append(Episode(transcript, passages, analysis.sentences, mentions, analysis.content_words,
-                                _ranges(boundaries, len(passages))))
+    cache = EpisodeCache(project.work_dir / "cache", settings, glossary)
+    episodes = [cache.episode(path, lambda: analyse_episode(path, project, settings, nlp, term_index))
+                for path in episode_files(project)]
+    cache.prune()
     _check_unique_ids(episodes)
     episodes.sort(key=lambda e: (e.transcript.meta.date or "9999", e.id))
     if not glossary and settings.auto_terms and extract_terms:
@@ -74,6 +70,17 @@ def analyse_site(project: Project, extract_terms: bool = True) -> SiteModel:
     topics = choose_topics(project, settings, glossary, episodes)
     episodes = [classify_episode(e, topics, nlp) for e in episodes]
     return SiteModel(settings, tuple(episodes), topics, glossary, link_site(episodes, topics, glossary))
+
+
+def analyse_episode(path: Path, project: Project, settings: Settings, nlp, term_index) -> Episode:
+    """One transcript through ingest, clean, analyse, terms and segment."""
+    transcript = read_transcript(path, project.root)
+    passages = clean_transcript(transcript, settings.passage_words)
+    analysis = analyse_passages(nlp, passages)
+    mentions = find_mentions(transcript.id, transcript.source_text, passages, analysis.docs, term_index)
+    boundaries = segment_topics(analysis.content_words)
+    return Episode(transcript, passages, analysis.sentences, mentions, analysis.content_words,
+                   _ranges(boundaries, len(passages)))
 
 
 def build_site(project: Project) -> Site:

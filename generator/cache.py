@@ -1,0 +1,62 @@
+"""Per-episode analysis cache, so a preview rebuild re-analyses only what changed.
+
+An entry is keyed by everything its result depends on: the transcript's bytes and its
+sidecar's, the settings, the glossary, the spaCy version, and the generator's own code.
+Entries not used by a run are removed at the end of it. A damaged entry is a miss.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import pickle
+from pathlib import Path
+from typing import Callable
+
+import spacy
+
+from .model import Episode
+from .write import atomic_write
+
+log = logging.getLogger(__name__)
+CODE = Path(__file__).parent
+
+
+def code_digest() -> str:
+    digest = hashlib.sha256(spacy.__version__.encode())
+    for source in sorted(CODE.rglob("*.py")):
+        digest.update(source.relative_to(CODE).as_posix().encode() + source.read_bytes())
+    return digest.hexdigest()
+
+
+class EpisodeCache:
+    def __init__(self, folder: Path, *context: object):
+        self.folder = folder
+        self.context = hashlib.sha256((code_digest() + repr(context)).encode()).hexdigest()
+        self.used: set[str] = set()
+
+    def key(self, transcript: Path) -> str:
+        digest = hashlib.sha256(self.context.encode() + transcript.name.encode() + transcript.read_bytes())
+        for sidecar in (transcript.with_suffix(".yml"), transcript.with_suffix(".yaml")):
+            if sidecar.exists():
+                digest.update(sidecar.read_bytes())
+        return digest.hexdigest()
+
+    def episode(self, transcript: Path, analyse: Callable[[], Episode]) -> Episode:
+        key = self.key(transcript)
+        self.used.add(key)
+        entry = self.folder / f"{key}.pickle"
+        try:
+            return pickle.loads(entry.read_bytes())
+        except FileNotFoundError:
+            pass
+        except Exception:  # a damaged or outdated entry: analyse again
+            log.debug("cache entry %s unreadable", entry)
+        episode = analyse()
+        atomic_write(entry, pickle.dumps(episode, protocol=pickle.HIGHEST_PROTOCOL))
+        return episode
+
+    def prune(self) -> None:
+        for entry in self.folder.glob("*.pickle"):
+            if entry.stem not in self.used:
+                entry.unlink(missing_ok=True)
