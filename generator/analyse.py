@@ -35,14 +35,18 @@ class Analysis:
     content_words: tuple[tuple[str, ...], ...]  # per passage, normalised, stop words removed
 
 
-def load_pipeline(name: str, settings_path: object = None) -> Language:
-    """The blank English pipeline with a sentencizer, or an installed statistical one."""
+def load_pipeline(name: str, settings_path: object = None, language: str = "en") -> Language:
+    """spaCy's blank pipeline for the site's language with a sentencizer, or an installed one."""
     if name == "blank":
-        nlp = spacy.blank("en")
+        try:
+            nlp = spacy.blank(language)
+        except (ImportError, KeyError):
+            raise ConfigError(settings_path, None, f"language: spaCy has no language '{language}'; "
+                              "use a code such as en, de, fr, es") from None
     else:
         try:
             nlp = spacy.load(name, exclude=["ner"])
-        except OSError:
+        except (OSError, ImportError):
             raise ConfigError(settings_path, None, f"spacy_pipeline: '{name}' is not installed; "
                               "install it with pip or use spacy_pipeline: blank") from None
     if not nlp.has_pipe("parser") and not nlp.has_pipe("senter") and not nlp.has_pipe("sentencizer"):

@@ -56,7 +56,7 @@ def analyse_site(project: Project, extract_terms: bool = True) -> SiteModel:
     glossary without one (what `glossary suggest` needs to start afresh)."""
     settings = load_settings(project)
     glossary = load_glossary(project)
-    nlp = load_pipeline(settings.spacy_pipeline, project.settings_path)
+    nlp = load_pipeline(settings.spacy_pipeline, project.settings_path, settings.language)
     term_index = index_terms(nlp, glossary)
     cache = EpisodeCache(project.work_dir / "cache", settings, glossary)
     episodes = [cache.episode(path, lambda: analyse_episode(path, project, settings, nlp, term_index))

@@ -14,6 +14,7 @@ SCHEMA = "podsite.knowledge/1"
 def knowledge_json(ctx) -> str:
     data = {
         "schema": SCHEMA,
+        "site_url": ctx.model.settings.site_url,
         "episodes": [_episode(ctx, e) for e in ctx.model.episodes],
         "topics": [
             {"id": t.id, "title": t.title, "url": page_url(topic_page(t.id)),
