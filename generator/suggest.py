@@ -24,13 +24,14 @@ import spacy
 
 from .analyse import singular
 from .model import Episode, Passage, Term
-from .suggest_words import CONNECTORS, VERB_CUES, is_name_like, looks_like_term, specificity
+from .suggest_words import CONNECTORS, VERB_CUES, WEAK_HEADS, is_name_like, looks_like_term, specificity
 from .terms import HYPHENS, index_terms, key_of
 
 MAX_WORDS = 4
 MIN_PASSAGES = 2  # said in two separate passages: a term in use, not one breath's repetition
 VERB_SHARE = 0.3  # share of a word's uses right after a verb cue that marks it as a verb
-LOWERCASE_WORD_PRIOR = 0.3  # C-value was made for multiword terms; a lone lowercase word rarely is one
+LOWERCASE_WORD_PRIOR = 0.3  # see prior_of
+MIN_SCORE = 1.0  # below this a candidate is a phrase said twice in passing: not worth an editor's time
 CONTEXT_WORDS = 10  # words of context on each side of an occurrence
 WORD_UNIT = re.compile(r"^[^\W_][\w'’.+-]*$")
 SENTENCE_END = {".", "?", "!", "…", "...", ":", ";"}
@@ -203,6 +204,15 @@ def term_occurrences(episodes: Sequence[Episode], glossary: Sequence[Term]) -> d
     return found
 
 
+def prior_of(phrase: str) -> float:
+    """C-value was made for multiword terms: a lone lowercase word, or a phrase whose head is
+    an everyday noun ("math problems", "AI companies"), is rarely a term on its own."""
+    words = phrase.split()
+    if len(words) == 1:
+        return 1.0 if is_name_like(phrase) else LOWERCASE_WORD_PRIOR
+    return LOWERCASE_WORD_PRIOR if singular(words[-1].lower()) in WEAK_HEADS else 1.0
+
+
 def candidate_terms(episodes: Sequence[Episode], glossary: Sequence[Term], limit: int = 50) -> tuple[Candidate, ...]:
     """Likely glossary terms not yet curated, best first (score desc, then phrase)."""
     found = term_occurrences(episodes, glossary)
@@ -211,9 +221,8 @@ def candidate_terms(episodes: Sequence[Episode], glossary: Sequence[Term], limit
     candidates = []
     for key, c_value in c_values(counts).items():
         phrase = most_common_surface(surface for surface, _ in found[key])
-        prior = LOWERCASE_WORD_PRIOR if " " not in phrase and not is_name_like(phrase) else 1.0
-        score = c_value * specificity(phrase.split()) * prior
-        if score > 0:
+        score = c_value * specificity(phrase.split()) * prior_of(phrase)
+        if score >= MIN_SCORE:
             candidates.append(Candidate(phrase, counts[key], round(score, 2), two_contexts([o for _, o in found[key]])))
     return tuple(sorted(candidates, key=lambda c: (-c.score, c.phrase.lower(), c.phrase))[:limit])
 

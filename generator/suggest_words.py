@@ -38,6 +38,10 @@ EVERYDAY_NOUNS = frozenset(  # among the most frequent English nouns: never a te
     "resource strategy detail period future approach opportunity chance trouble difference purpose "
     "choice goal task skill topic subject aspect feature factor element structure character quality "
     "interview conversation discussion literature internet university colleague audience".split())
+TERM_HEADS = frozenset(  # everyday nouns that often head a real term ("solar system", "scaling law")
+    "system program process effect field law test force structure model network center policy market "
+    "research paper value rate level control service power history theory".split())
+WEAK_HEADS = EVERYDAY_NOUNS - TERM_HEADS  # "math problems", "AI companies": rarely a term
 EDGE_STOP_WORDS = frozenset(STOP_WORDS) | FILLER_WORDS  # never at the edge of a misheard term
 COMMON_WORDS = frozenset(STOP_WORDS) | SPOKEN_STOP_WORDS | FILLER_WORDS | GENERAL_WORDS
 NOT_HEAD_ENDINGS = ("ly", "ful", "ous", "able", "ible", "less")  # adverbs and adjectives end no term

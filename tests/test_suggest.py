@@ -158,14 +158,17 @@ def test_cli_rejects_a_limit_below_one(capsys):
     assert "expected 1 or more" in capsys.readouterr().err
 
 
-def test_seed_top_30_holds_real_terms_and_no_filler(seed):
+def test_seed_suggestions_are_mostly_real_terms_and_never_fillers(seed):
+    """With 110 curated terms the seed has few left to suggest: the list is short and
+    mostly worth an editor's look. The judged set below was reviewed by hand."""
     candidates = candidate_terms(seed.episodes, seed.glossary)
-    assert len(candidates) >= 30
     top = [c.phrase.lower() for c in candidates[:30]]
+    assert 10 <= len(top)
     assert not [p for p in top if has_filler(p)]
-    # Judged real terms from the seed run; the glossary keeps growing, so allow two to be curated.
-    real = {"ai", "pre-training corpus", "data distribution", "diminishing returns", "environment", "data set"}
-    assert len(real & set(top)) >= 4, top
+    real = {"ai", "pre-trained model", "reasoning behavior", "pre-training corpus", "environment",
+            "data distribution", "diminishing returns", "algorithm", "model size", "data set",
+            "reinforcement learning algorithm", "checkpoint", "verification", "architecture"}
+    assert len(real & set(top)) / len(top) >= 0.6, top
     assert [c.score for c in candidates] == sorted((c.score for c in candidates), reverse=True)
 
 
