@@ -23,9 +23,9 @@ from .model import Mention, Topic
 TERM_WEIGHT = 1.0
 KEYWORD_WEIGHT = 1.0
 DESCRIPTION_WEIGHT = 0.0
-EVIDENCE_PRIOR = 2.0  # evidence below this is not trusted to decide a topic alone
-ON_THRESHOLD = 0.15  # emission at which being on and off cost the same
-SWITCH_COST = 0.2  # price of starting or ending a run of a topic
+EVIDENCE_PRIOR = 3.0  # evidence below this is not trusted to decide a topic alone
+ON_THRESHOLD = 0.1  # emission at which being on and off cost the same
+SWITCH_COST = 0.1  # price of starting or ending a run of a topic
 SHINGLE = 4
 TWIN_OVERLAP = 0.5
 
