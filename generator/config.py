@@ -21,6 +21,7 @@ from .yamlio import LineDict, line_of_item, line_of_key, load_yaml
 
 TERM_KINDS = ("concept", "system", "work", "person", "organisation", "event")
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+RESERVED_IDS = {"index", "people", "organisations"}  # names of generated index pages
 
 
 @dataclass(frozen=True)
@@ -156,6 +157,9 @@ def _entries(path: Path, data: Any, key: str) -> list[tuple[Any, int | None]]:
 def _check_id(path: Path, line: int | None, ident: str, seen: set[str]) -> None:
     if not SLUG.match(ident):
         raise _expect(path, line, "id", "a lowercase slug of letters, digits and hyphens", ident, "id: soft-actor-critic")
+    if ident in RESERVED_IDS:
+        raise ConfigError(path, line, f"id '{ident}' is the name of a generated index page; choose another, "
+                          f"e.g. '{ident}-term'")
     if ident in seen:
         raise ConfigError(path, line, f"duplicate id '{ident}'")
     seen.add(ident)

@@ -15,6 +15,7 @@ from collections import Counter
 from typing import Sequence
 
 from .analyse import singular
+from .config import RESERVED_IDS
 from .model import Episode, Topic
 from .segment_topics import segment_topics
 
@@ -108,7 +109,7 @@ def discover_topics(episodes: Sequence[Episode]) -> tuple[Topic, ...]:
             continue
         name = keywords[:NAME_WORDS]
         ident = _slug(name)
-        if ident in used or ident == "index":
+        if ident in used or ident in RESERVED_IDS:
             continue
         used.add(ident)
         title = ", ".join(name).capitalize()

@@ -24,10 +24,9 @@ from typing import Any
 
 import yaml
 
-from .config import SLUG, TERM_KINDS, Project, did_you_mean, from_mapping, load_glossary
+from .config import RESERVED_IDS, SLUG, TERM_KINDS, Project, did_you_mean, from_mapping, load_glossary
 from .errors import ConfigError, PodsiteError
 from .model import Term
-from .render.paths import RESERVED_IDS
 from .write import atomic_write
 from .yamlio import LineDict, LineList, line_of_item, line_of_key, load_yaml
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass, replace
+from functools import partial
 from pathlib import Path
 
 from .analyse import analyse_passages, load_pipeline, words_of
@@ -59,7 +60,7 @@ def analyse_site(project: Project, extract_terms: bool = True) -> SiteModel:
     nlp = load_pipeline(settings.spacy_pipeline, project.settings_path, settings.language)
     term_index = index_terms(nlp, glossary)
     cache = EpisodeCache(project.work_dir / "cache", settings, glossary)
-    episodes = [cache.episode(path, lambda: analyse_episode(path, project, settings, nlp, term_index))
+    episodes = [cache.episode(path, partial(analyse_episode, path, project, settings, nlp, term_index))
                 for path in episode_files(project)]
     cache.prune()
     _check_unique_ids(episodes)

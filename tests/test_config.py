@@ -101,3 +101,10 @@ def test_ci_runs_the_readme_test_command():
     root = Path(__file__).resolve().parents[1]
     assert "make test" in (root / "README.md").read_text()
     assert "make test" in (root / ".ci" / "run").read_text()
+
+
+def test_ids_of_generated_index_pages_are_refused(tmp_path):
+    (tmp_path / "content").mkdir()
+    (tmp_path / "content/glossary.yml").write_text("terms:\n  - id: people\n    term: People\n    kind: concept\n    definition: d\n")
+    with pytest.raises(ConfigError, match=r"glossary.yml:2: id 'people' is the name of a generated index page"):
+        load_glossary(Project(tmp_path))

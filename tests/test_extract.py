@@ -6,7 +6,6 @@ from pathlib import Path
 
 import pytest
 
-from generator import engine
 from generator.cli import main
 from generator.scaffold import new_project
 

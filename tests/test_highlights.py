@@ -5,8 +5,7 @@ from dataclasses import replace
 import pytest
 
 from generator.errors import QuoteMismatch
-from generator.highlights import Excerpt, check_quote, key_points, quotes, timeline
-from generator.model import Term
+from generator.highlights import check_quote, key_points, quotes, timeline
 from tests.test_links import model  # noqa: F401  (the seed, analysed once)
 
 
@@ -38,10 +37,8 @@ def test_key_points_are_distinct_readable_sentences_from_the_topic(model):
 
 def test_the_teaser_and_its_twin_count_once(model):
     points = key_points(model.episodes, "reasoning-models")
-    texts = [p.text for p in points]
     passages = {p.passage for p in points}
-    teaser, twin = "p001", model.episodes[0].passages
-    twins_of_teaser = {p.id for p in twin if "never stopped improving" in p.text.text}
+    twins_of_teaser = {p.id for p in model.episodes[0].passages if "never stopped improving" in p.text.text}
     assert len(twins_of_teaser) == 2 and len(passages & twins_of_teaser) <= 1
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter
 
 from ..model import Episode
-from .common import TopicNames, audio_url, banner, front_matter, passage_header
+from .common import audio_url, banner, front_matter, passage_header
 from .markup import escape, link, linked_text
 from .paths import EPISODES, episode_page, term_page, topic_page, transcript_page
 

@@ -11,7 +11,6 @@ ORGANISATIONS = "glossary/organisations.md"
 TIMELINE = "timeline.md"
 GRAPH = "graph.md"
 KNOWLEDGE = "knowledge.json"
-RESERVED_IDS = {"index", "people", "organisations"}
 
 
 def episode_page(episode_id: str) -> str:
