@@ -40,6 +40,7 @@ class Excerpt:
     end: int
     speaker: str | None
     time: float | None
+    local_start: int = 0  # where `text` starts in the passage's reading text
 
 
 @dataclass(frozen=True)
@@ -75,9 +76,11 @@ def _sentence_index(sentences: tuple[Sentence, ...]) -> dict[str, list[Sentence]
 
 
 def _excerpt(episode: Episode, passage: Passage, sentence: Sentence) -> Excerpt:
-    start, end = passage.text.source_span(sentence.start, sentence.end)
-    text = passage.text.text[sentence.start:sentence.end].strip()
-    return Excerpt(episode.id, passage.id, text, start, end, passage.speaker, passage.time)
+    raw = passage.text.text[sentence.start:sentence.end]
+    local_start = sentence.start + len(raw) - len(raw.lstrip())
+    text = raw.strip()
+    start, end = passage.text.source_span(local_start, local_start + len(text))
+    return Excerpt(episode.id, passage.id, text, start, end, passage.speaker, passage.time, local_start)
 
 
 def _sentence_words(sentence_text: str, vocabulary: Counter) -> Counter:

@@ -65,30 +65,41 @@ def linked_text(
     term_pages: dict[str, tuple[str, str]],
     policy: str = "first",
 ) -> str:
-    """A passage's reading text, escaped, with its glossary terms marked up.
+    """A passage's reading text, escaped, with its glossary terms marked up."""
+    spans = [(m.term, m.local_start, m.local_end) for m in mentions]
+    return marked_text(passage.text.text, spans, from_page, term_pages, policy)
 
-    Per `policy` a mention becomes a link to its entry ("first": the first mention of
-    each term in the passage, "all", or "none"); every other mention gets the definition
-    as a tooltip. `term_pages` maps term id -> (docs path, short definition).
+
+def marked_text(
+    text: str,
+    spans: Sequence[tuple[str, int, int]],
+    from_page: str,
+    term_pages: dict[str, tuple[str, str]],
+    policy: str = "first",
+) -> str:
+    """Escaped text with each (term id, start, end) span marked up.
+
+    Per `policy` a span becomes a link to its entry ("first": the first span of each term,
+    "all", or "none"); every other span gets the definition as a tooltip. `term_pages`
+    maps term id -> (docs path, short definition).
     """
-    text = passage.text.text
     pieces: list[str] = []
     cursor = 0
     linked: set[str] = set()
-    for mention in sorted(mentions, key=lambda m: m.local_start):
-        if mention.local_start < cursor or mention.term not in term_pages:
+    for term, start, end in sorted(spans, key=lambda span: (span[1], span[2])):
+        if start < cursor or term not in term_pages:
             continue
-        path, definition = term_pages[mention.term]
-        pieces.append(escape_inline(text[cursor:mention.local_start]))
-        label = escape_inline(text[mention.local_start:mention.local_end])
-        if policy == "all" or (policy == "first" and mention.term not in linked):
+        path, definition = term_pages[term]
+        pieces.append(escape_inline(text[cursor:start]))
+        label = escape_inline(text[start:end])
+        if policy == "all" or (policy == "first" and term not in linked):
             pieces.append(link(label, from_page, path, title=definition))
-            linked.add(mention.term)
+            linked.add(term)
         else:
             pieces.append(tooltip(label, definition))
-        cursor = mention.local_end
+        cursor = end
     pieces.append(escape_inline(text[cursor:]))
-    return escape_start("".join(pieces))
+    return escape_start("".join(pieces).strip())
 
 
 def tooltip(label: str, definition: str) -> str:

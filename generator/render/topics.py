@@ -5,7 +5,7 @@ from __future__ import annotations
 from ..highlights import Excerpt, TimelineEvent, check_quote, key_points, quotes, timeline
 from ..model import Topic
 from .common import banner, front_matter, passage_header, time_label
-from .markup import escape, link, linked_text
+from .markup import escape, link, linked_text, marked_text
 from .paths import TOPICS, episode_page, term_page, topic_page, transcript_page
 
 
@@ -59,6 +59,15 @@ def _excerpt_line(ctx, excerpt: Excerpt, page: str) -> str:
     return f"{who}{where}" + (f", {when}" if when else "")
 
 
+def _marked(ctx, excerpt: Excerpt, page: str) -> str:
+    """An excerpt's text with the glossary terms in it linked or explained, like passages."""
+    offset, length = excerpt.local_start, len(excerpt.text)
+    spans = [(m.term, m.local_start - offset, m.local_end - offset)
+             for m in ctx.mentions_in(excerpt.episode, excerpt.passage)
+             if offset <= m.local_start and m.local_end <= offset + length]
+    return marked_text(excerpt.text, spans, page, ctx.term_links, ctx.model.settings.link_terms)
+
+
 def _key_points(ctx, topic: Topic, page: str) -> list[str]:
     points = key_points(ctx.model.episodes, topic.id)
     if not points:
@@ -66,7 +75,7 @@ def _key_points(ctx, topic: Topic, page: str) -> list[str]:
     lines = ["## Key points", "",
              "The sentences closest to the centre of this topic (cosine similarity of their words "
              "to all of the topic's passages), one per passage, repeats counted once.", ""]
-    lines += [f"1. {escape(p.text)} ({_excerpt_line(ctx, p, page)})" for p in points]
+    lines += [f"1. {_marked(ctx, p, page)} ({_excerpt_line(ctx, p, page)})" for p in points]
     return lines + [""]
 
 
@@ -75,7 +84,7 @@ def _quotes(ctx, topic: Topic, page: str) -> list[str]:
     lines = ["## Quotes", ""] if chosen else []
     for quote in chosen:
         check_quote(ctx.episode(quote.episode), quote)
-        lines += [f"> {escape(quote.text)}", ">", f"> — {_excerpt_line(ctx, quote, page)}", ""]
+        lines += [f"> {_marked(ctx, quote, page)}", ">", f"> — {_excerpt_line(ctx, quote, page)}", ""]
     return lines
 
 
