@@ -85,7 +85,7 @@ def analyse_episode(path: Path, project: Project, settings: Settings, nlp, term_
 
 
 def build_site(project: Project) -> Site:
-    return render_site(analyse_site(project), project)
+    return render_site(analyse_site(project))
 
 
 def rematch(episode: Episode, nlp, term_index) -> Episode:

@@ -64,7 +64,7 @@ class RenderContext:
         return self.short(term_id)
 
 
-def render_site(model, project=None) -> Site:
+def render_site(model) -> Site:
     ctx = RenderContext(model)
     pages = {
         paths.HOME: home_page(ctx),
