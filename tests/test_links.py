@@ -69,7 +69,7 @@ def test_term_pages_group_mentions_by_topic_with_snippets_and_links(pages):
 
 def test_people_and_organisation_indexes(pages):
     people = pages["glossary/people.md"]
-    assert "**Steve Hsu** — host" in people and "**Misha Laskin** — guest" in people
+    assert "**[Steve Hsu](steve-hsu.md)** — host" in people and "**[Misha Laskin](misha-laskin.md)** — guest" in people
     assert "[Volodymyr Mnih](volodymyr-mnih.md" in people
     organisations = pages["glossary/organisations.md"]
     assert "[DeepMind](deepmind.md" in organisations and "Volodymyr" not in organisations

@@ -63,10 +63,14 @@ def _hosts_and_guests(ctx) -> list[str]:
     people = sorted({(p.name, p.role, e.id) for e in ctx.model.episodes for p in e.transcript.meta.people})
     if not people:
         return []
+    entries = {form.casefold(): t.id for t in ctx.model.glossary if t.kind == "person" for form in (t.term, *t.aliases)}
     lines = ["## In the episodes", ""]
     for name, role, episode_id in people:
         title = escape(ctx.episode(episode_id).transcript.meta.title)
-        lines.append(f"- **{escape(name)}** — {role}, {link(title, PEOPLE, transcript_page(episode_id))}")
+        who = f"**{escape(name)}**"
+        if name.casefold() in entries:
+            who = f"**{link(escape(name), PEOPLE, term_page(entries[name.casefold()]))}**"
+        lines.append(f"- {who} — {role}, {link(title, PEOPLE, transcript_page(episode_id))}")
     return lines + [""]
 
 
