@@ -72,7 +72,9 @@ def write(tmp_path: Path, name: str, content: str | bytes) -> Path:
 @pytest.mark.parametrize("name, expected", [
     ("plain.txt", "plain"), ("labelled.txt", "labelled"), ("labelled.md", "labelled"),
     ("sample.srt", "srt"), ("sample.vtt", "vtt"), ("sample.json", "whisper"),
-    ("spacelog.txt", "spacelog"), ("podquest.txt", "podquest"),
+    ("spacelog.txt", "spacelog"), ("podquest.txt", "podquest"), ("otter.txt", "labelled"),
+    ("pyannote.txt", "labelled"), ("per-line.txt", "labelled"), ("hf-chunks.json", "whisper"),
+    ("whisper-cpp.json", "whisper"),
 ])
 def test_each_fixture_is_detected_and_maps_back_exactly(name, expected):
     transcript = read(FIXTURES / name)
@@ -84,6 +86,8 @@ def test_each_fixture_is_detected_and_maps_back_exactly(name, expected):
 @pytest.mark.parametrize("name, expected", [
     ("sample.srt", "srt"), ("sample.vtt", "vtt"), ("sample.json", "whisper"),
     ("spacelog.txt", "spacelog"), ("podquest.txt", "podquest"), ("labelled.md", "labelled"),
+    ("otter.txt", "labelled"), ("per-line.txt", "labelled"), ("hf-chunks.json", "whisper"),
+    ("whisper-cpp.json", "whisper"),
 ])
 def test_formats_are_sniffed_from_content_when_the_extension_says_nothing(tmp_path, name, expected):
     copy = write(tmp_path, "episode.txt", (FIXTURES / name).read_bytes())
@@ -216,6 +220,91 @@ def test_whisper_accepts_a_bare_list_of_segments(tmp_path):
     path = write(tmp_path, "list.json", '[{"start": 1.5, "text": "Hello there."}]')
     transcript = read(path)
     assert [(b.time, b.text.text) for b in transcript.blocks] == [(1.5, "Hello there.")]
+
+
+def test_otter_header_lines_give_speaker_and_time():
+    transcript = read(FIXTURES / "otter.txt")
+    turns = [(b.line, b.speaker, b.time, b.text.text) for b in transcript.blocks]
+    assert turns == [
+        (1, "Speaker 1", 0.0, "Welcome to the show, today we talk about rockets."),
+        (4, "Speaker 2", 15.0, "Thanks for having me. Rockets are great.\nThey really are."),
+        (8, "Speaker 1", 3723.0, "Let us wrap up."),
+    ]
+    assert transcript.meta.people == (Person("Speaker 1", "speaker"), Person("Speaker 2", "speaker"))
+
+
+@pytest.mark.parametrize("header", ["{name} 00:01:02", "{name} (00:01:02)", "{name}\t1:02", "{name} [1:02]"])
+def test_header_line_variants_descript_and_rev(tmp_path, header):
+    lines = [header.format(name="Jane Doe"), "Hello there.", "", header.format(name="Bob"), "Hi, Jane.", ""]
+    transcript = read(write(tmp_path, "rev.txt", "\n".join(lines)))
+    assert transcript.format == "labelled"
+    assert [(b.line, b.speaker, b.time, b.text.text) for b in transcript.blocks] == [
+        (1, "Jane Doe", 62.0, "Hello there."), (4, "Bob", 62.0, "Hi, Jane.")]
+
+
+def test_header_lines_without_blank_lines_and_a_header_on_its_own(tmp_path):
+    text = "Speaker 1  0:00\nWelcome.\nSpeaker 2  0:15\nThanks.\n\nSpeaker 1  0:20\n\nOn its own line.\n"
+    transcript = read(write(tmp_path, "otter.txt", text))
+    assert [(b.line, b.speaker, b.time, b.text.text) for b in transcript.blocks] == [
+        (1, "Speaker 1", 0.0, "Welcome."), (3, "Speaker 2", 15.0, "Thanks."),
+        (8, "Speaker 1", 20.0, "On its own line.")]
+
+
+def test_a_lone_line_ending_in_a_time_stays_prose(tmp_path):
+    text = "We met at 10:30\nand talked for hours.\n\nThen we left.\n"
+    transcript = read(write(tmp_path, "prose.txt", text))
+    assert transcript.format == "plain"
+    assert transcript.blocks[0].text.text.startswith("We met at 10:30")
+
+
+def test_diarization_labels_are_speakers():
+    transcript = read(FIXTURES / "pyannote.txt")
+    assert [(b.speaker, b.text.text) for b in transcript.blocks] == [
+        ("SPEAKER_00", "Hello there and welcome."), ("SPEAKER_01", "Thanks, glad to be here."),
+        ("SPEAKER_00", "Let us begin.")]
+
+
+@pytest.mark.parametrize("first, second", [("Speaker 1", "Speaker 2"), ("S1", "S2"), ("SPEAKER_00", "SPEAKER_01"),
+                                           ("spk_0", "spk_1")])
+def test_diarization_ids_seen_once_are_speakers(tmp_path, first, second):
+    text = f"{first}: Hello there.\n\n{second}: Hi.\n\n{first}: Bye now.\n"
+    transcript = read(write(tmp_path, "ids.txt", text))
+    assert [(b.speaker, b.text.text) for b in transcript.blocks] == [
+        (first, "Hello there."), (second, "Hi."), (first, "Bye now.")]
+
+
+def test_one_utterance_per_line_with_timestamps_and_continuations():
+    transcript = read(FIXTURES / "per-line.txt")
+    assert [(b.line, b.speaker, b.time, b.text.text) for b in transcript.blocks] == [
+        (1, "Alice", 1.0, "Hello there."), (2, "Bob", 5.0, "Hi Alice, how are you?"),
+        (3, "Alice", 9.0, "Fine thanks.\nI mean it."), (6, "Bob", 60.0, "Good to hear.")]
+
+
+@pytest.mark.parametrize("stamp, expected", [
+    ("", [None, None, None]), ("00:00:0{n} ", [1.0, 5.0, 9.0]), ("(00:00:0{n}) ", [1.0, 5.0, 9.0]),
+    ("[0{n}:00] ", [60.0, 300.0, 540.0]),
+])
+def test_one_utterance_per_line_stamp_styles(tmp_path, stamp, expected):
+    lines = [("Alice", "Hello there.", 1), ("Bob", "Hi Alice.", 5), ("Alice", "Fine: thanks.", 9)]
+    text = "".join(f"{stamp.format(n=n)}{name}: {said}\n" for name, said, n in lines)
+    transcript = read(write(tmp_path, "chat.txt", text))
+    assert transcript.format == "labelled"
+    assert [(b.line, b.speaker, b.time, b.text.text) for b in transcript.blocks] == [
+        (1, "Alice", expected[0], "Hello there."), (2, "Bob", expected[1], "Hi Alice."),
+        (3, "Alice", expected[2], "Fine: thanks.")]
+
+
+def test_transformers_asr_chunks():
+    transcript = read(FIXTURES / "hf-chunks.json")
+    assert [(b.line, b.speaker, b.time, b.text.text) for b in transcript.blocks] == [
+        (4, None, 0.0, "Hello."), (5, None, 2.0, 'The café is "open".'), (6, None, 4.5, "Bye.")]
+
+
+def test_whisper_cpp_transcription():
+    transcript = read(FIXTURES / "whisper-cpp.json")
+    assert [(b.line, b.time, b.text.text) for b in transcript.blocks] == [
+        (10, 0.0, "Hello."), (15, 2.0, "Naïve question — why?"), (19, 65.25, "Time from the clock.")]
+    assert transcript.meta.language == "en"
 
 
 def test_spacelog_times_continuations_and_glossary_marks():
@@ -414,6 +503,25 @@ def test_bad_whisper_segment_names_index_and_line(tmp_path, segment, expected):
 def test_json_without_segments(tmp_path):
     message = error_for(write(tmp_path, "other.json", '{"words": []}'))
     assert "other.json:1:" in message and "'segments'" in message
+    assert "'chunks'" in message and "'transcription'" in message and '"timestamp": [0.0, 2.5]' in message
+
+
+@pytest.mark.parametrize("chunk", ['{"timestamp": ["0.0", 2.0], "text": "x"}', '{"timestamp": 3, "text": "x"}',
+                                   '{"timestamp": [1.0, "later"], "text": "x"}', '{"text": "x"}'])
+def test_bad_transformers_chunk_names_index_and_line(tmp_path, chunk):
+    text = '{"text": "", "chunks": [\n  {"timestamp": [0.0, null], "text": "Fine."},\n  ' + chunk + "\n]}\n"
+    message = error_for(write(tmp_path, "bad.json", text))
+    assert "bad.json:3:" in message and "chunks[1]" in message and "'timestamp'" in message
+    assert "[start, end]" in message
+
+
+@pytest.mark.parametrize("item", ['{"offsets": {"from": "0"}, "text": "x"}',
+                                  '{"timestamps": {"from": "soon"}, "text": "x"}', '{"offsets": {"from": 5}}'])
+def test_bad_whisper_cpp_item_names_index_and_line(tmp_path, item):
+    text = '{"transcription": [\n  {"offsets": {"from": 0, "to": 10}, "text": "Fine."},\n  ' + item + "\n]}\n"
+    message = error_for(write(tmp_path, "bad.json", text))
+    assert "bad.json:3:" in message and "transcription[1]" in message
+    assert ("'offsets'" in message and "milliseconds" in message) or "'text'" in message
 
 
 def test_podquest_without_transcript_section(tmp_path):

@@ -1,14 +1,16 @@
 """Speaker labels and inline timestamps, shared by the text and subtitle readers.
 
 A label is `Name: `, `Name (Host): `, `**Name:** ` or `**Name**: ` at the start of a
-paragraph or cue. Labels are checked for being plausible names so that sentences such as
+paragraph or cue, optionally after a timestamp (`[00:01] Name:`, `(00:01) Name:`,
+`00:01 Name:`). A header line `Name  0:15`, `Name 00:01:02` or `Name (00:01:02)` alone on
+its line (Otter.ai, Descript, Rev) is a label too, with the words on the lines after it. Labels are checked for being plausible names so that sentences such as
 "Note: ..." or "Well today we're going: ..." are not mistaken for speakers.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 ROLE_WORDS = {"host": "host", "co-host": "host", "cohost": "host", "guest": "guest"}
 # Words that start sentences with a colon but never name a speaker.
@@ -25,6 +27,12 @@ INLINE_TIME = rf"\\?\[(?P<time>{CLOCK})\\?\]"
 LEAD_TIME = re.compile(INLINE_TIME + r"[ \t]*")
 TRAIL_TIME = re.compile(r"[ \t]*" + INLINE_TIME + r"$")
 PAREN_TIME = re.compile(CLOCK)
+# A bare or parenthesised clock before a label: only a time when a label follows it.
+LEAD_CLOCK = re.compile(rf"\(?(?P<time>{CLOCK})\)?[ \t]+|\((?P<ptime>{CLOCK})\)")
+HEADER = re.compile(rf"(?P<name>[^\W\d_][^\n:()\[\]]{{0,39}}?)(?:[ \t]+[(\[]?|[ \t]*[(\[])(?P<time>{CLOCK})[)\]]?"
+                    r"[ \t]*(?:\n\s*|\Z)")
+# Speaker ids from diarization and transcription tools: SPEAKER_00, Speaker 1, S1, spk2.
+DIARIZED = re.compile(r"(?:speaker|spk|s)[ _-]?\d{1,3}|speaker[ _-]?(?-i:[A-Z])", re.IGNORECASE)
 
 BOLD_LABEL = re.compile(r"\*\*(?P<name>[^*\n]{1,60}?)(?::\*\*|\*\*:)(?=\s|$)\s*")
 PLAIN_LABEL = re.compile(r"(?P<name>[^\W\d_][^:\n()]{0,60}?(?:[ \t]*\([^()\n]{1,20}\))?):(?=\s|$)\s*")
@@ -39,7 +47,9 @@ class Label:
     end: int  # source offset just past the label and the whitespace after it
     bold: bool = False
     role: str | None = None  # "host" / "guest" from "Name (Host):"
-    time: float | None = None  # from "Name (00:01:02):", as transcription services write
+    time: float | None = None  # from "Name (00:01:02):" or a header line "Name  0:15"
+    lead: float | None = None  # from a timestamp before the label, "[00:01] Name:"
+    header: bool = False  # a header line: the words start on the next line
 
 
 def clock_seconds(clock: str) -> float:
@@ -60,6 +70,32 @@ def find_label(source: str, pos: int, end: int) -> Label | None:
     return None
 
 
+def lead_label(source: str, pos: int, end: int) -> Label | None:
+    """A label at `pos`: a header line, or `Name:` optionally after a timestamp."""
+    header = find_header(source, pos, end)
+    if header:
+        return header
+    clock = LEAD_TIME.match(source, pos, end) or LEAD_CLOCK.match(source, pos, end)
+    label = find_label(source, clock.end() if clock else pos, end)
+    if label and clock:
+        label = replace(label, lead=clock_seconds(clock.group("time") or clock.group("ptime")))
+    return label
+
+
+def find_header(source: str, pos: int, end: int) -> Label | None:
+    """`Name  0:15` / `Name 00:01:02` / `Name (00:01:02)` filling the line at `pos`."""
+    match = HEADER.match(source, pos, end)
+    name = match.group("name").strip() if match else ""
+    if not match or not plausible_name(name):
+        return None
+    return Label(name, match.end(), time=clock_seconds(match.group("time")), header=True)
+
+
+def is_diarized(name: str) -> bool:
+    """'SPEAKER_00', 'Speaker 1', 'S1': a speaker id, even if it occurs once."""
+    return DIARIZED.fullmatch(name) is not None
+
+
 def _label(name: str, end: int, bold: bool) -> Label | None:
     role = time = None
     paren = NAME_WITH_PAREN.fullmatch(name)
@@ -77,7 +113,7 @@ def _label(name: str, end: int, bold: bool) -> Label | None:
 def plausible_name(name: str) -> bool:
     words = name.split()
     return (1 <= len(words) <= MAX_NAME_WORDS and len(name) <= MAX_NAME_CHARS
-            and name[0].isalpha() and not name[0].islower()
+            and name[0].isalpha() and (not name[0].islower() or is_diarized(name))
             and NAME_CHARS.fullmatch(name) is not None
             and not any(w.endswith(".") and len(w) > 4 for w in words)
             and name.lower() not in NOT_SPEAKERS)
