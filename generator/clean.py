@@ -8,6 +8,7 @@ long to read at sentence ends, and tidy the reading text (fillers, stutters, a l
 
 from __future__ import annotations
 
+import bisect
 import re
 from typing import Iterable, Iterator
 
@@ -63,19 +64,16 @@ def _split_long(group: list[Block], passage_words: int) -> Iterator[tuple[list[B
     """Yield (blocks, text) pieces of a joined group.
 
     The source's own paragraph breaks are kept, moved to the next sentence end so no
-    passage starts mid-sentence; a piece still too long is cut at the sentence end
-    nearest the target length.
+    passage starts mid-sentence; a piece still too long is cut at the sentence ends
+    nearest the target length (or, in text with no punctuation at all, between words).
     """
     parts = [b.text.strip() for b in group]
     text = MappedText.join(parts, " ")
     for piece in _cut_at_paragraphs(text, [len(p.text) for p in parts]):
-        while word_count(piece.text) > passage_words * 3 // 2:
-            cut = _cut_point(piece.text, passage_words)
-            if cut is None:
-                break
-            yield _blocks_from(group, piece), piece.slice(0, cut).strip()
-            piece = piece.slice(cut, len(piece)).strip()
-        yield _blocks_from(group, piece), piece
+        for part in piece.split_at(_cut_points(piece.text, passage_words)):
+            part = part.strip()
+            if part.text:
+                yield _blocks_from(group, part), part
 
 
 def _cut_at_paragraphs(text: MappedText, lengths: list[int]) -> Iterator[MappedText]:
@@ -91,12 +89,21 @@ def _cut_at_paragraphs(text: MappedText, lengths: list[int]) -> Iterator[MappedT
     yield text.slice(cursor, len(text)).strip()
 
 
-def _cut_point(text: str, passage_words: int) -> int | None:
+def _cut_points(text: str, passage_words: int) -> list[int]:
+    """Where to cut a long text: one pass, each cut at the sentence end nearest the target."""
+    word_ends = [m.end() for m in re.finditer(r"\S+", text)]
+    if len(word_ends) <= passage_words * 3 // 2:
+        return []
     breaks = [m.end() for m in SENTENCE_BREAK.finditer(text)]
-    candidates = [b for b in breaks if word_count(text[b:]) >= passage_words // 3]
-    if not candidates:
-        return None
-    return min(candidates, key=lambda b: abs(word_count(text[:b]) - passage_words))
+    cuts, first_word = [], 0
+    while len(word_ends) - first_word > passage_words * 3 // 2:
+        low, high = word_ends[first_word + passage_words // 2], word_ends[first_word + passage_words * 3 // 2 - 1]
+        target = word_ends[first_word + passage_words - 1]
+        inside = breaks[bisect.bisect_left(breaks, low):bisect.bisect_right(breaks, high)]
+        cut = min(inside, key=lambda b: (abs(b - target), b)) if inside else target
+        cuts.append(cut)
+        first_word = bisect.bisect_left(word_ends, cut + 1)
+    return cuts
 
 
 def _blocks_from(group: list[Block], piece: MappedText) -> list[Block]:

@@ -62,6 +62,12 @@ class MappedText:
     def slice(self, start: int, end: int) -> "MappedText":
         return MappedText.from_offsets(self.text[start:end], self.offsets()[start:end])
 
+    def split_at(self, cuts: Iterable[int]) -> list["MappedText"]:
+        """Pieces between the cut positions, mapping computed once (linear in length)."""
+        offsets = self.offsets()
+        edges = [0, *cuts, len(self.text)]
+        return [MappedText.from_offsets(self.text[a:b], offsets[a:b]) for a, b in zip(edges, edges[1:])]
+
     def strip(self) -> "MappedText":
         left = len(self.text) - len(self.text.lstrip())
         right = len(self.text.rstrip())

@@ -58,3 +58,11 @@ def test_one_huge_block_is_split_at_sentence_ends():
     assert all(p.text.text.endswith(".") for p in passages)
     assert all(70 <= len(p.text.text.split()) <= 150 for p in passages)
     assert [p.id for p in passages][:2] == ["p001", "p002"]
+
+
+def test_asr_text_without_any_punctuation_is_still_split_into_readable_passages():
+    t = transcript_of(["so we went to the launch site and watched the rocket go up " * 200])
+    passages = clean_transcript(t, passage_words=100)
+    assert len(passages) >= 15
+    assert all(len(p.text.text.split()) <= 150 for p in passages)
+    assert t.source_text[passages[-1].start:passages[-1].end].strip().endswith("go up")
