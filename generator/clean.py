@@ -38,24 +38,24 @@ def word_count(text: str) -> int:
     return len(text.split())
 
 
-def _continues(previous: list[Block], block: Block) -> bool:
+def _continues(last: Block, block: Block, words_so_far: int) -> bool:
     """True when `block` carries on the same speaker's unfinished thought."""
-    if block.speaker != previous[-1].speaker:
+    if block.speaker != last.speaker:
         return False
-    last_text = previous[-1].text.text.rstrip()
-    words = sum(word_count(b.text.text) for b in previous)
-    return not SENTENCE_END.search(last_text) or words < FRAGMENT_WORDS
+    return not SENTENCE_END.search(last.text.text.rstrip()) or words_so_far < FRAGMENT_WORDS
 
 
 def _join_fragments(blocks: Iterable[Block]) -> Iterator[list[Block]]:
     group: list[Block] = []
+    words = 0
     for block in blocks:
         if not block.text.text.strip():
             continue
-        if group and not _continues(group, block):
+        if group and not _continues(group[-1], block, words):
             yield group
-            group = []
+            group, words = [], 0
         group.append(block)
+        words += word_count(block.text.text)
     if group:
         yield group
 
@@ -68,25 +68,31 @@ def _split_long(group: list[Block], passage_words: int) -> Iterator[tuple[list[B
     nearest the target length (or, in text with no punctuation at all, between words).
     """
     parts = [b.text.strip() for b in group]
+    spans = [part.source_span() for part in parts]
     text = MappedText.join(parts, " ")
     for piece in _cut_at_paragraphs(text, [len(p.text) for p in parts]):
         for part in piece.split_at(_cut_points(piece.text, passage_words)):
             part = part.strip()
             if part.text:
-                yield _blocks_from(group, part), part
+                yield _blocks_from(group, spans, part), part
 
 
-def _cut_at_paragraphs(text: MappedText, lengths: list[int]) -> Iterator[MappedText]:
+def _cut_at_paragraphs(text: MappedText, lengths: list[int]) -> list[MappedText]:
+    """Cut at the first sentence end after each source paragraph break (linear in length)."""
     breaks = [m.end() for m in SENTENCE_BREAK.finditer(text.text)]
-    cursor, position = 0, 0
+    word_ends = [m.end() for m in re.finditer(r"\S+", text.text)]
+    words_before = lambda offset: bisect.bisect_right(word_ends, offset)  # noqa: E731
+    cuts, cursor, position = [], 0, 0
     for length in lengths[:-1]:
         position += length + 1  # where the next block starts in the joined text
-        cut = next((b for b in breaks if b >= position), None)
-        if cut is None or word_count(text.text[cursor:cut]) < FRAGMENT_WORDS or word_count(text.text[cut:]) < FRAGMENT_WORDS:
-            continue
-        yield text.slice(cursor, cut).strip()
-        cursor = cut
-    yield text.slice(cursor, len(text)).strip()
+        index = bisect.bisect_left(breaks, position)
+        if index == len(breaks):
+            break
+        cut = breaks[index]
+        if words_before(cut) - words_before(cursor) >= FRAGMENT_WORDS and len(word_ends) - words_before(cut) >= FRAGMENT_WORDS:
+            cuts.append(cut)
+            cursor = cut
+    return text.split_at(cuts)
 
 
 def _cut_points(text: str, passage_words: int) -> list[int]:
@@ -106,11 +112,13 @@ def _cut_points(text: str, passage_words: int) -> list[int]:
     return cuts
 
 
-def _blocks_from(group: list[Block], piece: MappedText) -> list[Block]:
-    """The blocks a piece overlaps, so it takes the line, speaker and time where it starts."""
+def _blocks_from(group: list[Block], spans: list[tuple[int, int]], piece: MappedText) -> list[Block]:
+    """The blocks a piece overlaps (`spans`: their source spans, in order), so it takes the
+    line, speaker and time where it starts."""
     start, end = piece.source_span()
-    inside = [b for b in group if b.text.text and b.text.source_span()[0] < end and start < b.text.source_span()[1]]
-    return inside or group
+    first = bisect.bisect_right([block_end for _, block_end in spans], start)
+    last = bisect.bisect_left([block_start for block_start, _ in spans], end)
+    return group[first:last] or group
 
 
 def _passage(index: int, blocks: list[Block], text: MappedText) -> Passage:
