@@ -78,6 +78,27 @@ def main() -> None:
     for name, seconds in rows:
         print(f"{name:45} {seconds:8.3f} {seconds / floor:11.1f}")
     print(f"\nbaseline throughput: {words / floor:,.0f} words/s")
+    print_scaling(repeat)
+
+
+def print_scaling(repeat: int) -> None:
+    """Generation speed on a long episode and on one three times as long: a quadratic pass
+    anywhere would show as falling words per second."""
+    corpus = REPO / "tests" / "fixtures" / "corpus" / "changelog-605-shipping-in-space.md"
+    print("\nscaling (build_site, no cache):")
+    for copies in (1, 3):
+        with tempfile.TemporaryDirectory() as folder:
+            root = Path(folder)
+            (root / "content" / "episodes").mkdir(parents=True)
+            text = "\n\n".join([corpus.read_text(encoding="utf-8")] * copies)
+            (root / "content" / "episodes" / "long.md").write_text(text, encoding="utf-8")
+            words = len(text.split())
+            def uncached_build() -> None:
+                shutil.rmtree(root / ".podsite", ignore_errors=True)
+                build_site(Project(root))
+
+            seconds = timed(uncached_build, max(1, repeat // 2))
+            print(f"  {words:>7,} words: {seconds:6.2f} s, {words / seconds:8,.0f} words/s")
 
 
 if __name__ == "__main__":

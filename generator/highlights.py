@@ -10,7 +10,6 @@ Timeline events come from dated glossary terms and years said in the topic's pas
 
 from __future__ import annotations
 
-import functools
 import math
 import re
 from collections import Counter
@@ -62,17 +61,8 @@ def _topic_passages(episodes: Sequence[Episode], topic_id: str) -> list[tuple[Ep
     return [(e, i) for e in episodes for i, labels in enumerate(e.passage_topics) if topic_id in labels]
 
 
-def _sentences_of(episode: Episode, passage: Passage) -> list[Sentence]:
-    return _sentence_index(episode.sentences).get(passage.id, [])
-
-
-@functools.lru_cache(maxsize=64)
-def _sentence_index(sentences: tuple[Sentence, ...]) -> dict[str, list[Sentence]]:
-    """Sentences grouped by passage, built once per episode instead of a scan per passage."""
-    index: dict[str, list[Sentence]] = {}
-    for sentence in sentences:
-        index.setdefault(sentence.passage, []).append(sentence)
-    return index
+def _sentences_of(episode: Episode, passage: Passage) -> tuple[Sentence, ...]:
+    return episode.sentences_by_passage.get(passage.id, ())
 
 
 def _excerpt(episode: Episode, passage: Passage, sentence: Sentence) -> Excerpt:

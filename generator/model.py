@@ -7,6 +7,7 @@ decoded as UTF-8 with CRLF turned into LF, so `source_text[start:end]` is what t
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from .textmap import MappedText
 
@@ -143,6 +144,13 @@ class Episode:
     @property
     def id(self) -> str:
         return self.transcript.id
+
+    @cached_property
+    def sentences_by_passage(self) -> dict[str, tuple[Sentence, ...]]:
+        grouped: dict[str, list[Sentence]] = {}
+        for sentence in self.sentences:
+            grouped.setdefault(sentence.passage, []).append(sentence)
+        return {passage: tuple(items) for passage, items in grouped.items()}
 
 
 @dataclass(frozen=True)
