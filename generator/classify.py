@@ -1,8 +1,8 @@
 """Classify: give each passage zero or more topics.
 
 A passage's own evidence for a topic is the weighted count of the topic's signals in it:
-glossary terms the topic names (strongest), keyword phrases, and words of the topic's
-title and description (weakest). Its emission is that evidence as a share of all the
+glossary terms the topic names and keyword phrases (for a topic with neither, the words
+of its title and description). Its emission is that evidence as a share of all the
 passage's topic evidence, damped when there is little evidence at all.
 
 Talk about a topic runs over several passages, and a question sets the topic of the
@@ -22,7 +22,7 @@ from .model import Mention, Topic
 
 TERM_WEIGHT = 1.0
 KEYWORD_WEIGHT = 1.0
-DESCRIPTION_WEIGHT = 0.0
+DESCRIPTION_WEIGHT = 0.5  # only for a topic with no keywords or terms
 EVIDENCE_PRIOR = 3.0  # evidence below this is not trusted to decide a topic alone
 ON_THRESHOLD = 0.1  # emission at which being on and off cost the same
 SWITCH_COST = 0.1  # price of starting or ending a run of a topic
@@ -38,10 +38,15 @@ class TopicSignals:
 
 
 def topic_signals(topic: Topic, words_of) -> TopicSignals:
-    """`words_of(text)` turns text into normalised content words (the analyse stage's view)."""
+    """`words_of(text)` turns text into normalised content words (the analyse stage's view).
+
+    Curated keywords and terms are the signals; the words of the title and description
+    stand in only for a topic that has neither (measured: as extra signals they blur
+    neighbouring topics)."""
     phrases: dict[tuple[str, ...], float] = {}
-    for word in words_of(f"{topic.title} {topic.description}"):
-        phrases[(word,)] = DESCRIPTION_WEIGHT
+    if not topic.keywords and not topic.terms:
+        for word in words_of(f"{topic.title} {topic.description}"):
+            phrases[(word,)] = DESCRIPTION_WEIGHT
     for keyword in topic.keywords:
         gram = tuple(words_of(keyword))
         if gram:

@@ -86,3 +86,14 @@ def test_seed_topic_scores_do_not_regress():
     assert scores["podsite"]["all"]["micro"] >= 0.78
     assert scores["podsite"]["held-out"]["micro"] >= 0.78
     assert scores["podsite"]["all"]["micro"] > scores["keywords-per-paragraph"]["all"]["micro"] + 0.1
+
+
+def test_a_topic_with_only_a_title_and_description_still_finds_its_passages():
+    bare = Topic("stars", "Astronomy", "Telescopes, stars and galaxies in orbit.")
+    labels = classify([
+        "We bake bread: flour, dough, a hot oven and a good recipe.",
+        "Knead the dough, follow the recipe, bake it in the oven.",
+        "The telescope points at a galaxy and a star in orbit.",
+        "Stars and galaxies, seen through a telescope, move in orbit.",
+    ], topics=(COOKING, bare))
+    assert labels == (("cooking",), ("cooking",), ("stars",), ("stars",))
