@@ -68,7 +68,7 @@ def main() -> None:
     rows.append(("build_site (everything in memory)", timed(lambda: build_site(project), repeat)))
     with tempfile.TemporaryDirectory() as folder:
         copy = Path(folder)
-        for name in ("content", "site_config", "mkdocs.yml", "docs/about.md", "docs/assets"):
+        for name in ("content", "site_config", "mkdocs.yml", "docs/about.md"):
             (copy / name).parent.mkdir(parents=True, exist_ok=True)
             (shutil.copytree if (REPO / name).is_dir() else shutil.copy)(REPO / name, copy / name)
         generate(Project(copy))

@@ -27,12 +27,11 @@ def nlp():
 
 def make_project(root: Path, episodes: dict[str, str], glossary: str | None = None,
                  topics: str | None = None, settings: str | None = None) -> Path:
-    """A throwaway project: the repo's mkdocs.yml and assets, with the given content."""
+    """A throwaway project: the repo's mkdocs.yml and about page, with the given content."""
     (root / "content" / "episodes").mkdir(parents=True)
     (root / "site_config" / "overrides").mkdir(parents=True)
-    (root / "docs" / "assets").mkdir(parents=True)
+    (root / "docs").mkdir(parents=True)
     shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
-    shutil.copy(REPO / "docs" / "assets" / "podsite.css", root / "docs" / "assets" / "podsite.css")
     shutil.copy(REPO / "docs" / "about.md", root / "docs" / "about.md")
     for name, text in episodes.items():
         (root / "content" / "episodes" / name).write_text(text, encoding="utf-8")

@@ -25,7 +25,7 @@ PROMISED = {
     "README.md", ".gitignore", ".github/workflows/site.yml", "mkdocs.yml",
     "content/episodes/.gitkeep", "content/glossary.yml",
     "site_config/podsite.yml", "site_config/topics.yml", "site_config/overrides/.gitkeep",
-    "docs/about.md", "docs/assets/podsite.css",
+    "docs/about.md",
 }
 
 
@@ -84,11 +84,10 @@ def test_every_setting_is_documented_with_its_default(project):
         assert yaml.safe_load(line[2:]) == {field.name: field.default}, line
 
 
-def test_scaffold_engine_settings_and_css_match_the_repository():
+def test_scaffold_engine_settings_match_the_repository():
     scaffold = (TEMPLATES / "mkdocs.yml").read_text("utf-8")
     repo = (REPO / "mkdocs.yml").read_text("utf-8")
     assert scaffold[scaffold.index("docs_dir:"):] == repo[repo.index("docs_dir:"):]
-    assert (TEMPLATES / "docs/assets/podsite.css").read_bytes() == (REPO / "docs/assets/podsite.css").read_bytes()
 
 
 def test_template_paths_have_no_dotfiles_that_packaging_would_skip():
@@ -132,7 +131,7 @@ def test_ci_workflow_builds_and_deploys_to_github_pages(project):
 
 def test_gitignore_keeps_built_and_generated_files_out(project):
     ignored = (project.root / ".gitignore").read_text("utf-8").splitlines()
-    assert {"/site/", "/.podsite/", "/docs/*", "!/docs/about.md", "!/docs/assets/"} <= set(ignored)
+    assert {"/site/", "/.podsite/", "/docs/*", "!/docs/about.md"} <= set(ignored)
 
 
 # podsite add -----------------------------------------------------------------------------

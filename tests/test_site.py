@@ -18,7 +18,7 @@ from generator.config import Project
 from generator.errors import PodsiteError
 
 REPO = Path(__file__).resolve().parents[1]
-PROJECT_FILES = ["content", "site_config", "mkdocs.yml", "docs/about.md", "docs/assets"]
+PROJECT_FILES = ["content", "site_config", "mkdocs.yml", "docs/about.md"]
 
 
 def copy_project(target: Path) -> Path:

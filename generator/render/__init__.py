@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 from functools import cached_property
 
 from ..model import Episode, Mention, Passage, Site, Term
@@ -14,6 +15,9 @@ from .knowledge import knowledge_json
 from .markup import short
 from .topics import topic_page_text, topics_index
 from .common import TopicNames, topic_titles
+
+
+STYLESHEET = Path(__file__).with_name("podsite.css")  # one copy, written into every site's docs/
 
 
 @dataclass(frozen=True)
@@ -84,4 +88,5 @@ def render_site(model) -> Site:
     for term in model.glossary:
         pages[paths.term_page(term.id)] = term_page_text(ctx, term)
     pages[paths.KNOWLEDGE] = knowledge_json(ctx)
+    pages[paths.STYLESHEET] = STYLESHEET.read_text(encoding="utf-8")
     return Site(pages=dict(sorted(pages.items())))

@@ -11,6 +11,7 @@ ORGANISATIONS = "glossary/organisations.md"
 TIMELINE = "timeline.md"
 GRAPH = "graph.md"
 KNOWLEDGE = "knowledge.json"
+STYLESHEET = "assets/podsite.css"
 
 
 def episode_page(episode_id: str) -> str:
