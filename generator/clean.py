@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from typing import Iterable, Iterator
+from typing import Iterable, Iterator, Sequence
 
 from .model import Block, Passage, Transcript
 from .textmap import MappedText
@@ -68,13 +68,13 @@ def _split_long(group: list[Block], passage_words: int) -> Iterator[tuple[list[B
     nearest the target length (or, in text with no punctuation at all, between words).
     """
     parts = [b.text.strip() for b in group]
-    spans = [part.source_span() for part in parts]
+    starts, ends = zip(*(part.source_span() for part in parts))
     text = MappedText.join(parts, " ")
     for piece in _cut_at_paragraphs(text, [len(p.text) for p in parts]):
         for part in piece.split_at(_cut_points(piece.text, passage_words)):
             part = part.strip()
             if part.text:
-                yield _blocks_from(group, spans, part), part
+                yield _blocks_from(group, starts, ends, part), part
 
 
 def _cut_at_paragraphs(text: MappedText, lengths: list[int]) -> list[MappedText]:
@@ -112,13 +112,11 @@ def _cut_points(text: str, passage_words: int) -> list[int]:
     return cuts
 
 
-def _blocks_from(group: list[Block], spans: list[tuple[int, int]], piece: MappedText) -> list[Block]:
-    """The blocks a piece overlaps (`spans`: their source spans, in order), so it takes the
-    line, speaker and time where it starts."""
+def _blocks_from(group: list[Block], starts: Sequence[int], ends: Sequence[int], piece: MappedText) -> list[Block]:
+    """The blocks a piece overlaps (`starts`/`ends`: their source spans, in order), so it
+    takes the line, speaker and time where it starts."""
     start, end = piece.source_span()
-    first = bisect.bisect_right([block_end for _, block_end in spans], start)
-    last = bisect.bisect_left([block_start for block_start, _ in spans], end)
-    return group[first:last] or group
+    return group[bisect.bisect_right(ends, start):bisect.bisect_left(starts, end)] or group
 
 
 def _passage(index: int, blocks: list[Block], text: MappedText) -> Passage:

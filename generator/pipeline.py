@@ -69,7 +69,8 @@ def analyse_site(project: Project, extract_terms: bool = True) -> SiteModel:
         glossary = extract_glossary(episodes, settings.auto_terms)
         episodes = [rematch(e, nlp, index_terms(nlp, glossary)) for e in episodes]
     topics = choose_topics(project, settings, glossary, episodes)
-    episodes = [classify_episode(e, topics, nlp) for e in episodes]
+    signals = [topic_signals(topic, partial(words_of, nlp)) for topic in topics]
+    episodes = [classify_episode(e, signals) for e in episodes]
     return SiteModel(settings, tuple(episodes), topics, glossary, link_site(episodes, topics, glossary))
 
 
@@ -106,8 +107,7 @@ def choose_topics(project: Project, settings: Settings, glossary, episodes) -> t
     return configured
 
 
-def classify_episode(episode: Episode, topics, nlp) -> Episode:
-    signals = [topic_signals(topic, lambda text: words_of(nlp, text)) for topic in topics]
+def classify_episode(episode: Episode, signals) -> Episode:
     mentions_by_passage: dict[str, list] = {p.id: [] for p in episode.passages}
     for mention in episode.mentions:
         mentions_by_passage[mention.passage].append(mention)
