@@ -61,11 +61,9 @@ class RenderContext:
     def mentions_in(self, episode_id: str, passage_id: str) -> list[Mention]:
         return self._mentions.get((episode_id, passage_id), [])
 
-    def short(self, term_id: str) -> str:
-        return short(self.terms[term_id].definition)
-
     def tooltip(self, term_id: str) -> str:
-        return self.short(term_id)
+        """A term's definition cut to its first sentence."""
+        return short(self.terms[term_id].definition)
 
 
 def render_site(model) -> Site:

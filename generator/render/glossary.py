@@ -21,7 +21,7 @@ SNIPPET_WORDS = 12
 def _term_item(ctx, term: Term, page: str) -> str:
     count = len(ctx.model.links.terms[term.id].mentions)
     note = f"{count} mention{'s' * (count != 1)}" if count else "background"
-    return f"- {link(escape(term.term), page, term_page(term.id), title=ctx.tooltip(term.id))} — {escape(ctx.short(term.id))} *({note})*"
+    return f"- {link(escape(term.term), page, term_page(term.id), title=ctx.tooltip(term.id))} — {escape(ctx.tooltip(term.id))} *({note})*"
 
 
 def glossary_index(ctx) -> str:
@@ -77,7 +77,7 @@ def _hosts_and_guests(ctx) -> list[str]:
 def term_page_text(ctx, term: Term) -> str:
     page = term_page(term.id)
     links = ctx.model.links.terms[term.id]
-    lines = [front_matter(term.term, ctx.short(term.id)), banner("content/glossary.yml"),
+    lines = [front_matter(term.term, ctx.tooltip(term.id)), banner("content/glossary.yml"),
              f"# {escape(term.term)}", "", f"*{KIND_LABELS[term.kind]}*"
              + (f" · {term.year}" if term.year else ""), "", escape(term.definition), ""]
     if not term.curated:
