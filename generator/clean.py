@@ -15,8 +15,12 @@ from typing import Iterable, Iterator, Sequence
 from .model import Block, Passage, Transcript
 from .textmap import MappedText
 
-SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*$")
-SENTENCE_BREAK = re.compile(r"(?<=[.!?…])[\"'”’)]*\s+(?=[\"“(\[]?[A-Z0-9])")
+# Scripts written without spaces between words: each character counts as a word, and a
+# sentence ends at a full-width stop with or without a space after it.
+_UNSPACED = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+WORD = re.compile(rf"[{_UNSPACED}]|[^\s{_UNSPACED}]+")
+SENTENCE_END = re.compile(r"[.!?…。！？][\"'”’」』)\]]*$")
+SENTENCE_BREAK = re.compile(r"(?<=[.!?…])[\"'”’)]*\s+(?=[\"“(\[]?[A-Z0-9])|(?<=[。！？])[”’」』）]*\s*(?=\S)")
 FRAGMENT_WORDS = 12  # a block this short from one speaker is joined to the next one
 
 FILLER = re.compile(r"(?i)(?<![\w'-])(?:uh+|um+|uhm|erm|er|ah)(?![\w'-])[,.]?\s*")
@@ -35,7 +39,7 @@ def clean_transcript(transcript: Transcript, passage_words: int = 180) -> tuple[
 
 
 def word_count(text: str) -> int:
-    return len(text.split())
+    return len(WORD.findall(text))
 
 
 def _continues(last: Block, block: Block, words_so_far: int) -> bool:
@@ -80,7 +84,7 @@ def _split_long(group: list[Block], passage_words: int) -> Iterator[tuple[list[B
 def _cut_at_paragraphs(text: MappedText, lengths: list[int]) -> list[MappedText]:
     """Cut at the first sentence end after each source paragraph break (linear in length)."""
     breaks = [m.end() for m in SENTENCE_BREAK.finditer(text.text)]
-    word_ends = [m.end() for m in re.finditer(r"\S+", text.text)]
+    word_ends = [m.end() for m in WORD.finditer(text.text)]
     words_before = lambda offset: bisect.bisect_right(word_ends, offset)  # noqa: E731
     cuts, cursor, position = [], 0, 0
     for length in lengths[:-1]:
@@ -97,7 +101,7 @@ def _cut_at_paragraphs(text: MappedText, lengths: list[int]) -> list[MappedText]
 
 def _cut_points(text: str, passage_words: int) -> list[int]:
     """Where to cut a long text: one pass, each cut at the sentence end nearest the target."""
-    word_ends = [m.end() for m in re.finditer(r"\S+", text)]
+    word_ends = [m.end() for m in WORD.finditer(text)]
     if len(word_ends) <= passage_words * 3 // 2:
         return []
     breaks = [m.end() for m in SENTENCE_BREAK.finditer(text)]

@@ -34,10 +34,12 @@ def cmd_generate(args) -> int:
 
 def cmd_build(args) -> int:
     project = Project(args.project)
-    generate(project)
     started = time.perf_counter()
-    site_dir = engine.build(project, strict=not args.no_strict)
-    log.info("built %s with MkDocs in %.2f s", site_dir, time.perf_counter() - started)
+    site = build_site(project)
+    log.info("generated %d pages in %.2f s", len(site.pages), time.perf_counter() - started)
+    started = time.perf_counter()
+    site_dir = engine.build(project, site, strict=not args.no_strict)  # docs/ is written only if MkDocs succeeds
+    log.info("built %s with MkDocs and wrote docs/ in %.2f s", site_dir, time.perf_counter() - started)
     return 0
 
 

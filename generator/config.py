@@ -41,6 +41,9 @@ class Settings:
 
 
 CHOICES = {"topics": ("configured", "auto"), "link_terms": ("first", "all", "none")}
+MINIMUMS = {"passage_words": 1, "auto_terms": 0}
+WEB_ADDRESS = re.compile(r"https?://\S+$", re.I)
+WEB_ADDRESSES = {"site_url": "https://example.org/podcast/", "audio_base_url": "https://example.org/audio/"}
 
 
 @dataclass(frozen=True)
@@ -98,15 +101,15 @@ def _coerce(path: Path, line: int | None, key: str, value: Any, annotation: Any)
     if origin is tuple:
         if isinstance(value, str):
             value = [value]
-        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
             raise _expect(path, line, key, "a list of text values", value, f"{key}: [first, second]")
-        return tuple(str(v) for v in value)
+        return tuple(v.strip() for v in value)
     if annotation is bool and not isinstance(value, bool):
         raise _expect(path, line, key, "true or false", value)
     if annotation is int and (isinstance(value, bool) or not isinstance(value, int)):
         raise _expect(path, line, key, "a whole number", value)
     if annotation is str:
-        if not isinstance(value, (str, int, float)) or isinstance(value, bool):
+        if not isinstance(value, (str, int, float)) or isinstance(value, bool) or not str(value).strip():
             raise _expect(path, line, key, "text", value)
         return str(value).strip()
     return value
@@ -115,7 +118,7 @@ def _coerce(path: Path, line: int | None, key: str, value: Any, annotation: Any)
 def from_mapping(cls: type, mapping: Any, path: Path, line: int | None, **fixed: Any) -> Any:
     """Build dataclass `cls` from a YAML mapping, rejecting unknown keys and wrong types."""
     if not isinstance(mapping, dict):
-        raise ConfigError(path, line, f"expected a mapping of keys to values, found {type(mapping).__name__}")
+        raise ConfigError(path, line, f"expected a mapping of keys to values (key: value), found {mapping!r}")
     fields = {f.name: f for f in dataclasses.fields(cls) if f.name not in fixed}
     hints = typing.get_type_hints(cls)
     values = dict(fixed)
@@ -125,13 +128,22 @@ def from_mapping(cls: type, mapping: Any, path: Path, line: int | None, **fixed:
             raise ConfigError(path, key_line, f"unknown key '{key}'{did_you_mean(str(key), fields)}; "
                               f"allowed keys: {', '.join(sorted(fields))}")
         values[key] = _coerce(path, key_line, key, value, hints[key])
-        if key in CHOICES and values[key] not in CHOICES[key]:
-            raise _expect(path, key_line, key, " or ".join(CHOICES[key]), value)
+        _check_value(path, key_line, key, values[key])
     missing = [name for name, f in fields.items()
                if name not in values and f.default is dataclasses.MISSING]
     if missing:
         raise ConfigError(path, line, f"missing required key '{missing[0]}'")
     return cls(**values)
+
+
+def _check_value(path: Path, line: int | None, key: str, value: Any) -> None:
+    """The checks beyond the type: choices, minimums, web addresses."""
+    if key in CHOICES and value not in CHOICES[key]:
+        raise _expect(path, line, key, " or ".join(CHOICES[key]), value)
+    if key in MINIMUMS and value < MINIMUMS[key]:
+        raise _expect(path, line, key, f"a whole number of at least {MINIMUMS[key]}", value)
+    if key in WEB_ADDRESSES and value is not None and not WEB_ADDRESS.match(value):
+        raise _expect(path, line, key, "an http:// or https:// address", value, f"{key}: {WEB_ADDRESSES[key]}")
 
 
 def load_settings(project: Project) -> Settings:
@@ -172,6 +184,7 @@ def load_glossary(project: Project) -> tuple[Term, ...]:
     terms: list[Term] = []
     seen: set[str] = set()
     alias_owner: dict[str, str] = {}
+    see_also: list[tuple[str, str, int | None]] = []  # (named id, naming id, line): checked once all are read
     for mapping, line in _entries(path, load_yaml(path), "terms"):
         term = from_mapping(Term, mapping, path, line)
         _check_id(path, line, term.id, seen)
@@ -183,10 +196,11 @@ def load_glossary(project: Project) -> tuple[Term, ...]:
                 raise ConfigError(path, line_of_key(mapping, "aliases"),
                                   f"alias '{alias}' of '{term.id}' is already used by '{owner}'")
         terms.append(term)
-    for term in terms:
         for other in term.see_also:
-            if other not in seen:
-                raise ConfigError(path, None, f"'{term.id}': see_also names unknown term '{other}'{did_you_mean(other, seen)}")
+            see_also.append((other, term.id, line_of_key(mapping, "see_also")))
+    for other, ident, line in see_also:
+        if other not in seen:
+            raise ConfigError(path, line, f"'{ident}': see_also names unknown term '{other}'{did_you_mean(other, seen)}")
     return tuple(sorted(terms, key=lambda t: t.id))
 
 

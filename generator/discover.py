@@ -2,9 +2,11 @@
 
 Lexical segments of every episode are the candidates. Each becomes a tf-idf vector of its
 content words; the most similar pair of clusters is merged until no pair is similar
-enough or few clusters remain. A topic is named by the words most distinctive of its
-cluster, and those words become its keywords, so the classifier treats a discovered topic
-exactly like a configured one, and pinning it in topics.yml gives the same result.
+enough or few clusters remain. The words most distinctive of a cluster become the
+topic's keywords, so the classifier treats a discovered topic exactly like a configured
+one, and pinning it in topics.yml gives the same result. The topic is named by its most
+distinctive words (log-odds z-scores against the whole site), each replaced by a glossary
+term that contains it when one is distinctive too: "Plate tectonics", not "Plate, tectonics".
 """
 
 from __future__ import annotations
@@ -12,11 +14,12 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
+from dataclasses import dataclass
 from typing import Sequence
 
 from .analyse import singular
 from .config import RESERVED_IDS
-from .model import Episode, Topic
+from .model import Episode, Term, Topic
 from .segment_topics import segment_topics
 
 MERGE_SIMILARITY = 0.3
@@ -24,7 +27,8 @@ MAX_TOPICS = 8
 CANDIDATE_Z = 6.0  # a lower bar than segmentation's: candidates may be sub-topics
 MIN_SHARE = 0.04  # a discovered topic covers at least this share of all words
 KEYWORDS = 12
-NAME_WORDS = 3
+NAME_PARTS = 3  # at most this many terms or words in a discovered topic's name
+NAME_WORDS = 4  # and stop adding parts once the name is this many words long
 
 
 def _vector(counts: Counter, idf: dict[str, float]) -> dict[str, float]:
@@ -39,14 +43,27 @@ def _cosine(a: dict[str, float], b: dict[str, float]) -> float:
     return dot / norm if norm else 0.0
 
 
-def _candidates(episodes: Sequence[Episode]) -> list[Counter]:
+@dataclass(frozen=True)
+class Candidate:
+    """One sub-topic segment: its content words and the glossary terms mentioned in it."""
+
+    words: Counter
+    terms: Counter
+
+
+def _candidates(episodes: Sequence[Episode]) -> list[Candidate]:
     """Sub-topics: segments cut finer than the page segments, so one episode can hold several."""
     segments = []
     for episode in episodes:
+        terms_by_passage: dict[str, Counter] = {}
+        for mention in episode.mentions:
+            terms_by_passage.setdefault(mention.passage, Counter())[mention.term] += 1
         edges = [0, *segment_topics(episode.words, z_threshold=CANDIDATE_Z), len(episode.words)]
         for start, end in zip(edges, edges[1:]):
-            segments.append(Counter(w for words in episode.words[start:end] for w in words))
-    return [s for s in segments if s]
+            words = Counter(w for words in episode.words[start:end] for w in words)
+            terms = sum((terms_by_passage.get(p.id, Counter()) for p in episode.passages[start:end]), Counter())
+            segments.append(Candidate(words, terms))
+    return [s for s in segments if s.words]
 
 
 def _idf(episodes: Sequence[Episode]) -> dict[str, float]:
@@ -55,9 +72,11 @@ def _idf(episodes: Sequence[Episode]) -> dict[str, float]:
     return {w: math.log((1 + len(units)) / (1 + n)) + 1 for w, n in frequency.items()}
 
 
-def _cluster(segments: list[Counter], idf: dict[str, float]) -> list[Counter]:
-    """Merge the most similar pair of clusters until no pair is similar enough."""
+def _cluster(segments: list[Counter], idf: dict[str, float]) -> list[list[int]]:
+    """Merge the most similar pair of clusters until no pair is similar enough; each cluster
+    is returned as the indices of its segments."""
     clusters = list(segments)
+    members = [[i] for i in range(len(segments))]
     vectors = [_vector(c, idf) for c in clusters]
     similarity = {(i, j): _cosine(vectors[i], vectors[j]) for i in range(len(clusters)) for j in range(i + 1, len(clusters))}
     alive = set(range(len(clusters)))
@@ -66,12 +85,31 @@ def _cluster(segments: list[Counter], idf: dict[str, float]) -> list[Counter]:
         if best < MERGE_SIMILARITY:
             break
         clusters[i] = clusters[i] + clusters[j]
+        members[i] += members[j]
         vectors[i] = _vector(clusters[i], idf)
         alive.discard(j)
         similarity = {pair: value for pair, value in similarity.items() if j not in pair}
         for k in alive - {i}:
             similarity[(min(i, k), max(i, k))] = _cosine(vectors[i], vectors[k])
-    return [clusters[i] for i in sorted(alive)]
+    return [members[i] for i in sorted(alive)]
+
+
+def log_odds_z(part: Counter, whole: Counter) -> dict[str, float]:
+    """How much more a part of the site uses each unit than the rest of the site does: the
+    z-score of the log-odds ratio with an informative Dirichlet prior from the whole site
+    (Monroe, Colaresi and Quinn 2008, "Fightin' Words"). Rare units need strong evidence."""
+    if len(whole) < 2:
+        return {unit: 0.0 for unit in part}  # one kind of unit: nothing to contrast
+    n, total = sum(part.values()), sum(whole.values())
+    rest_n = total - n
+    scores = {}
+    for unit, count in part.items():
+        prior = whole[unit]
+        rest = whole[unit] - count
+        delta = (math.log((count + prior) / (n + total - count - prior))
+                 - math.log((rest + prior) / (rest_n + total - rest - prior)))
+        scores[unit] = delta / math.sqrt(1 / (count + prior) + 1 / (rest + prior))
+    return scores
 
 
 def _distinctive(cluster: Counter, whole: Counter, idf: dict[str, float]) -> list[str]:
@@ -82,37 +120,65 @@ def _distinctive(cluster: Counter, whole: Counter, idf: dict[str, float]) -> lis
 
 
 def _surfaces(episodes: Sequence[Episode]) -> dict[str, str]:
-    """The most frequent spelling of each normalised word ("physic" was said as "physics")."""
+    """The most frequent spelling of each normalised word ("physic" was said as "physics";
+    "chandrayaan" is written "Chandrayaan")."""
     spellings: dict[str, Counter] = {}
     for episode in episodes:
         for passage in episode.passages:
             for word in re.findall(r"[A-Za-z][A-Za-z0-9'-]*[A-Za-z0-9]", passage.text.text):
-                spellings.setdefault(singular(word.lower()), Counter())[word.lower()] += 1
-    return {key: min(counts, key=lambda w: (-counts[w], w)) for key, counts in spellings.items()}
+                spellings.setdefault(singular(word.lower()), Counter())[word] += 1
+    return {key: min(counts, key=lambda w: (-counts[w], w.lower() != w, w)) for key, counts in spellings.items()}
 
 
 def _slug(words: Sequence[str]) -> str:
     return re.sub(r"[^a-z0-9]+", "-", "-".join(words).lower()).strip("-") or "topic"
 
 
-def discover_topics(episodes: Sequence[Episode]) -> tuple[Topic, ...]:
+def _name(words: Counter, terms: Counter, site: tuple[Counter, Counter], headwords: dict[str, str],
+          surface: dict[str, str]) -> list[str]:
+    """The most distinctive words of a cluster, each replaced by the most distinctive
+    glossary term that contains it when there is one ("plate tectonics", not "plate")."""
+    word_z = log_odds_z(words, site[0])
+    term_z = {t: z for t, z in log_odds_z(terms, site[1]).items() if terms[t] >= 2 and z > 0 and t in headwords}
+    term_words = {t: {singular(w) for w in re.findall(r"[a-z0-9]+", headwords[t].lower())} for t in term_z}
+    parts: list[str] = []
+    covered: set[str] = set()
+    for word in sorted((w for w in words if words[w] >= 2 and len(w) > 2), key=lambda w: (-word_z[w], w)):
+        if word in covered:
+            continue
+        containing = [t for t in term_z if word in term_words[t]]
+        term = max(containing, key=lambda t: (term_z[t], t)) if containing else None
+        parts.append(headwords[term] if term else surface.get(word, word))
+        covered |= term_words[term] if term else {word}
+        if len(parts) == NAME_PARTS or sum(len(p.split()) for p in parts) >= NAME_WORDS:
+            break
+    return parts
+
+
+def discover_topics(episodes: Sequence[Episode], glossary: Sequence[Term] = ()) -> tuple[Topic, ...]:
     idf = _idf(episodes)
+    candidates = _candidates(episodes)
     whole = Counter(w for e in episodes for words in e.words for w in words)
-    clusters = sorted(_cluster(_candidates(episodes), idf), key=lambda c: (-sum(c.values()), sorted(c)))
+    site = (whole, sum((c.terms for c in candidates), Counter()))
+    headwords = {t.id: t.term for t in glossary}
+    groups = _cluster([c.words for c in candidates], idf)
+    clusters = [(sum((candidates[i].words for i in g), Counter()), sum((candidates[i].terms for i in g), Counter()))
+                for g in groups]
+    clusters.sort(key=lambda c: (-sum(c[0].values()), sorted(c[0])))
     total = sum(whole.values()) or 1
-    clusters = [c for c in clusters if sum(c.values()) / total >= MIN_SHARE][:MAX_TOPICS]
+    clusters = [c for c in clusters if sum(c[0].values()) / total >= MIN_SHARE][:MAX_TOPICS]
     surface = _surfaces(episodes)
     topics, used = [], set()
-    for cluster in clusters:
-        keywords = [surface.get(w, w) for w in _distinctive(cluster, whole, idf)]
-        if not keywords:
+    for words, terms in clusters:
+        keywords = [surface.get(w, w) for w in _distinctive(words, whole, idf)]
+        name = _name(words, terms, site, headwords, surface)
+        if not keywords or not name:
             continue
-        name = keywords[:NAME_WORDS]
         ident = _slug(name)
         if ident in used or ident in RESERVED_IDS:
             continue
         used.add(ident)
-        title = ", ".join(name).capitalize()
-        topics.append(Topic(ident, title, f"Passages that talk about {', '.join(keywords[:6])}.",
+        title = ", ".join(name)
+        topics.append(Topic(ident, title[0].upper() + title[1:], f"Passages that talk about {', '.join(keywords[:6])}.",
                             keywords=tuple(keywords), curated=False))
     return tuple(topics)

@@ -1,7 +1,8 @@
 """Engine: run MkDocs on the generated docs/, strictly, without losing the last good site.
 
-`build` renders into a fresh folder beside site/ and swaps it in only when MkDocs
-succeeded, so a failed or interrupted build leaves the previous site/ in place.
+`build` lays the new pages over a copy of docs/ in a fresh folder beside site/, has MkDocs
+build that, and only when MkDocs succeeded writes the pages into docs/ and swaps the new
+site in: a failed or interrupted build leaves the previous docs/ and site/ in place.
 `serve` runs MkDocs' live-reload server and regenerates docs/ whenever content/ or
 site_config/ changes; MkDocs then sees the changed pages and reloads the browser.
 """
@@ -13,6 +14,7 @@ import json
 import logging
 import os
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
@@ -23,13 +25,18 @@ from typing import Callable
 
 from .config import Project
 from .errors import PodsiteError
+from .model import Site
+from .write import stage_docs, write_site
 
 log = logging.getLogger(__name__)
 SITE_MARKER = ".podsite-site"
+STAGING_CONFIG = ".podsite-build.yml"
+STAGING_HEADER = "# Written by podsite for one build, then removed."
+STAGING_MARKER = ".podsite-staging"
 ENGINE_ENV = {"NO_MKDOCS_2_WARNING": "1"}
 
 
-def build_epoch(project: Project) -> str:
+def build_epoch(docs_dir: Path) -> str:
     """A build date that depends only on the content: the newest episode's date.
 
     MkDocs stamps it into sitemap.xml; without this, two builds on different days differ.
@@ -37,7 +44,7 @@ def build_epoch(project: Project) -> str:
     if "SOURCE_DATE_EPOCH" in os.environ:
         return os.environ["SOURCE_DATE_EPOCH"]
     try:
-        knowledge = json.loads((project.docs_dir / "knowledge.json").read_text(encoding="utf-8"))
+        knowledge = json.loads((docs_dir / "knowledge.json").read_text(encoding="utf-8"))
         newest = max(e["date"] for e in knowledge["episodes"] if e.get("date"))
         moment = datetime.datetime.fromisoformat(newest).replace(tzinfo=datetime.timezone.utc)
         return str(max(0, int(moment.timestamp())))  # gzip cannot stamp dates before 1970
@@ -45,10 +52,28 @@ def build_epoch(project: Project) -> str:
         return "0"
 
 
-def _mkdocs(project: Project, *args: str, **kwargs) -> subprocess.CompletedProcess:
-    env = {**os.environ, **ENGINE_ENV, "SOURCE_DATE_EPOCH": build_epoch(project)}
-    command = [sys.executable, "-m", "mkdocs", *args, "--config-file", str(project.root / "mkdocs.yml")]
-    return subprocess.run(command, cwd=project.root, env=env, **kwargs)
+def _mkdocs(project: Project, *args: str, config: Path | None = None, docs_dir: Path | None = None,
+            **kwargs) -> subprocess.Popen:
+    """Start MkDocs on the project (on a staged `docs_dir` through `config`, if given)."""
+    env = {**os.environ, **ENGINE_ENV, "SOURCE_DATE_EPOCH": build_epoch(docs_dir or project.docs_dir)}
+    command = [sys.executable, "-m", "mkdocs", *args, "--config-file", str(config or project.root / "mkdocs.yml")]
+    return subprocess.Popen(command, cwd=project.root, env=env, **kwargs)
+
+
+def _is_ours(config: Path) -> bool:
+    return config.is_file() and config.read_text(encoding="utf-8", errors="replace").startswith(STAGING_HEADER)
+
+
+def _staging_config(project: Project, docs_dir: Path) -> Path:
+    """mkdocs.yml with docs_dir pointed at `docs_dir`. It sits beside mkdocs.yml because MkDocs
+    reads the relative paths in it (theme.custom_dir) from the folder of the config file."""
+    config = project.root / STAGING_CONFIG
+    if config.exists() and not _is_ours(config):
+        raise PodsiteError(config, None, "is not podsite's; podsite writes its one-build config under this "
+                           "name, so rename or move your file")
+    config.write_text(f"{STAGING_HEADER}\nINHERIT: mkdocs.yml\n"
+                      f"docs_dir: {json.dumps(str(docs_dir))}\n", encoding="utf-8")
+    return config
 
 
 def check_site_dir(site_dir: Path) -> None:
@@ -57,31 +82,61 @@ def check_site_dir(site_dir: Path) -> None:
                            "(podsite replaces site/ as a whole and never deletes what it did not build)")
 
 
-def build(project: Project, strict: bool = True) -> Path:
-    """`mkdocs build --strict` into a new folder, then replace site/ with it."""
+def build(project: Project, site: Site | None = None, strict: bool = True) -> Path:
+    """`mkdocs build --strict` of docs/ with `site`'s pages in place, into a new folder; then
+    write the pages into docs/ and replace site/ with the new one. Without `site`, docs/ is
+    built as it is."""
     if not (project.root / "mkdocs.yml").exists():
         raise PodsiteError(project.root / "mkdocs.yml", None, "is missing; run `podsite new` to create a project")
     site_dir = project.site_dir
     check_site_dir(site_dir)
+    _remove_interrupted_builds(project)
     staging = Path(tempfile.mkdtemp(prefix=".site-", dir=project.root))
+    (staging / STAGING_MARKER).touch()
     try:
+        docs_dir, config = project.docs_dir, None
+        if site is not None:
+            docs_dir = staging / "docs"
+            stage_docs(site, project, docs_dir)
+            config = _staging_config(project, docs_dir)
         # Not --quiet: MkDocs counts strict-mode warnings only when they are logged.
-        result = _mkdocs(project, "build", *(["--strict"] if strict else []), "--site-dir", str(staging),
-                         capture_output=True, text=True)
-        sys.stderr.write("".join(line for line in result.stderr.splitlines(keepends=True)
+        with _mkdocs(project, "build", *(["--strict"] if strict else []), "--site-dir", str(staging / "site"),
+                     config=config, docs_dir=docs_dir, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                     text=True) as mkdocs:
+            _, messages = mkdocs.communicate()
+        sys.stderr.write("".join(line for line in messages.splitlines(keepends=True)
                                  if not line.startswith(("INFO", "  - "))))
-        if result.returncode != 0:
-            raise PodsiteError(project.root / "mkdocs.yml", None,
-                               "MkDocs build failed (see its messages above); the previous site/ is untouched")
-        (staging / SITE_MARKER).write_text("built by podsite\n", encoding="utf-8")
-        _swap(staging, site_dir)
+        if mkdocs.returncode != 0:
+            raise PodsiteError(project.root / "mkdocs.yml", None, "MkDocs build failed (see its messages "
+                               "above); docs/ and the previous site/ are untouched")
+        if site is not None:
+            write_site(site, project)
+        (staging / "site" / SITE_MARKER).write_text("built by podsite\n", encoding="utf-8")
+        _swap(staging / "site", site_dir)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
+        if _is_ours(project.root / STAGING_CONFIG):
+            (project.root / STAGING_CONFIG).unlink()
     return site_dir
 
 
+def _remove_interrupted_builds(project: Project) -> None:
+    """Staging folders a killed build left behind (only folders podsite made and marked), and
+    the last good site back in place if the build was killed in the middle of the swap."""
+    for folder in project.root.glob(".site-*"):
+        if (folder / STAGING_MARKER).is_file():
+            shutil.rmtree(folder, ignore_errors=True)
+    old = _old_site(project.site_dir)
+    if not project.site_dir.exists() and (old / SITE_MARKER).is_file():
+        old.rename(project.site_dir)
+
+
+def _old_site(site_dir: Path) -> Path:
+    return site_dir.with_name(site_dir.name + ".old")
+
+
 def _swap(staging: Path, site_dir: Path) -> None:
-    old = site_dir.with_name(site_dir.name + ".old")
+    old = _old_site(site_dir)
     shutil.rmtree(old, ignore_errors=True)
     if site_dir.exists():
         site_dir.rename(old)
@@ -90,14 +145,24 @@ def _swap(staging: Path, site_dir: Path) -> None:
 
 
 def serve(project: Project, regenerate: Callable[[], None], address: str = "127.0.0.1:8000") -> int:
-    """Serve with live reload until interrupted; regenerate docs/ on source changes."""
+    """Serve with live reload until interrupted (Ctrl-C or SIGTERM); regenerate docs/ on
+    source changes. The MkDocs server stops with it, never left holding the port."""
     watcher = watch_sources(project, regenerate)
+    server = _mkdocs(project, "serve", "--livereload", "--dev-addr", address)
+    previous = signal.signal(signal.SIGTERM, _interrupt)
     try:
-        return _mkdocs(project, "serve", "--livereload", "--dev-addr", address).returncode
+        return server.wait()
     except KeyboardInterrupt:
         return 0
     finally:
+        signal.signal(signal.SIGTERM, previous)
+        server.terminate()
+        server.wait()
         watcher()
+
+
+def _interrupt(signum, frame) -> None:
+    raise KeyboardInterrupt
 
 
 def watch_sources(project: Project, regenerate: Callable[[], None], delay: float = 0.3) -> Callable[[], None]:

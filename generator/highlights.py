@@ -1,11 +1,13 @@
 """Highlights: what a topic page leads with.
 
-Key points are the most central sentences of the topic: each passage of the topic is a
-bag of content words, the topic's centroid is their sum, and passages and then their
-sentences are ranked by cosine similarity to it. Repeated passages (a teaser and its
-twin) count once. Quotes are short sentences said verbatim (the reading text equals the
-source span with only whitespace changed), checked against the source before use.
-Timeline events come from dated glossary terms and years said in the topic's passages.
+Key points are central sentences of the topic, chosen to cover it: words are weighted by
+how rare they are across the site's passages, the topic's centre is the weighted sum of
+its passages' words, and sentences are picked by maximal marginal relevance (closeness to
+the centre, minus resemblance to the points already picked). Spoken fillers and cut-off
+sentences are passed over; a passage and its twin (a teaser) count once. Quotes are other
+short sentences said verbatim (the reading text equals the source span with only
+whitespace changed), checked against the source before use. Timeline events come from
+dated glossary terms and years said in the topic's passages.
 """
 
 from __future__ import annotations
@@ -13,19 +15,24 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Sequence
 
 from .classify import twins
+from .analyse import singular
 from .errors import QuoteMismatch, line_of
 from .model import Episode, Passage, Sentence, Term
 
 KEY_POINTS = 5
 QUOTES = 3
 QUOTE_WORDS = (8, 40)
-KEY_POINT_WORDS = (8, 45)  # ASR run-ons of 100+ words make poor key points
+KEY_POINT_WORDS = (10, 45)  # shorter is rarely a whole claim; ASR run-ons of 100+ words read badly
 YEAR_CONTEXT_WORDS = 12
-MIN_PASSAGE_WORDS = 20
+REDUNDANCY = 0.5  # how much resembling a chosen point costs a candidate
+# Spoken fillers a key point should not open with or contain ("you know", "I would say").
+_FILLERS = r"you know|i mean|i guess|i would say|i'd say|sort of|kind of|basically|let's say"
+LEADING_FILLER = re.compile(rf"(?i)^(?:(?:and|so|but|now|well|yeah|yes|okay|{_FILLERS})(?!\w)[,.]?\s*)*")
+FILLER_INSIDE = re.compile(rf"(?i)\b(?:{_FILLERS}|yeah|um|uh|like,)(?!\w)")
 YEAR = re.compile(r"(?<![\w$.,])(19[4-9]\d|20[0-4]\d)(?![\w]|[.,]\d)")
 TIMELINE_KINDS = {"system", "work", "event", "concept"}  # people and organisations have no single date
 
@@ -73,56 +80,103 @@ def _excerpt(episode: Episode, passage: Passage, sentence: Sentence) -> Excerpt:
     return Excerpt(episode.id, passage.id, text, start, end, passage.speaker, passage.time, local_start)
 
 
-def _sentence_words(sentence_text: str, vocabulary: Counter) -> Counter:
-    return Counter(w for w in re.findall(r"[a-z][a-z0-9'-]+", sentence_text.lower()) if w in vocabulary)
+def _weights(episodes: Sequence[Episode]) -> dict[str, float]:
+    """Inverse passage frequency over the site: words every passage uses say little."""
+    passages = [set(words) for e in episodes for words in e.words]
+    frequency = Counter(word for words in passages for word in words)
+    return {word: math.log(len(passages) / count) for word, count in frequency.items()}
+
+
+def _vector(words, weights: dict[str, float]) -> Counter:
+    vector: Counter = Counter()
+    for word in words:
+        vector[word] += weights.get(word, 0.0)
+    return vector
+
+
+def _sentence_vector(text: str, weights: dict[str, float]) -> Counter:
+    return _vector((singular(w) for w in re.findall(r"[a-z][a-z0-9'-]*[a-z0-9]", text.lower())), weights)
+
+
+def _readable(text: str) -> bool:
+    """A whole statement: no question in it, not cut off mid-sentence."""
+    return "?" not in text and not text.endswith(("...", "…", ",", "-"))
+
+
+def _trim_lead(excerpt: Excerpt) -> Excerpt:
+    """Drop a leading connective or filler ("And so, you know, ...") from a key point."""
+    cut = LEADING_FILLER.match(excerpt.text).end()
+    if cut == 0 or cut == len(excerpt.text):
+        return excerpt
+    text = excerpt.text[cut:]
+    return replace(excerpt, text=text[0].upper() + text[1:], start=excerpt.start + cut,
+                   local_start=excerpt.local_start + cut)
+
+
+def _candidates(episodes: Sequence[Episode], topic_id: str, words: tuple[int, int]):
+    """The topic's sentences of a readable length, scored by closeness to the topic's centre
+    (cosine of inverse-frequency-weighted words), each with its word vector."""
+    weights = _weights(episodes)
+    members = _topic_passages(episodes, topic_id)
+    centroid = _vector((w for e, i in members for w in e.words[i]), weights)
+    scored = []
+    for episode, index in members:
+        passage = episode.passages[index]
+        for sentence in _sentences_of(episode, passage):
+            excerpt = _excerpt(episode, passage, sentence)
+            if words[0] <= len(excerpt.text.split()) <= words[1]:
+                vector = _sentence_vector(excerpt.text, weights)
+                scored.append((cosine(vector, centroid), excerpt, index, vector))
+    scored.sort(key=lambda c: (-c[0], c[1].episode, c[1].start))
+    return scored
+
+
+def _with_twins(twin_of: dict, episode: str, index: int) -> set[tuple[str, int]]:
+    """A passage and the passages that repeat it (a teaser and its twin), as one."""
+    return {(episode, index), *((episode, twin) for twin in twin_of[episode].get(index, ()))}
 
 
 def key_points(episodes: Sequence[Episode], topic_id: str) -> tuple[Excerpt, ...]:
-    members = _topic_passages(episodes, topic_id)
-    centroid = Counter(w for e, i in members for w in e.words[i])
-    ranked = sorted(
-        (m for m in members if len(m[0].words[m[1]]) >= MIN_PASSAGE_WORDS // 2),
-        key=lambda m: (-cosine(Counter(m[0].words[m[1]]), centroid), m[0].id, m[1]),
-    )
+    """Maximal marginal relevance: each next point is the sentence closest to the topic's
+    centre after a penalty for resembling a point already chosen, so the points cover the
+    topic instead of repeating its commonest claim. Whole statements without spoken fillers
+    come first; one point per passage, and a passage and its twin count once."""
     twin_of = {episode.id: twins(episode.words) for episode in episodes}
-    points: list[Excerpt] = []
-    skipped: set[tuple[str, int]] = set()
-    for episode, index in ranked:
-        if (episode.id, index) in skipped:
-            continue
-        skipped.update((episode.id, twin) for twin in twin_of[episode.id].get(index, ()))
-        passage = episode.passages[index]
-        sentences = [s for s in _sentences_of(episode, passage)
-                     if KEY_POINT_WORDS[0] <= len(passage.text.text[s.start:s.end].split()) <= KEY_POINT_WORDS[1]]
-        if sentences:
-            best = max(sentences, key=lambda s: (cosine(_sentence_words(passage.text.text[s.start:s.end], centroid), centroid), -s.start))
-            points.append(_excerpt(episode, passage, best))
-        if len(points) == KEY_POINTS:
+    pool = [(score, _trim_lead(excerpt), index, vector)
+            for score, excerpt, index, vector in _candidates(episodes, topic_id, (1, KEY_POINT_WORDS[1]))]
+    pool = [c for c in pool if _readable(c[1].text) and len(c[1].text.split()) >= KEY_POINT_WORDS[0]]
+    chosen: list[tuple[Excerpt, Counter]] = []
+    used: set[tuple[str, int]] = set()
+    while len(chosen) < KEY_POINTS:
+        fresh = [c for c in pool if (c[1].episode, c[2]) not in used]
+        clean = [c for c in fresh if not FILLER_INSIDE.search(c[1].text)] or fresh
+        if not clean:
             break
-    return tuple(points)
+        best = max(clean, key=lambda c: (c[0] - REDUNDANCY * max((cosine(c[3], v) for _, v in chosen), default=0.0),
+                                         -clean.index(c)))
+        used |= _with_twins(twin_of, best[1].episode, best[2])
+        chosen.append((best[1], best[3]))
+    return tuple(excerpt for excerpt, _ in chosen)
 
 
 def verbatim(source_text: str, excerpt: Excerpt) -> bool:
     return " ".join(source_text[excerpt.start:excerpt.end].split()) == " ".join(excerpt.text.split())
 
 
-def quotes(episodes: Sequence[Episode], topic_id: str) -> tuple[Excerpt, ...]:
-    members = _topic_passages(episodes, topic_id)
-    centroid = Counter(w for e, i in members for w in e.words[i])
-    candidates = []
-    for episode, index in members:
-        passage = episode.passages[index]
-        for sentence in _sentences_of(episode, passage):
-            excerpt = _excerpt(episode, passage, sentence)
-            if QUOTE_WORDS[0] <= len(excerpt.text.split()) <= QUOTE_WORDS[1] and verbatim(episode.transcript.source_text, excerpt):
-                score = cosine(_sentence_words(excerpt.text, centroid), centroid)
-                candidates.append((-score, episode.id, excerpt.start, excerpt))
+def quotes(episodes: Sequence[Episode], topic_id: str, avoid: Sequence[Excerpt] = ()) -> tuple[Excerpt, ...]:
+    """The statements nearest the topic's centre that are said verbatim in the source, one per
+    passage, leaving out the passages of `avoid` (the key points) and their twins so that the
+    page does not say the same thing twice."""
+    twin_of = {episode.id: twins(episode.words) for episode in episodes}
+    sources = {episode.id: episode.transcript.source_text for episode in episodes}
+    index_of = {(e.id, p.id): i for e in episodes for i, p in enumerate(e.passages)}
+    taken = set().union(*(_with_twins(twin_of, a.episode, index_of[a.episode, a.passage]) for a in avoid))
     chosen: list[Excerpt] = []
-    for *_, excerpt in sorted(candidates, key=lambda c: c[:3]):
-        if all(c.passage != excerpt.passage or c.episode != excerpt.episode for c in chosen):
+    for _, excerpt, index, _ in _candidates(episodes, topic_id, QUOTE_WORDS):
+        if (len(chosen) < QUOTES and (excerpt.episode, index) not in taken and _readable(excerpt.text)
+                and verbatim(sources[excerpt.episode], excerpt)):
             chosen.append(excerpt)
-        if len(chosen) == QUOTES:
-            break
+            taken |= _with_twins(twin_of, excerpt.episode, index)
     return tuple(chosen)
 
 
@@ -134,9 +188,12 @@ def check_quote(episode: Episode, excerpt: Excerpt) -> None:
                             f"quote {excerpt.text[:60]!r} does not match the source text at its span")
 
 
-def timeline(episodes: Sequence[Episode], topic_id: str | None, glossary: Sequence[Term]) -> tuple[TimelineEvent, ...]:
-    """Dated events of one topic (or of the whole site when topic_id is None)."""
-    dated = {t.id: t for t in glossary if t.year and t.kind in TIMELINE_KINDS}
+def timeline(episodes: Sequence[Episode], topic_id: str | None, glossary: Sequence[Term],
+             other_topics_terms: frozenset[str] = frozenset()) -> tuple[TimelineEvent, ...]:
+    """Dated events of one topic (or of the whole site when topic_id is None). A dated term
+    that signals another topic (ChatGPT on a page about reinforcement learning) is that
+    topic's event, even when a passage here mentions it."""
+    dated = {t.id: t for t in glossary if t.year and t.kind in TIMELINE_KINDS and t.id not in other_topics_terms}
     events: dict[tuple[int, str], TimelineEvent] = {}
     for episode in episodes:
         mentions_by_passage: dict[str, list[str]] = {}

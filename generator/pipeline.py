@@ -21,6 +21,7 @@ from .discover import discover_topics
 from .extract import extract_glossary
 from .errors import ConfigError, PodsiteError
 from .ingest import read_transcript
+from .ingest.detect import TRANSCRIPT_SUFFIXES
 from .link import Links, link_site
 from .model import Episode, Site, Term, Topic
 from .render import render_site
@@ -28,7 +29,6 @@ from .segment_topics import segment_topics
 from .terms import find_mentions, index_terms
 
 log = logging.getLogger(__name__)
-TRANSCRIPT_SUFFIXES = {".txt", ".md", ".srt", ".vtt", ".json", ".text", ".markdown"}
 
 
 @dataclass(frozen=True)
@@ -100,7 +100,7 @@ def choose_topics(project: Project, settings: Settings, glossary, episodes) -> t
     """Configured topics when topics.yml lists some (unless `topics: auto`), else discovered."""
     configured = load_topics(project, {t.id for t in glossary}) if settings.topics != "auto" else None
     if settings.topics is None and not configured or settings.topics == "auto":
-        return discover_topics(episodes)
+        return discover_topics(episodes, glossary)
     if not configured:
         raise ConfigError(project.settings_path, None, "topics: configured, but site_config/topics.yml "
                           "is missing or empty; add topics there or set topics: auto")

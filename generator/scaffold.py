@@ -21,7 +21,7 @@ from .errors import PodsiteError
 from .ingest import FORMATS, read_transcript, slugify
 from .ingest.metadata import ISO_DATE, read_sidecar, sidecar_path, title_from_stem
 from .model import Transcript
-from .pipeline import TRANSCRIPT_SUFFIXES
+from .ingest.detect import TRANSCRIPT_SUFFIXES
 from .render.markup import escape
 
 log = logging.getLogger(__name__)

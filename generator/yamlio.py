@@ -26,9 +26,12 @@ class _LineLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # libyaml whe
     def construct_mapping(self, node, deep=False):  # type: ignore[override]
         mapping = LineDict(super().construct_mapping(node, deep=True))
         mapping.line = node.start_mark.line + 1
-        mapping.key_lines = {
-            key_node.value: key_node.start_mark.line + 1 for key_node, _ in node.value
-        }
+        mapping.key_lines = {}
+        for key_node, _ in node.value:
+            if key_node.value in mapping.key_lines:  # YAML would silently keep the last value
+                raise yaml.MarkedYAMLError(problem=f"key '{key_node.value}' appears twice in one mapping",
+                                           problem_mark=key_node.start_mark)
+            mapping.key_lines[key_node.value] = key_node.start_mark.line + 1
         return mapping
 
     def construct_sequence(self, node, deep=False):  # type: ignore[override]

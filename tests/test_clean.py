@@ -66,3 +66,12 @@ def test_asr_text_without_any_punctuation_is_still_split_into_readable_passages(
     assert len(passages) >= 15
     assert all(len(p.text.text.split()) <= 150 for p in passages)
     assert t.source_text[passages[-1].start:passages[-1].end].strip().endswith("go up")
+
+
+def test_text_without_spaces_between_words_is_cut_at_full_width_stops():
+    sentence = "强化学习在语言模型上的应用还处在早期阶段，但已经有了一个立足点。"  # 32 characters
+    t = transcript_of([sentence * 30])
+    passages = clean_transcript(t, passage_words=180)
+    assert 4 <= len(passages) <= 7  # 960 characters, about 180 each
+    assert all(p.text.text.endswith("。") for p in passages)
+    assert "".join(p.text.text for p in passages) == sentence * 30

@@ -108,3 +108,38 @@ def test_ids_of_generated_index_pages_are_refused(tmp_path):
     (tmp_path / "content/glossary.yml").write_text("terms:\n  - id: people\n    term: People\n    kind: concept\n    definition: d\n")
     with pytest.raises(ConfigError, match=r"glossary.yml:2: id 'people' is the name of a generated index page"):
         load_glossary(Project(tmp_path))
+
+
+@pytest.mark.parametrize("settings, message", [
+    ("passage_words: 0\n", r"podsite.yml:1: 'passage_words': expected a whole number of at least 1, found 0"),
+    ("auto_terms: 10\nauto_terms: -1\n", r"podsite.yml:2: is not valid YAML: key 'auto_terms' appears twice"),
+    ("auto_terms: -1\n", r"podsite.yml:1: 'auto_terms': expected a whole number of at least 0"),
+    ("title: ''\n", r"podsite.yml:1: 'title': expected text, found ''"),
+    ("audio_base_url: javascript:alert(1)//\n", r"podsite.yml:1: 'audio_base_url': expected an http:// or https:// "
+                                               r"address, found 'javascript:alert\(1\)//'; for example: audio_base_url: https://"),
+    ("site_url: example.org\n", r"podsite.yml:1: 'site_url': expected an http:// or https:// address"),
+    ("- title: X\n", r"podsite.yml:1: expected a mapping of keys to values \(key: value\), found \[\{'title': 'X'\}\]"),
+])
+def test_settings_that_would_hang_or_mislead_are_refused_with_the_line(tmp_path, settings, message):
+    (tmp_path / "site_config").mkdir()
+    (tmp_path / "site_config/podsite.yml").write_text(settings)
+    with pytest.raises(ConfigError, match=message):
+        load_settings(Project(tmp_path))
+
+
+@pytest.mark.parametrize("entry, message", [
+    ("  - id: a\n    term: ''\n    kind: concept\n    definition: d\n", r"glossary.yml:3: 'term': expected text, found ''"),
+    ("  - id: a\n    term: A\n    kind: concept\n    definition: '  '\n", r"glossary.yml:5: 'definition': expected text"),
+    ("  - id: a\n    term: A\n    kind: concept\n    definition: d\n    aliases: ['', B]\n",
+     r"glossary.yml:6: 'aliases': expected a list of text values, found \['', 'B'\]"),
+    ("  - id: a\n    term: A\n    term: B\n    kind: concept\n    definition: d\n",
+     r"glossary.yml:4: is not valid YAML: key 'term' appears twice in one mapping"),
+    ("  - id: a\n    term: A\n    kind: concept\n    definition: d\n    see_also: [b]\n",
+     r"glossary.yml:6: 'a': see_also names unknown term 'b'"),
+    ("  - [a, b]\n", r"glossary.yml:2: expected a mapping of keys to values \(key: value\), found \['a', 'b'\]"),
+])
+def test_empty_duplicate_and_dangling_glossary_values_are_reported_with_the_line(tmp_path, entry, message):
+    (tmp_path / "content").mkdir()
+    (tmp_path / "content/glossary.yml").write_text("terms:\n" + entry)
+    with pytest.raises(ConfigError, match=message):
+        load_glossary(Project(tmp_path))

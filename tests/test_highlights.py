@@ -1,10 +1,12 @@
 """Key points, quotes and timelines: what a topic page leads with."""
 
+import re
 from dataclasses import replace
 
 import pytest
 
 from generator.errors import QuoteMismatch
+from generator.classify import twins
 from generator.highlights import check_quote, key_points, quotes, timeline
 from tests.test_links import model  # noqa: F401  (the seed, analysed once)
 
@@ -50,3 +52,29 @@ def test_timeline_orders_dated_terms_and_years_said(model):
     assert any(e.term is None and "2013" in e.label for e in events)
     people = {t.id for t in model.glossary if t.kind in ("person", "organisation")}
     assert not any(e.term in people for e in events)
+
+
+def test_key_points_are_whole_statements_without_spoken_fillers(model):
+    for topic in model.topics:
+        for point in key_points(model.episodes, topic.id):
+            assert point.text[0].isupper() and not point.text.endswith(("?", "...", "…"))
+            assert not re.match(r"(?i)(and|so|but|you know)\b", point.text)
+            assert not re.search(r"(?i)\b(you know|i would say|sort of|kind of)\b", point.text)
+
+
+def test_quotes_do_not_repeat_the_key_points_or_their_twins(model):
+    twin_of = twins(model.episodes[0].words)
+    index = {p.id: i for i, p in enumerate(model.episodes[0].passages)}
+    for topic in model.topics:
+        points = key_points(model.episodes, topic.id)
+        covered = {index[p.passage] for p in points}
+        covered |= {t for i in list(covered) for t in twin_of.get(i, ())}
+        assert not any(index[q.passage] in covered for q in quotes(model.episodes, topic.id, avoid=points))
+
+
+def test_a_topic_timeline_leaves_out_events_that_belong_to_another_topic(model):
+    topics = {t.id: t for t in model.topics}
+    elsewhere = frozenset(topics["pretraining"].terms) - set(topics["rl-history"].terms)
+    events = timeline(model.episodes, "rl-history", model.glossary, elsewhere)
+    assert not any(e.term in elsewhere for e in events)
+    assert any(e.term == "chatgpt" for e in timeline(model.episodes, "rl-history", model.glossary))

@@ -74,7 +74,9 @@ def write(tmp_path: Path, name: str, content: str | bytes) -> Path:
     ("sample.srt", "srt"), ("sample.vtt", "vtt"), ("sample.json", "whisper"),
     ("spacelog.txt", "spacelog"), ("podquest.txt", "podquest"), ("otter.txt", "labelled"),
     ("pyannote.txt", "labelled"), ("per-line.txt", "labelled"), ("hf-chunks.json", "whisper"),
-    ("whisper-cpp.json", "whisper"),
+    ("whisper-cpp.json", "whisper"), ("youtube-auto.vtt", "vtt"), ("youtube.sbv", "srt"),
+    ("assemblyai.json", "whisper"), ("deepgram.json", "whisper"), ("aws-transcribe.json", "whisper"),
+    ("youtube-panel.txt", "plain"),
 ])
 def test_each_fixture_is_detected_and_maps_back_exactly(name, expected):
     transcript = read(FIXTURES / name)
@@ -87,7 +89,7 @@ def test_each_fixture_is_detected_and_maps_back_exactly(name, expected):
     ("sample.srt", "srt"), ("sample.vtt", "vtt"), ("sample.json", "whisper"),
     ("spacelog.txt", "spacelog"), ("podquest.txt", "podquest"), ("labelled.md", "labelled"),
     ("otter.txt", "labelled"), ("per-line.txt", "labelled"), ("hf-chunks.json", "whisper"),
-    ("whisper-cpp.json", "whisper"),
+    ("whisper-cpp.json", "whisper"), ("youtube.sbv", "srt"), ("deepgram.json", "whisper"),
 ])
 def test_formats_are_sniffed_from_content_when_the_extension_says_nothing(tmp_path, name, expected):
     copy = write(tmp_path, "episode.txt", (FIXTURES / name).read_bytes())
@@ -194,6 +196,67 @@ def test_vtt_voices_notes_settings_and_markup():
     assert not any("comment" in b.text.text or "cue" in b.text.text for b in transcript.blocks)
 
 
+def test_srt_as_tools_write_it_crlf_bom_no_numbers_blank_lines_inside_and_tags(tmp_path):
+    text = ("\ufeff00:00:01,000 --> 00:00:03,500\r\n"
+            "{\\an8}<i>Hello</i> and <font color=\"#ff0\">welcome</font>.\r\n\r\n"
+            "And a second line.\r\n\r\n\r\n00:00:04.000 --> 00:00:06.000 X1:40 X2:600\r\n>> MARY: Thank you.\r\n"
+            "2\r\n0:00:07,5 --> 0:00:08,0\r\n>> Hi all.")  # no final newline, a number without a blank line
+    transcript = read(write(tmp_path, "messy.srt", text.encode("utf-8")))
+    assert [(b.line, b.speaker, b.time, b.text.text) for b in transcript.blocks] == [
+        (2, None, 1.0, "Hello and welcome.\nAnd a second line."), (8, "MARY", 4.0, "Thank you."),
+        (11, None, 7.5, "Hi all.")]
+    entities = write(tmp_path, "entities.srt", "1\n00:00:01,000 --> 00:00:02,000\nIt&#39;s R&amp;D &#x2014; ok\n")
+    assert read_transcript(entities, REPO).blocks[0].text.text == "It's R&D \u2014 ok"
+
+
+def test_subtitle_bracketed_names_are_speakers_only_when_the_file_confirms_them(tmp_path):
+    cues = ["JOHN: Hello.", "[JOHN] Still me.", "[LAUGHS] Right.", "[SPEAKER 2] Hi.", "[MUSIC]"]
+    text = "".join(f"{n}\n00:00:0{n},000 --> 00:00:0{n},900\n{cue}\n\n" for n, cue in enumerate(cues, 1))
+    transcript = read(write(tmp_path, "sdh.srt", text))
+    assert [(b.speaker, b.text.text) for b in transcript.blocks] == [
+        ("JOHN", "Hello."), ("JOHN", "Still me."), (None, "[LAUGHS] Right."), ("SPEAKER 2", "Hi."), (None, "[MUSIC]")]
+
+
+def test_youtube_rolling_captions_keep_each_line_once():
+    transcript = read(FIXTURES / "youtube-auto.vtt")
+    assert [(b.line, b.time, b.text.text) for b in transcript.blocks] == [
+        (7, 0.03, "hello everyone and welcome"), (15, 2.12, "to the show"), (23, 4.68, "we talk about rockets")]
+
+
+def test_repeated_lines_in_ordinary_subtitles_are_kept(tmp_path):
+    text = "1\n00:00:01,000 --> 00:00:02,000\nNo.\n\n2\n00:00:02,000 --> 00:00:03,000\nNo.\n\n" \
+           "3\n00:00:03,000 --> 00:00:04,000\nI said no.\n"
+    assert [b.text.text for b in read(write(tmp_path, "no.srt", text)).blocks] == ["No.", "No.", "I said no."]
+
+
+def test_youtube_sbv_captions():
+    transcript = read(FIXTURES / "youtube.sbv")
+    assert transcript.format == "srt"
+    assert [(b.line, b.time, b.text.text) for b in transcript.blocks] == [
+        (2, 1.0, "Hello and welcome."), (5, 4.0, "Thank you.\nGood to be here.")]
+
+
+def test_vtt_lenient_times_comments_between_cues_several_voices_and_ruby(tmp_path):
+    text = ("WEBVTT\n\n0:00:01,000 --> 0:00:03,000\n<v Fred Smith>One</v> <v.loud Bill>Two\n\nNOTE between cues\n\n"
+            "01:02.5 --> 01:04.000 line:0\n<ruby>漢<rt>kan</rt></ruby>字 <lang en>ok</lang>\n")
+    transcript = read(write(tmp_path, "lenient.vtt", text))
+    assert [(b.line, b.speaker, b.time, b.text.text) for b in transcript.blocks] == [
+        (4, "Fred Smith", 1.0, "One"), (4, "Bill", 1.0, "Two"), (9, None, 62.5, "漢字 ok")]
+
+
+def test_caption_speaker_change_marks_split_a_cue(tmp_path):
+    text = "WEBVTT\n\n00:00:01.000 --> 00:00:03.000\nso that is it &gt;&gt; yeah right\n>> JOHN: no\n2\n" \
+           "00:00:03.000 --> 00:00:05.000\nnext\n"  # no blank line before the numeric cue id
+    transcript = read(write(tmp_path, "news.vtt", text))
+    assert [(b.line, b.speaker, b.time, b.text.text) for b in transcript.blocks] == [
+        (4, None, 1.0, "so that is it"), (4, None, 1.0, "yeah right"), (5, "JOHN", 1.0, "no"), (8, None, 3.0, "next")]
+
+
+def test_webvtt_saved_as_srt_is_read_as_webvtt(tmp_path):
+    transcript = read(write(tmp_path, "renamed.srt", "WEBVTT\n\n00:01.000 --> 00:02.000\n<v Ann>Hi.\n"))
+    assert (transcript.format, transcript.blocks[0].speaker, transcript.blocks[0].text.text) == ("vtt", "Ann", "Hi.")
+
+
 def test_whisper_segments_decode_escapes_and_map_to_the_literal():
     transcript = read(FIXTURES / "sample.json")
     segments = [(b.line, b.speaker, b.time, b.text.text) for b in transcript.blocks]
@@ -220,6 +283,37 @@ def test_whisper_accepts_a_bare_list_of_segments(tmp_path):
     path = write(tmp_path, "list.json", '[{"start": 1.5, "text": "Hello there."}]')
     transcript = read(path)
     assert [(b.time, b.text.text) for b in transcript.blocks] == [(1.5, "Hello there.")]
+
+
+@pytest.mark.parametrize("name, expected", [
+    ("assemblyai.json", [(18, "Speaker A", 0.24, "Hello and welcome."), (26, "Speaker B", 1.5, "Thanks, Jane.")]),
+    ("deepgram.json", [(30, "Speaker 0", 0.24, "Hello and welcome."), (35, "Speaker 0", 1.4, "Is it on?"),
+                       (48, "Speaker 1", 2.5, "Thanks, Jane.")]),
+    ("aws-transcribe.json", [(34, "spk_0", 0.24, "Hello and welcome."), (46, "spk_1", 1.5, "Thanks, Jane.")]),
+])
+def test_speech_to_text_services_json(name, expected):
+    transcript = read(FIXTURES / name)
+    assert [(b.line, b.speaker, b.time, b.text.text) for b in transcript.blocks] == expected
+    assert transcript.meta.language == "en"  # from en_us, en-US or the script
+
+
+@pytest.mark.parametrize("text", [
+    '{"text": " Hello there. How are you?"}',  # OpenAI's plain json
+    '{"results": {"channels": [{"alternatives": [{"transcript": "Hello there. How are you?"}]}]}}',  # Deepgram
+    '{"results": {"transcripts": [{"transcript": "Hello there. How are you?"}], "items": []}}',  # Transcribe
+])
+def test_json_with_only_the_whole_text_is_one_block_without_time(tmp_path, text):
+    transcript = read(write(tmp_path, "whole.json", text))
+    assert [(b.speaker, b.time, b.text.text) for b in transcript.blocks] == [(None, None, "Hello there. How are you?")]
+
+
+def test_whisper_numeric_speakers_string_times_and_language_names(tmp_path):
+    text = ('{"language": "german", "segments": [{"start": "1.5", "text": "Hallo.", "speaker": 0},\n'
+            '{"start": "00:01:02,500", "text": "Tschüss.", "speaker": "B"}]}')
+    transcript = read(write(tmp_path, "api.json", text))
+    assert [(b.speaker, b.time, b.text.text) for b in transcript.blocks] == [
+        ("Speaker 0", 1.5, "Hallo."), ("Speaker B", 62.5, "Tschüss.")]
+    assert transcript.meta.language == "de"
 
 
 def test_otter_header_lines_give_speaker_and_time():
@@ -292,6 +386,74 @@ def test_one_utterance_per_line_stamp_styles(tmp_path, stamp, expected):
     assert [(b.line, b.speaker, b.time, b.text.text) for b in transcript.blocks] == [
         (1, "Alice", expected[0], "Hello there."), (2, "Bob", expected[1], "Hi Alice."),
         (3, "Alice", expected[2], "Fine: thanks.")]
+
+
+def test_youtube_transcript_panel_copied_as_text_gives_each_line_its_time():
+    transcript = read(FIXTURES / "youtube-panel.txt")
+    assert transcript.format == "plain"
+    assert [(b.line, b.time, b.text.text) for b in transcript.blocks] == [
+        (1, None, "Transcript"), (3, 0.0, "hello everyone and welcome back to the channel"),
+        (5, 3.0, "today we are talking about rockets and"), (7, 6.0, "why they are so hard to build"),
+        (9, 3723.0, "thanks for watching")]
+
+
+@pytest.mark.parametrize("stamp", ["{m}:{s:02d} ", "[{m}:{s:02d}] ", "({m}:{s:02d}) ", "{m}:{s:02d}\n",
+                                   "[{m:02d}:{s:02d}.000 --> {m:02d}:{s2:02d}.500]  "])  # the last: Whisper's console
+def test_lines_starting_with_a_timestamp_are_blocks_with_that_time(tmp_path, stamp):
+    lines = ["hello everyone and welcome back", "Thanks", "Yeah", "Today we talk rockets"]
+    stamps = [stamp.format(m=n // 2, s=n * 3 % 60, s2=n * 3 % 60 + 2) for n in range(len(lines))]
+    text = "".join(f"{stamped}{line}\n" for stamped, line in zip(stamps, lines))
+    transcript = read(write(tmp_path, "captions.txt", text))
+    assert [(b.speaker, b.time, b.text.text) for b in transcript.blocks] == [
+        (None, 0.0, lines[0]), (None, 3.0, lines[1]), (None, 66.0, lines[2]), (None, 69.0, lines[3])]
+
+
+@pytest.mark.parametrize("first, second", [
+    ("00:00:01\nJohn Smith: Hello.", "00:00:05\nMary Jones: Thanks."),  # a time line above the label
+    ("00:00:01 - John Smith: Hello.", "00:00:05 - Mary Jones: Thanks."),
+    ("John Smith: (00:00:01)\nHello.", "Mary Jones: (00:05)\nThanks."),  # Rev: the time after the label
+    ("John Smith - 00:00:01\nHello.", "Mary Jones - 0:05\nThanks."),
+    ("[John Smith] 00:00:01\nHello.", "[Mary Jones] 00:00:05\nThanks."),
+    ("00:00:01 John Smith\nHello.", "00:00:05 Mary Jones\nThanks."),  # Microsoft Word's Transcribe
+    ("[00:00:01.00] - John Smith\nHello.", "[00:00:05.00] - Mary Jones\nThanks."),
+    ("John Smith [00:00:01]: Hello.", "Mary Jones [00:05]: Thanks."),
+    ("John\u00a0Smith (00:00:01): Hello.", "Mary\u00a0Jones (00:05): Thanks."),  # copied from a web page
+])
+def test_more_ways_tools_write_a_speaker_and_a_time(tmp_path, first, second):
+    transcript = read(write(tmp_path, "tool.txt", f"{first}\n\n{second}\n\nAnd more.\n"))
+    assert transcript.format == "labelled"
+    assert [(b.speaker, b.time, b.text.text) for b in transcript.blocks] == [
+        ("John Smith", 1.0, "Hello."), ("Mary Jones", 5.0, "Thanks."), ("Mary Jones", None, "And more.")]
+
+
+def test_names_alone_on_their_line_head_turns_when_they_recur(tmp_path):
+    text = ("John Smith\nHello and welcome.\n\nMary Jones\nThanks for having me.\n\nJohn Smith\nLet's begin.\n\n"
+            "So, rockets.\n\nAnn Lee\nA one-off full name beside them.\n")
+    transcript = read(write(tmp_path, "otter.txt", text))
+    assert [(b.line, b.speaker, b.text.text) for b in transcript.blocks] == [
+        (1, "John Smith", "Hello and welcome."), (4, "Mary Jones", "Thanks for having me."),
+        (7, "John Smith", "Let's begin."), (10, "John Smith", "So, rockets."),
+        (12, "Ann Lee", "A one-off full name beside them.")]
+
+
+@pytest.mark.parametrize("text", [
+    "Chapter One\nRockets are old.\n\nChapter Two\nThey are hard.\n\nChapter Three\nThe end.\n",
+    "Yes\nI think so.\n\nYes\nagain, I think so.\n\nThe end.\n",  # one recurring line is not a cast
+])
+def test_section_titles_and_repeated_words_on_their_line_stay_prose(tmp_path, text):
+    transcript = read(write(tmp_path, "essay.txt", text))
+    assert transcript.format == "plain" and speakers(transcript) == {None}
+
+
+def test_full_width_colon_capitals_and_interview_roles(tmp_path):
+    chinese = "主持人：大家好，欢迎收听。\n\n张伟：谢谢邀请。\n\n主持人：我们开始吧。\n\n张伟：好的。\n"
+    assert [(b.speaker, b.text.text) for b in read(write(tmp_path, "zh.txt", chinese)).blocks] == [
+        ("主持人", "大家好，欢迎收听。"), ("张伟", "谢谢邀请。"), ("主持人", "我们开始吧。"), ("张伟", "好的。")]
+    script = "JOHN: Hello there.\n\nMARY: Thanks.\n\nJOHN: Bye.\n"  # MARY speaks once
+    assert [b.speaker for b in read(write(tmp_path, "script.txt", script)).blocks] == ["JOHN", "MARY", "JOHN"]
+    interview = "Interviewer: Your name?\n\nInterviewee: Jane.\n\nInterviewer: Thanks.\n"
+    assert [b.speaker for b in read(write(tmp_path, "qa.txt", interview)).blocks] == [
+        "Interviewer", "Interviewee", "Interviewer"]
 
 
 def test_transformers_asr_chunks():
@@ -431,10 +593,21 @@ def test_binary_files_name_the_line(tmp_path, name):
     assert f"{name}:3:" in message and "binary" in message
 
 
-@pytest.mark.parametrize("name", ["latin.txt", "latin.vtt", "latin.md"])
-def test_latin1_bytes_name_the_line_and_expect_utf8(tmp_path, name):
-    message = error_for(write(tmp_path, name, "line one\r\nline two\r\nCaf\xe9\n".encode("latin-1")))
+@pytest.mark.parametrize("name, data", [
+    ("damaged.txt", "line one\r\nCafé\r\n".encode() + b"Caf\xe9\n"),  # UTF-8 with one Latin-1 byte
+    ("russian.vtt", "line one\r\nline two\r\nПривет мир\n".encode("cp1251")),
+    ("chinese.md", "line one\r\nline two\r\n大家好，欢迎收听\n".encode("gbk")),
+])
+def test_bytes_in_another_encoding_name_the_line_and_expect_utf8(tmp_path, name, data):
+    message = error_for(write(tmp_path, name, data))
     assert f"{name}:3:" in message and "UTF-8" in message
+
+
+def test_windows_1252_text_is_read_with_a_warning(tmp_path, caplog):
+    text = "Ada: Caf\u00e9 cr\u00e8me \u2014 \u201cna\u00efve\u201d.\r\n\r\nAda: Gr\u00fc\u00dfe aus M\u00fcnchen.\r\n"
+    transcript = read(write(tmp_path, "ansi.txt", text.encode("cp1252")))
+    assert [b.text.text for b in transcript.blocks] == ["Café crème — “naïve”.", "Grüße aus München."]
+    assert "ansi.txt:1: not UTF-8; read as Windows-1252" in caplog.text
 
 
 def test_utf16_is_refused_with_advice(tmp_path):
@@ -456,9 +629,16 @@ def test_malformed_srt_timestamp(tmp_path):
     assert "bad.srt:6:" in message and "00:01:02,500 --> 00:01:04,000" in message and "00:00:0x,500" in message
 
 
-def test_srt_cue_without_timing(tmp_path):
-    message = error_for(write(tmp_path, "bad.srt", "1\n00:00:01,000 --> 00:00:02,000\nHi.\n\nHello there\n"))
-    assert "bad.srt:5:" in message and "expected a cue number or a timestamp" in message
+def test_srt_text_before_the_first_cue(tmp_path):
+    message = error_for(write(tmp_path, "bad.srt", "\nHello there\n\n1\n00:00:01,000 --> 00:00:02,000\nHi.\n"))
+    assert "bad.srt:2:" in message and "expected a cue number or a timestamp" in message
+
+
+@pytest.mark.parametrize("after, found", [("", "nothing"), ("00:00:04,000 - 00:00:05,000\n", "'00:00:04,000 - ")])
+def test_srt_cue_number_without_timing(tmp_path, after, found):
+    text = "1\n00:00:01,000 --> 00:00:02,000\nHi.\n\n2\n" + after
+    message = error_for(write(tmp_path, "bad.srt", text))
+    assert "bad.srt:5:" in message and "after cue number 2" in message and found in message
 
 
 def test_vtt_without_header(tmp_path):
@@ -467,7 +647,7 @@ def test_vtt_without_header(tmp_path):
 
 
 def test_malformed_vtt_timestamp(tmp_path):
-    text = "WEBVTT\n\n00:00:01.000 --> 00:00:02.000\nHi.\n\nintro\n00:00:03,000 --> 00:00:04.000\nBye.\n"
+    text = "WEBVTT\n\n00:00:01.000 --> 00:00:02.000\nHi.\n\nintro\n00:00:03.000 --> 00:00:4x.000\nBye.\n"
     message = error_for(write(tmp_path, "bad.vtt", text))
     assert "bad.vtt:7:" in message and "00:01:02.500 --> 00:01:04.000" in message
 
@@ -506,7 +686,24 @@ def test_json_without_segments(tmp_path):
     assert "'chunks'" in message and "'transcription'" in message and '"timestamp": [0.0, 2.5]' in message
 
 
-@pytest.mark.parametrize("chunk", ['{"timestamp": ["0.0", 2.0], "text": "x"}', '{"timestamp": 3, "text": "x"}',
+@pytest.mark.parametrize("text, line, expected", [
+    ('[[1, 0, 0.0, 1.0, " Hello.", [1], 0.0]]', 1, "a JSON array whose first item is [1, 0, 0.0"),
+    ('{"segments": [\n  [0.0, 1.0, "Hello."]\n]}', 2, "segments[0]: expected an object with 'start' and 'text'"),
+    ('{"monologues": [{"elements": []}]}', 1, "a JSON object with the keys 'monologues'"),
+    ('{"utterances": [{"speaker": "A", "start": "soon", "text": "x"}]}', 1, "'start' in milliseconds"),
+    ('{"segments": [{"start": 0, "text": "x", "speaker": [1]}]}', 1, "'speaker' as a string or a number"),
+])
+def test_unsupported_json_says_what_it_found_and_what_was_expected(tmp_path, text, line, expected):
+    message = error_for(write(tmp_path, "odd.json", text))
+    assert f"odd.json:{line}:" in message and expected in message
+
+
+def test_whisper_json_with_no_segments_and_no_text_is_empty(tmp_path):
+    message = error_for(write(tmp_path, "silent.json", '{"text": "", "segments": [], "language": "en"}'))
+    assert "silent.json" in message and "has no transcript text" in message
+
+
+@pytest.mark.parametrize("chunk", ['{"timestamp": ["soon", 2.0], "text": "x"}', '{"timestamp": 3, "text": "x"}',
                                    '{"timestamp": [1.0, "later"], "text": "x"}', '{"text": "x"}'])
 def test_bad_transformers_chunk_names_index_and_line(tmp_path, chunk):
     text = '{"text": "", "chunks": [\n  {"timestamp": [0.0, null], "text": "Fine."},\n  ' + chunk + "\n]}\n"
@@ -552,6 +749,12 @@ def test_sidecar_unknown_key_suggests_the_right_one(tmp_path):
 def test_sidecar_bad_date(tmp_path, value):
     message = sidecar_error(tmp_path, f"title: T\n\ndate: {value}\n")
     assert "episode.yml:3:" in message and "YYYY-MM-DD" in message
+
+
+@pytest.mark.parametrize("value", ["javascript:alert(1)", "data:text/html,hi", "file:///etc/passwd"])
+def test_sidecar_audio_url_with_another_scheme_is_refused(tmp_path, value):
+    message = sidecar_error(tmp_path, f"title: T\naudio_url: '{value}'\n")
+    assert "episode.yml:2:" in message and "http(s)" in message
 
 
 def test_sidecar_invalid_yaml_and_wrong_types(tmp_path):

@@ -3,6 +3,7 @@ nothing in it may become markup."""
 
 import html
 import re
+from html.parser import HTMLParser
 from pathlib import Path
 
 import markdown
@@ -10,7 +11,8 @@ import pytest
 import yaml
 
 from generator.model import Mention, Passage
-from generator.render.markup import escape, linked_text, relative
+from generator.render.common import banner, front_matter
+from generator.render.markup import escape, link, linked_text, relative, tooltip, web_url
 from generator.textmap import MappedText
 
 REPO = Path(__file__).resolve().parents[1]
@@ -76,11 +78,83 @@ def test_linked_terms_link_once_per_passage_and_keep_the_rest_escaped():
     terms = {"rl": ("glossary/rl.md", 'Learning by "reward"')}
     out = linked_text(passage, mentions, "episodes/e/transcript.md", terms)
     assert out.count("](../../glossary/rl.md") == 1
-    rendered = site_markdown().convert(out)
-    assert '<a href="../../glossary/rl.md" title="Learning by \'reward\'">RL</a>' in rendered
-    assert "<b>" not in rendered
+    elements = Elements.of(site_markdown().convert(out))
+    assert [tag for tag, _ in elements.tags] == ["p", "a", "abbr"]
+    assert elements.tags[1][1] == {"href": "../../glossary/rl.md", "title": 'Learning by "reward"'}
+    assert elements.text == "RL is <b>great</b>; RL again"
 
 
 def test_relative_links_between_pages():
     assert relative("episodes/x/transcript.md", "glossary/rl.md") == "../../glossary/rl.md"
     assert relative("index.md", "topics/a.md", "p001") == "topics/a.md#p001"
+
+
+class Elements(HTMLParser):
+    """The elements of rendered HTML with their (decoded) attributes, and its text."""
+
+    def __init__(self):
+        super().__init__()
+        self.tags, self.text = [], ""
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.append((tag, dict(attrs)))
+
+    def handle_data(self, data):
+        self.text += data
+
+    @classmethod
+    def of(cls, rendered: str) -> "Elements":
+        parser = cls()
+        parser.feed(rendered)
+        return parser
+
+
+ATTRIBUTE_HOSTILE = HOSTILE + [
+    "alert('x') and (an open paren",
+    'it\'s "quoted" `ticked` \\ back\\slashed',
+    '" onmouseover="alert(1)',
+    "</abbr><img src=x onerror=alert(1)>",
+]
+
+
+@pytest.mark.parametrize("text", ATTRIBUTE_HOSTILE)
+def test_hostile_tooltips_stay_one_title_and_show_the_same_text(text):
+    """Definitions become link titles and <abbr> titles: quotes, parentheses, backticks
+    and markup in them must neither end the title nor add elements."""
+    rendered = site_markdown().convert(link("label", "a.md", "b.md", title=text) + " and " + tooltip("word", text))
+    elements = Elements.of(rendered)
+    assert [tag for tag, _ in elements.tags] == ["p", "a", "abbr"], rendered
+    assert elements.tags[1][1] == {"href": "b.md", "title": text}
+    assert elements.tags[2][1] == {"title": text}
+    assert elements.text == "label and word"
+
+
+@pytest.mark.parametrize("text", ATTRIBUTE_HOSTILE)
+def test_page_titles_are_inert_where_the_theme_prints_them_unescaped(text):
+    """Material prints page.meta.title and description into <title>, the header and a
+    <meta content="..."> without escaping, so they must carry no markup characters."""
+    meta = yaml.safe_load(front_matter(text, text).strip().strip("-"))
+    for value in (meta["title"], meta["description"]):
+        assert not set("<>\"'`{}") & set(value), value
+        assert html.unescape(value) == text
+
+
+def test_web_addresses_link_only_to_http_and_cannot_break_the_link():
+    assert web_url("javascript:alert(1)") is None
+    assert web_url("&#106;avascript:alert(1)") is None
+    assert web_url(" data:text/html,<script>alert(1)</script>") is None
+    assert web_url("episode-12.mp3") is None  # relative: nothing on the site to link to
+    target = web_url('https://example.org/a b"(c)<d>.mp3?x=1&y=&#106;')
+    elements = Elements.of(site_markdown().convert(f"[audio]({target}#t=5)"))
+    assert [tag for tag, _ in elements.tags] == ["p", "a"]
+    assert elements.tags[1][1]["href"] == "https://example.org/a%20b%22%28c%29%3Cd%3E.mp3?x=1&y=&#106;#t=5"
+
+
+def test_control_characters_are_dropped_and_spaces_joined():
+    assert escape("bell\x07 esc\x1b[31m del\x7f\ttab\u2028line") == "bell esc&#91;31m del tab line"
+    assert html.unescape(tooltip("w", "a\x00b\x9fc")) == '<abbr title="abc">w</abbr>'
+
+
+def test_a_file_name_cannot_close_the_generated_file_comment():
+    rendered = site_markdown().convert(banner("content/episodes/a--><img src=x onerror=alert(1)>.txt") + "\ntext")
+    assert Elements.of(rendered).tags == [("p", {})], rendered

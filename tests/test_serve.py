@@ -60,3 +60,4 @@ def test_serve_previews_the_site_on_localhost(tmp_path):
     finally:
         server.terminate()
         server.wait(timeout=20)
+    assert wait_for(lambda: page() == b"", seconds=20), "the MkDocs server outlived `podsite serve`"

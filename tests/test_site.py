@@ -1,5 +1,6 @@
 """End to end: the real default site, built strictly by MkDocs in a copy of the project."""
 
+import html
 import json
 import os
 import re
@@ -16,6 +17,8 @@ from generator import engine
 from generator.cli import generate
 from generator.config import Project
 from generator.errors import PodsiteError
+from generator.pipeline import build_site
+from tests.conftest import make_project
 
 REPO = Path(__file__).resolve().parents[1]
 PROJECT_FILES = ["content", "site_config", "mkdocs.yml", "docs/about.md"]
@@ -173,9 +176,131 @@ def test_a_failed_build_keeps_the_last_good_site(built):
     broken = built / "docs" / "broken.md"
     broken.write_text("[nowhere](missing-page.md)\n")
     try:
-        with pytest.raises(PodsiteError, match="previous site/ is untouched"):
+        with pytest.raises(PodsiteError, match="docs/ and the previous site/ are untouched"):
             engine.build(Project(built))
     finally:
         broken.unlink()
     assert (built / "site" / "index.html").read_bytes() == before
     assert not list(built.glob(".site-*"))
+
+
+
+# Untrusted input everywhere a user's files reach a page: none of it may become markup.
+PAYLOAD = "<script>alert(1)</script> <img src=x onerror=alert(2)> [x](javascript:alert(3)) **b** {: onclick=alert(4) }"
+HOSTILE_NAMES = ["<script>alert(5)</script>", "[Eve](javascript:alert(6))", "</abbr><img src=x onerror=alert(7)>"]
+LONG_ID = "a" + "-long" * 40
+
+
+def hostile_project(root: Path) -> Path:
+    segments = [{"start": 5.0 * i, "end": 5.0 * i + 5, "speaker": HOSTILE_NAMES[i % 3],
+                 "text": f"{PAYLOAD} We discuss the evil term and reinforcement learning, it's {'`'}code{'`'}."}
+                for i in range(6)]
+    glossary = {"terms": [
+        {"id": "evil", "term": f"Evil term {PAYLOAD}", "kind": "concept", "aliases": ["evil term"],
+         "definition": f"It's \"defined\" (here) as {PAYLOAD}. Second sentence."},
+        {"id": LONG_ID, "term": "Reinforcement learning", "kind": "person", "aliases": ["Eve"],
+         "definition": "</abbr><script>alert(8)</script>", "year": 1990}]}
+    topics = {"topics": [{"id": "evil-topic", "title": f"Topic {PAYLOAD}", "description": f"About {PAYLOAD}",
+                          "keywords": ["reinforcement learning"], "terms": ["evil"]}]}
+    name = "talk--><img src=x onerror=alert(9)>"
+    make_project(root, {f"{name}.json": json.dumps({"segments": segments})},
+                 glossary=json.dumps(glossary), topics=json.dumps(topics))
+    sidecar = {"title": f"Title {PAYLOAD}", "podcast": PAYLOAD, "date": "2024-01-02", "host": HOSTILE_NAMES[0],
+               "guests": HOSTILE_NAMES[1:], "audio_url": "https://example.org/a b\"(c)'.mp3?x=1&y=2"}
+    (root / "content" / "episodes" / f"{name}.yml").write_text(json.dumps(sidecar))
+    return root
+
+
+class Markup(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.problems, self.in_script, self.in_graph_text = [], False, False
+
+    def handle_starttag(self, tag, attrs):
+        for key, value in attrs:
+            if key.startswith("on") or (key in ("href", "src") and re.match(r"\s*(javascript|data):", value or "")):
+                self.problems.append(f"<{tag} {key}={value}>")
+        if tag in ("img", "b", "x") or self.in_graph_text:
+            self.problems.append(f"<{tag}>")
+        self.in_script = tag == "script"
+        self.in_graph_text = tag == "text"
+
+    def handle_endtag(self, tag):
+        self.in_script = self.in_graph_text = False
+
+    def handle_data(self, data):
+        if self.in_script and "alert" in data:
+            self.problems.append(f"script: {data}")
+
+
+def test_hostile_text_in_every_input_file_stays_text_in_the_built_site(tmp_path):
+    project = Project(hostile_project(tmp_path))
+    engine.build(project, build_site(project))  # strict: a title that broke its link would fail here
+    site = project.site_dir
+    for page in site.rglob("*.html"):
+        markup = Markup()
+        markup.feed(page.read_text(encoding="utf-8"))
+        assert markup.problems == [], page
+    episode = next(site.glob("episodes/talk*/index.html")).read_text(encoding="utf-8")
+    title = re.search(r"<title>(.*?)</title>", episode, re.S).group(1)
+    assert html.unescape(title).startswith(f"Title {PAYLOAD} - ")
+    assert 'href="https://example.org/a%20b%22%28c%29%27.mp3?x=1&amp;y=2"' in episode
+    assert (site / "glossary" / "evil" / "index.html").exists()
+
+
+def snapshot(root: Path) -> dict[str, bytes]:
+    return {p.relative_to(root).as_posix(): p.read_bytes()
+            for folder in ("docs", "site") for p in (root / folder).rglob("*") if p.is_file()}
+
+
+@pytest.fixture
+def small(tmp_path) -> Project:
+    project = Project(make_project(tmp_path, {"talk.txt": "Ada: We talk about gardening and compost today.\n"}))
+    engine.build(project, build_site(project))
+    (project.root / "content/episodes/talk.txt").write_text("Ada: Now we talk about roses instead.\n")
+    return project
+
+
+def test_a_failed_strict_build_leaves_docs_and_site_as_they_were(small):
+    (small.docs_dir / "notes.md").write_text("[nowhere](missing-page.md)\n")
+    before = snapshot(small.root)
+    with pytest.raises(PodsiteError, match="docs/ and the previous site/ are untouched"):
+        engine.build(small, build_site(small))
+    assert snapshot(small.root) == before
+    assert sorted(p.name for p in small.root.iterdir() if p.name.startswith(".")) == [".podsite"]
+
+
+def test_an_interrupted_build_leaves_docs_and_site_as_they_were(small, monkeypatch):
+    before = snapshot(small.root)
+
+    def interrupted(*args, **kwargs):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(engine, "_mkdocs", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        engine.build(small, build_site(small))
+    assert snapshot(small.root) == before
+
+
+def test_the_next_build_clears_what_a_killed_build_left(small):
+    killed = small.root / ".site-killed"
+    (killed / "docs").mkdir(parents=True)
+    (killed / engine.STAGING_MARKER).touch()
+    (small.root / ".site-mine").mkdir()  # not podsite's: stays
+    last_good = snapshot(small.root)
+    small.site_dir.rename(small.root / "site.old")  # killed between the two renames of the swap
+    (small.docs_dir / "notes.md").write_text("[nowhere](missing-page.md)\n")
+    with pytest.raises(PodsiteError):
+        engine.build(small, build_site(small))  # fails, and yet the last good site is back in place
+    (small.docs_dir / "notes.md").unlink()
+    assert snapshot(small.root) == last_good
+    assert not killed.exists() and (small.root / ".site-mine").is_dir() and not (small.root / "site.old").exists()
+
+
+def test_a_file_of_the_users_under_the_staging_config_name_is_never_touched(small):
+    mine = small.root / engine.STAGING_CONFIG
+    mine.write_text("site_name: my own experiment\n")
+    before = snapshot(small.root)
+    with pytest.raises(PodsiteError, match=r"\.podsite-build\.yml.*is not podsite's"):
+        engine.build(small, build_site(small))
+    assert mine.read_text() == "site_name: my own experiment\n" and snapshot(small.root) == before

@@ -6,11 +6,13 @@ import re
 from pathlib import Path
 
 from .podquest import looks_podquest
+from .subtitles import looks_like_subtitles
 from .text import looks_labelled
-from .whisper import has_segments
+from .whisper import looks_like_speech_json
 
-BY_EXTENSION = {".srt": "srt", ".vtt": "vtt", ".webvtt": "vtt", ".json": "whisper"}
-SRT_CUE = re.compile(r"\s*\d+[ \t]*\n\d{1,2}:\d{2}:\d{2}[,.]\d{1,3}[ \t]*-->")
+BY_EXTENSION = {".srt": "srt", ".sbv": "srt", ".vtt": "vtt", ".webvtt": "vtt", ".json": "whisper"}
+SNIFFED_EXTENSIONS = {".txt", ".text", ".md", ".markdown"}  # plain, labelled, PodQuest or Spacelog text
+TRANSCRIPT_SUFFIXES = frozenset(BY_EXTENSION) | SNIFFED_EXTENSIONS  # what a build reads from content/episodes
 SPACELOG_TIME = re.compile(r"^\[\d+:\d{2}:\d{2}:\d{2}\][ \t]*\n(?:_\w+\s*:.*\n)*[^\s:\[][^:\n]{0,30}:", re.MULTILINE)
 SNIFF_CHARS = 20000  # the start of a file is enough to recognise its format
 
@@ -18,6 +20,8 @@ SNIFF_CHARS = 20000  # the start of a file is enough to recognise its format
 def detect_format(path: Path, source: str) -> str:
     """The format name of a transcript, one of FORMATS in the package."""
     by_extension = BY_EXTENSION.get(path.suffix.lower())
+    if by_extension == "srt" and source.lstrip().startswith("WEBVTT"):
+        return "vtt"  # WebVTT saved under a SubRip name
     return by_extension or sniff_format(source)
 
 
@@ -26,11 +30,11 @@ def sniff_format(source: str) -> str:
     stripped = head.lstrip()
     if stripped.startswith("WEBVTT"):
         return "vtt"
-    if stripped.startswith(("{", "[")) and has_segments(source):
+    if stripped.startswith(("{", "[")) and looks_like_speech_json(source):
         return "whisper"
     if looks_podquest(head):
         return "podquest"
-    if SRT_CUE.match(head):
+    if looks_like_subtitles(stripped):
         return "srt"
     if SPACELOG_TIME.search(head):
         return "spacelog"

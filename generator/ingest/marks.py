@@ -1,10 +1,13 @@
 """Speaker labels and inline timestamps, shared by the text and subtitle readers.
 
 A label is `Name: `, `Name (Host): `, `**Name:** ` or `**Name**: ` at the start of a
-paragraph or cue, optionally after a timestamp (`[00:01] Name:`, `(00:01) Name:`,
-`00:01 Name:`). A header line `Name  0:15`, `Name 00:01:02` or `Name (00:01:02)` alone on
-its line (Otter.ai, Descript, Rev) is a label too, with the words on the lines after it. Labels are checked for being plausible names so that sentences such as
-"Note: ..." or "Well today we're going: ..." are not mistaken for speakers.
+paragraph or cue (`Name：` with a full-width colon in Chinese and Japanese text), optionally
+after a timestamp (`[00:01] Name:`, `(00:01) Name:`, `00:01 Name:`, `00:01 - Name:`). A
+header line `Name  0:15`, `Name 00:01:02`, `Name (00:01:02)`, `Name - 00:01` or
+`[Name] 00:01` alone on its line (Otter.ai, Descript, Rev, Zoom) is a label too, with the
+words on the lines after it; so is a name alone on its line (`name_line`), when the reader
+finds it heading several paragraphs. Labels are checked for being plausible names so that
+sentences such as "Note: ..." or "Well today we're going: ..." are not mistaken for speakers.
 """
 
 from __future__ import annotations
@@ -12,7 +15,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-ROLE_WORDS = {"host": "host", "co-host": "host", "cohost": "host", "guest": "guest"}
+ROLE_WORDS = {"host": "host", "co-host": "host", "cohost": "host", "guest": "guest", "interviewer": "host",
+              "moderator": "host", "interviewee": "guest"}
 # Words that start sentences with a colon but never name a speaker.
 NOT_SPEAKERS = {"note", "notes", "nb", "warning", "edit", "update", "summary", "example",
                 "source", "sources", "transcript", "tip", "caution", "important", "disclaimer",
@@ -24,20 +28,28 @@ MAX_NAME_CHARS = 40
 
 CLOCK = r"(?:\d{1,2}:)?\d{1,2}:\d{2}(?:[.,]\d{1,3})?"
 INLINE_TIME = rf"\\?\[(?P<time>{CLOCK})\\?\]"
-LEAD_TIME = re.compile(INLINE_TIME + r"[ \t]*")
-TRAIL_TIME = re.compile(r"[ \t]*" + INLINE_TIME + r"$")
+SEPARATOR = r"(?:[-–—|][ \t]+)?"  # "00:01 - Name:", "Name - 00:01"
+# A timestamp opening a paragraph or following its label: [00:01], (00:01), or a clock alone on its line.
+LEAD_TIME = re.compile(rf"(?:\\?\[(?P<time>{CLOCK})\\?\]|\((?P<ptime>{CLOCK})\))[ \t]*{SEPARATOR}\s*"
+                       rf"|(?P<ltime>{CLOCK})[ \t]*(?:\n\s*|\Z)")
+TRAIL_TIME = re.compile(r"\s*" + INLINE_TIME + r"$")
 PAREN_TIME = re.compile(CLOCK)
 # A bare or parenthesised clock before a label: only a time when a label follows it.
-LEAD_CLOCK = re.compile(rf"\(?(?P<time>{CLOCK})\)?[ \t]+|\((?P<ptime>{CLOCK})\)")
-HEADER = re.compile(rf"(?P<name>[^\W\d_][^\n:()\[\]]{{0,39}}?)(?:[ \t]+[(\[]?|[ \t]*[(\[])(?P<time>{CLOCK})[)\]]?"
-                    r"[ \t]*(?:\n\s*|\Z)")
+LEAD_CLOCK = re.compile(rf"\(?(?P<time>{CLOCK})\)?[ \t]+{SEPARATOR}|\((?P<ptime>{CLOCK})\)")
+HEADER = re.compile(r"\[?(?P<name>[^\W\d_][^\n:：()\[\]]{0,39}?)\]?"
+                    rf"(?:[ \t]*[-–—|][ \t]*|[ \t]+[(\[]?|[ \t]*[(\[])(?P<time>{CLOCK})[)\]]?[ \t]*(?:\n\s*|\Z)")
+HEADER_TIME_FIRST = re.compile(rf"\\?[\[(]?(?P<time>{CLOCK})\\?[\])]?[ \t]+{SEPARATOR}"
+                               r"\[?(?P<name>[^\W\d_][^\n:：()\[\]]{0,39}?)\]?[ \t]*\n\s*")  # words follow
+NAME_LINE = re.compile(r"\[?(?P<name>[^\W\d_][^\n:：()\[\]]{0,39}?)\]?[ \t]*\n\s*")  # words follow
 # Speaker ids from diarization and transcription tools: SPEAKER_00, Speaker 1, S1, spk2.
 DIARIZED = re.compile(r"(?:speaker|spk|s)[ _-]?\d{1,3}|speaker[ _-]?(?-i:[A-Z])", re.IGNORECASE)
 
-BOLD_LABEL = re.compile(r"\*\*(?P<name>[^*\n]{1,60}?)(?::\*\*|\*\*:)(?=\s|$)\s*")
-PLAIN_LABEL = re.compile(r"(?P<name>[^\W\d_][^:\n()]{0,60}?(?:[ \t]*\([^()\n]{1,20}\))?):(?=\s|$)\s*")
-NAME_WITH_PAREN = re.compile(r"(?P<base>.*?)\s*\((?P<paren>[^()]*)\)")
-NAME_CHARS = re.compile(r"[^\W_][\w.'’\- ]*")
+COLON = r"(?::(?=\s|$)|：)"  # an ASCII colon before a space; a full-width one (CJK) needs none
+BOLD_LABEL = re.compile(r"\*\*(?P<name>[^*\n]{1,60}?)(?:(?::\*\*|\*\*:)(?=\s|$)|：\*\*|\*\*：)\s*")
+NOTE = r"(?:\([^()\n]{1,20}\)|\[[^\[\]\n]{1,20}\])"  # "(Host)", "(00:01)", "[00:01]" after a name
+PLAIN_LABEL = re.compile(rf"(?P<name>[^\W\d_][^:：\n()\[\]]{{0,60}}?(?:[ \t]*{NOTE})?){COLON}\s*")
+NAME_WITH_PAREN = re.compile(r"(?P<base>.*?)\s*(?:\((?P<paren>[^()]*)\)|\[(?P<bracket>[^\[\]]*)\])")
+NAME_CHARS = re.compile(r"[^\W_][\w.'’\- \u00a0]*")
 STAGE_DIRECTION = re.compile(r"\\?\[[^\]\n]*\\?\]|\([^()\n]*\)")
 
 
@@ -66,8 +78,13 @@ def find_label(source: str, pos: int, end: int) -> Label | None:
     for pattern, bold in ((BOLD_LABEL, True), (PLAIN_LABEL, False)):
         match = pattern.match(source, pos, end)
         if match:
-            return _label(match.group("name").strip(), match.end(), bold)
+            return _label(_spaced(match.group("name")), match.end(), bold)
     return None
+
+
+def _spaced(name: str) -> str:
+    """'John\u00a0Smith ' -> 'John Smith': one name however its spaces were written."""
+    return " ".join(name.split())
 
 
 def lead_label(source: str, pos: int, end: int) -> Label | None:
@@ -78,15 +95,36 @@ def lead_label(source: str, pos: int, end: int) -> Label | None:
     clock = LEAD_TIME.match(source, pos, end) or LEAD_CLOCK.match(source, pos, end)
     label = find_label(source, clock.end() if clock else pos, end)
     if label and clock:
-        label = replace(label, lead=clock_seconds(clock.group("time") or clock.group("ptime")))
+        label = replace(label, lead=clock_seconds(matched_clock(clock)))
     return label
 
 
+def matched_clock(match: re.Match[str]) -> str:
+    """The clock of a LEAD_TIME or LEAD_CLOCK match, whichever way it was written."""
+    return next(match.group(name) for name in ("time", "ptime", "ltime") if name in match.re.groupindex
+                and match.group(name))
+
+
+def name_line(source: str, pos: int, end: int) -> Label | None:
+    """A plausible name alone on the line at `pos` (Otter.ai without timestamps): a header
+    without a time. Only the reader can tell a speaker from a section title, by repetition."""
+    match = NAME_LINE.match(source, pos, end)
+    name = _spaced(match.group("name")) if match else ""
+    return Label(name, match.end(), header=True) if match and _heading_name(name) else None
+
+
+def _heading_name(name: str) -> bool:
+    """A name heading the lines below it: one word, capitalised words or an id, not a short
+    line of prose ("Thanks so much", "Today we talk rockets")."""
+    return (plausible_name(name) and not name.endswith(".")
+            and (" " not in name or looks_like_full_name(name) or is_diarized(name)))
+
+
 def find_header(source: str, pos: int, end: int) -> Label | None:
-    """`Name  0:15` / `Name 00:01:02` / `Name (00:01:02)` filling the line at `pos`."""
-    match = HEADER.match(source, pos, end)
-    name = match.group("name").strip() if match else ""
-    if not match or not plausible_name(name):
+    """`Name  0:15` / `Name 00:01:02` / `Name (00:01:02)` / `00:01:02 Name` filling the line at `pos`."""
+    match = HEADER.match(source, pos, end) or HEADER_TIME_FIRST.match(source, pos, end)
+    name = _spaced(match.group("name")) if match else ""
+    if not match or not _heading_name(name):
         return None
     return Label(name, match.end(), time=clock_seconds(match.group("time")), header=True)
 
@@ -100,7 +138,7 @@ def _label(name: str, end: int, bold: bool) -> Label | None:
     role = time = None
     paren = NAME_WITH_PAREN.fullmatch(name)
     if paren:
-        name, note = paren.group("base"), paren.group("paren").strip()
+        name, note = paren.group("base"), (paren.group("paren") or paren.group("bracket") or "").strip()
         role = ROLE_WORDS.get(note.lower())
         time = clock_seconds(note) if PAREN_TIME.fullmatch(note) else None
         if role is None and time is None:

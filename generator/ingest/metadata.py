@@ -64,7 +64,7 @@ def read_sidecar(transcript: Path, formats: tuple[str, ...]) -> Sidecar:
                           f"like 'title: My episode', found a {type(data).__name__}")
     _check_keys(path, data, SIDECAR_KEYS)
     return Sidecar(_text(path, data, "title"), _date(path, data), _text(path, data, "podcast"),
-                   _names(path, data, "host"), _names(path, data, "guests"), _text(path, data, "audio_url"),
+                   _names(path, data, "host"), _names(path, data, "guests"), _audio_url(path, data),
                    _language(path, data), _choice(path, data, "format", formats))
 
 
@@ -86,6 +86,15 @@ def _text(path: Path, data: dict, key: str) -> str | None:
     if not isinstance(value, str) or not value.strip():
         raise ConfigError(path, line_of_key(data, key), f"expected '{key}' as text, found {value!r}")
     return value.strip()
+
+
+def _audio_url(path: Path, data: dict) -> str | None:
+    """An http(s) address, or a path to join to the site's `audio_base_url`; no other scheme."""
+    value = _text(path, data, "audio_url")
+    if value and re.match(r"[A-Za-z][A-Za-z0-9+.-]*:", value) and not re.match(r"(?i)https?://", value):
+        raise ConfigError(path, line_of_key(data, "audio_url"), "expected 'audio_url' as an http(s) address "
+                          f"or a path relative to audio_base_url, e.g. https://example.org/ep1.mp3, found {value!r}")
+    return value
 
 
 def _date(path: Path, data: dict) -> str | None:

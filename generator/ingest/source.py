@@ -1,11 +1,14 @@
 """What every reader shares: decoding the file, walking its lines, and what a reader returns.
 
 All offsets are into the decoded text (UTF-8, BOM dropped, CRLF and lone CR turned into
-LF), the same string the pipeline keeps as `Transcript.source_text`.
+LF), the same string the pipeline keeps as `Transcript.source_text`. A file that is not
+UTF-8 but reads as Western European Windows-1252 (Latin-1 and what Windows editors save as
+"ANSI") is read as that, with a warning; anything else is refused with the line at fault.
 """
 
 from __future__ import annotations
 
+import logging
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -15,6 +18,9 @@ from ..model import Block, Person, Summary
 
 UTF8_BOM = b"\xef\xbb\xbf"
 UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
+UTF8_SEQUENCE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
+NON_ASCII_RUN = re.compile(r"[^\x00-\x7f]{4,}")  # Western text has accents, not runs of them
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -55,13 +61,30 @@ def decode_source(path: Path, data: bytes) -> str:
     try:
         text = body.decode("utf-8")
     except UnicodeDecodeError as exc:
-        line = _line_of_byte(body, exc.start)
-        raise TranscriptError(path, line, f"is not valid UTF-8 (byte 0x{body[exc.start]:02x}), "
-                              "expected UTF-8 text; save the file as UTF-8") from None
+        text = _windows_1252(body)
+        if text is None:
+            line = _line_of_byte(body, exc.start)
+            raise TranscriptError(path, line, f"is not valid UTF-8 (byte 0x{body[exc.start]:02x}), "
+                                  "expected UTF-8 text; save the file as UTF-8") from None
+        log.warning("%s:%d: not UTF-8; read as Windows-1252 (Western European). Save it as UTF-8 "
+                    "if its accented letters look wrong", path, _line_of_byte(body, exc.start))
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     if not text.strip():
         raise TranscriptError(path, None, "is empty, expected a transcript")
     return text
+
+
+def _windows_1252(body: bytes) -> str | None:
+    """The text, when the bytes read plausibly as Windows-1252; None for UTF-8 with a damaged
+    byte (it has well-formed UTF-8 sequences too) and for other encodings (GBK, Cyrillic...),
+    which turn into runs of accented letters."""
+    if UTF8_SEQUENCE.search(body):
+        return None
+    try:
+        text = body.decode("cp1252")
+    except UnicodeDecodeError:
+        return None
+    return None if NON_ASCII_RUN.search(text) else text
 
 
 def _line_of_byte(data: bytes, offset: int) -> int:

@@ -1,8 +1,12 @@
-"""Subtitle files: SubRip (.srt) and WebVTT (.vtt), one block per cue.
+"""Subtitle files: SubRip (.srt), WebVTT (.vtt) and YouTube's SubViewer (.sbv), one block per cue.
 
-Markup inside cues (`<i>`, `<c.loud>`, `<v Speaker>`, karaoke timestamps) is deleted with
-`MappedText.sub`, so what remains still maps character by character to the file. The
-speaker comes from a `<v Name>` voice tag, or a leading `Name:` / `- Name:`.
+A cue is found by its timing line (`00:00:01,000 --> 00:00:03,500`, or `0:00:01.000,0:00:03.500`
+in SubViewer), not by blank lines: its text runs to the next cue's number, identifier or
+timing line, so blank lines inside a cue, a missing blank line between cues, missing cue
+numbers and whitespace-only lines (YouTube) all read as the tool meant. Times are read
+leniently: hours optional or of any length, `,` or `.` before 1-3 digits of fraction.
+WebVTT's header, `NOTE`, `STYLE` and `REGION` blocks are skipped. What a cue says is read
+by `cues.py`.
 """
 
 from __future__ import annotations
@@ -11,116 +15,131 @@ import re
 from pathlib import Path
 
 from ..errors import TranscriptError
-from ..model import Block
-from ..textmap import MappedText
-from .marks import find_label
-from .source import Line, Reading, line_groups, quote
+from .cues import cue_blocks, drop_rolling_repeats, name_bracketed_speakers
+from .source import Line, Reading, quote, split_lines
 
-SRT_TIME = r"(\d{1,2}):(\d{2}):(\d{2})[,.](\d{1,3})"
-SRT_TIMING = re.compile(rf"{SRT_TIME}[ \t]*-->[ \t]*{SRT_TIME}(?:[ \t]+.*)?")
+TIME = r"(?:(\d+):)?(\d{1,2}):(\d{2})[,.](\d{1,3})"
+TIMING = re.compile(rf"{TIME}[ \t]*-->[ \t]*{TIME}(?:[ \t]+.*)?")
+TIMING_LIKE = re.compile(r"\d.*-->")  # a line meant as a timing line, well formed or not
+SBV_TIMING = re.compile(r"(\d+):(\d{2}):(\d{2})\.(\d{3}),\d+:\d{2}:\d{2}\.\d{3}")
 SRT_EXAMPLE = "00:01:02,500 --> 00:01:04,000"
-VTT_TIME = r"(?:(\d{2,}):)?([0-5]\d):([0-5]\d)\.(\d{3})"
-VTT_TIMING = re.compile(rf"{VTT_TIME}[ \t]+-->[ \t]+{VTT_TIME}(?:[ \t]+.*)?")
 VTT_EXAMPLE = "00:01:02.500 --> 00:01:04.000"
+VTT_HEADER = re.compile(r"WEBVTT(?:[ \t].*)?")
 VTT_SKIPPED_BLOCKS = re.compile(r"(?:NOTE|STYLE|REGION)(?:[ \t].*)?")
-
-VOICE = re.compile(r"<v(?:\.[^\s>]*)?[ \t]+(?P<name>[^>\n]+?)[ \t]*>")
-TAG = re.compile(r"</?[a-zA-Z]+(?:\.[^\s>]*)?(?:[ \t][^>\n]*)?>|<(?:\d+:)?\d{2}:\d{2}[.,]\d{3}>")
-ENTITY = re.compile(r"&(?:amp|lt|gt|nbsp|lrm|rlm|quot|apos);")
-ENTITIES = {"&amp;": "&", "&lt;": "<", "&gt;": ">", "&nbsp;": "\u00a0", "&lrm;": "\u200e",
-            "&rlm;": "\u200f", "&quot;": '"', "&apos;": "'"}
-DASH = re.compile(r"-[ \t]*")
 
 
 def read_srt(source: str, path: Path) -> Reading:
-    blocks = []
-    for group in line_groups(source):
-        timing_index = _srt_timing_index(source, group, path)
-        time = _srt_start(source, group[timing_index], path)
-        block = _cue_block(source, group[timing_index + 1:], time)
-        if block:
-            blocks.append(block)
-    return Reading(tuple(blocks))
+    lines = split_lines(source)
+    timings = _timings(source, lines, path, SRT_EXAMPLE)
+    heads = [_srt_head(source, lines, index) for index in timings]
+    _check_srt_numbers(source, lines, set(heads), path)
+    _check_nothing_before(source, lines[:heads[0] if heads else len(lines)], path, SRT_EXAMPLE)
+    return _reading(source, lines, timings, heads, comments=False)
 
 
 def read_vtt(source: str, path: Path) -> Reading:
-    groups = line_groups(source)
-    first = groups[0][0]
-    if first.number != 1 or not re.fullmatch(r"WEBVTT(?:[ \t].*)?", first.text(source)):
+    lines = split_lines(source)
+    if not VTT_HEADER.fullmatch(lines[0].text(source)):
         raise TranscriptError(path, 1, f"expected 'WEBVTT' on the first line of a WebVTT file, "
-                              f"found {quote(source.split(chr(10), 1)[0])}")
-    blocks = []
-    for group in groups[1:]:
-        if VTT_SKIPPED_BLOCKS.fullmatch(group[0].text(source)):
-            continue  # comments and styling, not speech
-        timing_index = _vtt_timing_index(source, group)
-        time = _vtt_start(source, group[timing_index], path)
-        block = _cue_block(source, group[timing_index + 1:], time)
-        if block:
-            blocks.append(block)
-    return Reading(tuple(blocks))
+                              f"found {quote(lines[0].text(source))}")
+    timings = _timings(source, lines, path, VTT_EXAMPLE)
+    heads = [_vtt_head(source, lines, index) for index in timings]
+    before = _without_comments(source, lines[_end_of_header(source, lines):heads[0] if heads else len(lines)])
+    _check_nothing_before(source, before, path, VTT_EXAMPLE)
+    return _reading(source, lines, timings, heads, comments=True)
 
 
-def _srt_timing_index(source: str, group: list[Line], path: Path) -> int:
-    """Index of the timing line in a cue: 1 after a cue number, 0 without one."""
-    first = group[0].text(source).strip()
-    if "-->" in first:
-        return 0
-    if first.isdigit() and len(group) > 1:
-        return 1
-    if first.isdigit():
-        raise TranscriptError(path, group[0].number, f"expected a timestamp line like {SRT_EXAMPLE} "
-                              f"after cue number {first}, found nothing")
-    raise TranscriptError(path, group[0].number, f"expected a cue number or a timestamp line like "
-                          f"{SRT_EXAMPLE}, found {quote(first)}")
+def looks_like_subtitles(source: str) -> bool:
+    """Content sniffing: the first line that is not a cue number is a timing line."""
+    first = [line for line in source.split("\n", 3)[:3] if line.strip()][:2]
+    if first and first[0].strip().isdigit():
+        first = first[1:]
+    return bool(first) and (TIMING.fullmatch(first[0].strip()) or SBV_TIMING.fullmatch(first[0].strip())) is not None
 
 
-def _vtt_timing_index(source: str, group: list[Line]) -> int:
-    """Index of the timing line: 0, or 1 after a cue identifier."""
-    if "-->" in group[0].text(source) or len(group) == 1:
-        return 0
-    return 1
+def _reading(source: str, lines: list[Line], timings: list[int], heads: list[int], comments: bool) -> Reading:
+    ends = heads[1:] + [len(lines)]
+    texts = [_cue_text(source, lines[start + 1:end], comments) for start, end in zip(timings, ends)]
+    texts = drop_rolling_repeats(source, texts)
+    blocks = [block for index, text in zip(timings, texts)
+              for block in cue_blocks(source, text, _start(source, lines[index]))]
+    return Reading(tuple(name_bracketed_speakers(blocks)))
 
 
-def _srt_start(source: str, line: Line, path: Path) -> float:
-    match = SRT_TIMING.fullmatch(line.text(source).strip())
-    if not match:
-        raise TranscriptError(path, line.number, f"expected a timestamp like {SRT_EXAMPLE}, "
-                              f"found {quote(line.text(source))}")
-    hours, minutes, seconds, millis = match.groups()[:4]
-    return _seconds(hours, minutes, seconds, millis)
+def _timings(source: str, lines: list[Line], path: Path, example: str) -> list[int]:
+    """Indexes of the timing lines; a line that looks meant as one but is not is an error."""
+    timings = []
+    for index, line in enumerate(lines):
+        text = line.text(source).strip()
+        if SBV_TIMING.fullmatch(text) or TIMING.fullmatch(text):
+            timings.append(index)
+        elif TIMING_LIKE.match(text):
+            raise TranscriptError(path, line.number, f"expected a cue timing like {example} "
+                                  f"(settings may follow), found {quote(text)}")
+    return timings
 
 
-def _vtt_start(source: str, line: Line, path: Path) -> float:
-    match = VTT_TIMING.fullmatch(line.text(source).strip())
-    if not match:
-        raise TranscriptError(path, line.number, f"expected a cue timing like {VTT_EXAMPLE} "
-                              f"(settings may follow), found {quote(line.text(source))}")
-    hours, minutes, seconds, millis = match.groups()[:4]
-    return _seconds(hours, minutes, seconds, millis)
-
-
-def _seconds(hours: str | None, minutes: str, seconds: str, fraction: str) -> float:
+def _start(source: str, line: Line) -> float:
+    text = line.text(source).strip()
+    hours, minutes, seconds, fraction = (SBV_TIMING.fullmatch(text) or TIMING.fullmatch(text)).groups()[:4]
     return int(hours or 0) * 3600 + int(minutes) * 60 + int(seconds) + int(fraction.ljust(3, "0")) / 1000
 
 
-def _cue_block(source: str, lines: list[Line], time: float) -> Block | None:
-    if not lines:
-        return None
-    raw = MappedText.verbatim(source, lines[0].start, lines[-1].end)
-    voice = VOICE.search(raw.text)
-    text = raw.sub(TAG, lambda m: "").sub(ENTITY, lambda m: ENTITIES[m.group()]).strip()
-    speaker = voice.group("name").strip() if voice else None
-    if speaker is None:
-        speaker, text = _leading_label(text)
-    return Block(text, lines[0].number, speaker, time) if text.text else None
+def _srt_head(source: str, lines: list[Line], timing: int) -> int:
+    """Where a SubRip cue starts: its number on the line before the timing, if it has one."""
+    return timing - 1 if timing > 0 and lines[timing - 1].text(source).strip().isdigit() else timing
 
 
-def _leading_label(text: MappedText) -> tuple[str | None, MappedText]:
-    """`Name: words` or `- Name: words` at the start of a cue."""
-    dash = DASH.match(text.text)
-    start = dash.end() if dash else 0
-    label = find_label(text.text, start, len(text.text))
-    if label is None or label.end >= len(text.text):
-        return None, text
-    return label.name, text.slice(label.end, len(text.text))
+def _vtt_head(source: str, lines: list[Line], timing: int) -> int:
+    """Where a WebVTT cue starts: the identifier line, which follows a blank line (or is a number)."""
+    before = lines[timing - 1].text(source).strip() if timing > 1 else ""
+    has_identifier = bool(before) and (lines[timing - 2].is_blank(source) or before.isdigit())
+    return timing - 1 if has_identifier else timing
+
+
+def _check_srt_numbers(source: str, lines: list[Line], heads: set[int], path: Path) -> None:
+    """A number alone after a blank line is a cue number: a timing line must follow it."""
+    for index, line in enumerate(lines):
+        number = line.text(source).strip()
+        after_blank = index == 0 or lines[index - 1].is_blank(source)
+        if number.isdigit() and after_blank and index not in heads:
+            found = lines[index + 1].text(source) if index + 1 < len(lines) else ""
+            raise TranscriptError(path, line.number, f"expected a timestamp line like {SRT_EXAMPLE} after "
+                                  f"cue number {number}, found {quote(found) if found.strip() else 'nothing'}")
+
+
+def _check_nothing_before(source: str, lines: list[Line], path: Path, example: str) -> None:
+    """Before the first cue there may be only blank lines (and, in WebVTT, comments)."""
+    for line in lines:
+        if not line.is_blank(source):
+            raise TranscriptError(path, line.number, f"expected a cue number or a timestamp line like "
+                                  f"{example}, found {quote(line.text(source))}")
+
+
+def _end_of_header(source: str, lines: list[Line]) -> int:
+    """Index just past the WebVTT header block (`WEBVTT` and lines like `Kind: captions`)."""
+    index = 0
+    while index < len(lines) and not lines[index].is_blank(source) and "-->" not in lines[index].text(source):
+        index += 1
+    return index
+
+
+def _cue_text(source: str, lines: list[Line], comments: bool) -> list[Line]:
+    """The non-blank lines of a cue's text; in WebVTT, without `NOTE` blocks."""
+    if comments:
+        lines = _without_comments(source, lines)
+    return [line for line in lines if not line.is_blank(source)]
+
+
+def _without_comments(source: str, lines: list[Line]) -> list[Line]:
+    kept: list[Line] = []
+    skipping = False
+    for index, line in enumerate(lines):
+        if line.is_blank(source):
+            skipping = False
+        elif index > 0 and lines[index - 1].is_blank(source) and VTT_SKIPPED_BLOCKS.fullmatch(line.text(source)):
+            skipping = True
+        if not skipping:
+            kept.append(line)
+    return kept
+

@@ -1,12 +1,17 @@
 """Plain and speaker-labelled text (.txt, .md): one block per paragraph.
 
 Labelled text gives each paragraph a speaker: `Name: text`, `Name (Host): text`,
-`**Name:** text` (Markdown transcripts), `CDR: text`, `SPEAKER_00: text`, or a header line
-`Name  0:15` with the words on the next lines (Otter.ai, Descript, Rev). A paragraph
-without a label is the previous speaker carrying on. When most lines of a paragraph start
-with a label (`[00:01] Alice: Hi.` one utterance per line), each of them starts a block. Inline timestamps such as `\\[00:12:34.56\\]` or
-`[12:34]` at either end of a paragraph give that block its time and leave its text.
-A first line `# Title` is the title, not a block.
+`**Name:** text` (Markdown transcripts), `CDR: text`, `SPEAKER_00: text`, `张三：text`, or a
+header line `Name  0:15` with the words on the next lines (Otter.ai, Descript, Rev), or just
+`Name` on its own line when the same name heads several paragraphs. A paragraph without a
+label is the previous speaker carrying on. When most lines of a paragraph start with a
+label (`[00:01] Alice: Hi.` one utterance per line), each of them starts a block; so does
+each line that starts with a timestamp, when several lines of a paragraph do (`0:03` alone
+above each caption line as YouTube's transcript panel is copied, `0:03 words`, `[0:03] words`,
+or Whisper's console `[00:03.000 --> 00:05.000]  words`). Inline timestamps such as
+`\\[00:12:34.56\\]`, `[12:34]` or `(12:34)` at either end of a paragraph or after its label
+give that block its time and leave its text. A first line `# Title` is the title, not a block.
+Which labels are speakers is decided over the whole file (`speakers.py`).
 """
 
 from __future__ import annotations
@@ -18,11 +23,15 @@ from typing import Callable
 
 from ..model import Block, Person
 from ..textmap import MappedText
-from .marks import (LEAD_TIME, ROLE_WORDS, TRAIL_TIME, Label, clock_seconds, is_diarized, is_stage_direction,
-                    lead_label, looks_like_full_name)
+from .marks import (CLOCK, LEAD_TIME, SEPARATOR, TRAIL_TIME, Label, clock_seconds, is_stage_direction, lead_label,
+                    matched_clock, name_line)
 from .source import Line, Reading, line_groups
+from .speakers import label_filter, role_aliases
 
 HEADING = re.compile(r"(?P<level>#{1,6})[ \t]+(?P<title>\S.*?)[ \t#]*")
+# A timestamp starting a line, alone or before the words: 0:03, [0:03], (0:03), [00:03.000 --> 00:05.000].
+LINE_STAMP = re.compile(rf"[ \t]*(?:\\?\[(?P<time>{CLOCK})(?:[ \t]*-->[ \t]*{CLOCK})?\\?\]|\((?P<ptime>{CLOCK})\)"
+                        rf"|(?P<ltime>{CLOCK}))(?:[ \t]*(?:\n\s*|$)|[ \t]+{SEPARATOR})")
 LABELLED_SHARE = 1 / 3  # of paragraphs that start with a label, for a file to count as labelled
 
 
@@ -32,6 +41,7 @@ class Paragraph:
     end: int
     line: int
     split: bool = False  # one of several labelled lines of a paragraph: its label is a speaker
+    stamped: bool = False  # one of several lines of a paragraph that start with a timestamp
 
 
 @dataclass(frozen=True)
@@ -48,17 +58,15 @@ class Turn:
 def read_plain(source: str, path: Path) -> Reading:
     title, paragraphs = _body(source, split=False)
     turns = [_turn(source, p, lambda label: False) for p in paragraphs]
-    blocks = [Block(MappedText.verbatim(source, t.start, t.end), t.line, None, t.time)
-              for t in turns if t.end > t.start]
-    return Reading(tuple(blocks), title=title)
+    return Reading(tuple(_speaker_blocks(source, turns, {})), title=title)
 
 
 def read_labelled(source: str, path: Path) -> Reading:
     title, paragraphs = _body(source)
-    accept = _label_filter(paragraphs, [_candidate(source, p) for p in paragraphs])
+    accept = _accept(source, paragraphs)[1]
     turns = [_turn(source, p, accept) for p in paragraphs]
     roles = {t.label.name: t.label.role for t in turns if t.label and t.label.role}
-    blocks = _speaker_blocks(source, turns, _role_aliases(roles))
+    blocks = _speaker_blocks(source, turns, role_aliases(roles))
     people = tuple(Person(name, role) for name, role in roles.items())
     return Reading(tuple(blocks), title=title, people=people)
 
@@ -66,10 +74,16 @@ def read_labelled(source: str, path: Path) -> Reading:
 def looks_labelled(source: str) -> bool:
     """True when enough paragraphs start with a speaker label."""
     _, paragraphs = _body(source)
-    candidates = [_candidate(source, p) for p in paragraphs]
-    accept = _label_filter(paragraphs, candidates)
+    candidates, accept = _accept(source, paragraphs)
     labelled = sum(1 for label in candidates if label and accept(label))
     return labelled >= 2 and labelled >= LABELLED_SHARE * len(paragraphs)
+
+
+def _accept(source: str, paragraphs: list[Paragraph]) -> tuple[list[Label | None], Callable[[Label], bool]]:
+    """Each paragraph's candidate label, and which labels are speakers."""
+    candidates = [_candidate(source, p) for p in paragraphs]
+    structural = {label.name for p, label in zip(paragraphs, candidates) if label and p.split}
+    return candidates, label_filter(candidates, structural)
 
 
 def _speaker_blocks(source: str, turns: list[Turn], aliases: dict[str, str]) -> list[Block]:
@@ -78,9 +92,8 @@ def _speaker_blocks(source: str, turns: list[Turn], aliases: dict[str, str]) -> 
     for turn in turns:
         if turn.label:
             speaker = aliases.get(turn.label.name.lower(), turn.label.name)
-        if turn.end <= turn.start:  # a label on its own line names the speaker of the paragraphs after it
-            if turn.label and (turn.label.time, turn.label.lead) != (None, None):
-                pending = turn.time
+        if turn.end <= turn.start:  # a label or a time on its own line is for the paragraph after it
+            pending = turn.time if turn.time is not None else pending
             continue
         text = MappedText.verbatim(source, turn.start, turn.end)
         who = None if is_stage_direction(text.text) else speaker
@@ -89,58 +102,40 @@ def _speaker_blocks(source: str, turns: list[Turn], aliases: dict[str, str]) -> 
     return blocks
 
 
-def _role_aliases(roles: dict[str, str]) -> dict[str, str]:
-    """A bare `Host:` label means the one person introduced as `Name (Host):`."""
-    aliases = {}
-    for role in ("host", "guest"):
-        names = [name for name, r in roles.items() if r == role]
-        if len(names) == 1:
-            aliases[role] = names[0]
-    return aliases
-
-
-def _label_filter(paragraphs: list[Paragraph], candidates: list[Label | None]) -> Callable[[Label], bool]:
-    """Which candidate labels are speakers: a one-word label seen once may be a sentence,
-    and a lone header-like line ('We met at 10:30') may be prose."""
-    counts: dict[str, int] = {}
-    for label in candidates:
-        if label:
-            counts[label.name] = counts.get(label.name, 0) + 1
-    headers = sum(1 for label in candidates if label and label.header)
-    structural = {label.name for p, label in zip(paragraphs, candidates) if label and p.split}
-
-    def accept(label: Label) -> bool:
-        if label.header:
-            return headers >= 2 or is_diarized(label.name)
-        return (label.bold or label.role is not None or label.name.lower() in ROLE_WORDS or label.time is not None
-                or counts.get(label.name, 0) >= 2 or looks_like_full_name(label.name)
-                or is_diarized(label.name) or label.name in structural)
-    return accept
-
-
 def _candidate(source: str, paragraph: Paragraph) -> Label | None:
-    return lead_label(source, paragraph.start, paragraph.end)
+    """The label a paragraph starts with, if any, also after its line's timestamp."""
+    start, end = paragraph.start, paragraph.end
+    stamp_end = _line_stamp(source, paragraph)[0]
+    return lead_label(source, start, end) or lead_label(source, stamp_end, end) or name_line(source, start, end)
 
 
 def _turn(source: str, paragraph: Paragraph, accept: Callable[[Label], bool]) -> Turn:
-    pos, end = paragraph.start, paragraph.end
-    label = lead_label(source, pos, end)
+    end = paragraph.end
+    pos, stamp = _line_stamp(source, paragraph)
+    label = _candidate(source, paragraph)
     if label and accept(label):
         pos = label.end
-        time = label.lead if label.lead is not None else label.time
+        time = next((t for t in (label.lead, label.time, stamp) if t is not None), None)
     else:
-        label = None
-        pos, time = _leading_time(source, pos, end)
+        label, time = None, stamp
     if time is None:
         pos, time = _leading_time(source, pos, end)
     if time is None:
         end, time = _trailing_time(source, pos, end)
+    while pos < end and source[pos].isspace():  # what the marks left, such as a no-break space
+        pos += 1
     return Turn(paragraph.line, pos, end, label, time)
+
+
+def _line_stamp(source: str, paragraph: Paragraph) -> tuple[int, float | None]:
+    """Past the timestamp a stamped line starts with, and its time."""
+    match = LINE_STAMP.match(source, paragraph.start, paragraph.end) if paragraph.stamped else None
+    return (match.end(), clock_seconds(matched_clock(match))) if match else (paragraph.start, None)
 
 
 def _leading_time(source: str, pos: int, end: int) -> tuple[int, float | None]:
     match = LEAD_TIME.match(source, pos, end)
-    return (match.end(), clock_seconds(match.group("time"))) if match else (pos, None)
+    return (match.end(), clock_seconds(matched_clock(match))) if match else (pos, None)
 
 
 def _trailing_time(source: str, pos: int, end: int) -> tuple[int, float | None]:
@@ -165,24 +160,35 @@ def _body(source: str, split: bool = True) -> tuple[str | None, list[Paragraph]]
 def _paragraphs(source: str, split: bool) -> list[Paragraph]:
     paragraphs = []
     for group in line_groups(source):
-        pieces = _utterances(source, group) if split else [group]
+        stamped = _cut(group, _stamped_lines(source, group))
+        labelled = _labelled_lines(source, group) if split else set()
+        pieces = [piece for lines in stamped for piece in _cut(lines, labelled)]
         for lines in pieces:
             start, end = lines[0].start, lines[-1].end
             while source[start].isspace():
                 start += 1
             while source[end - 1].isspace():
                 end -= 1
-            paragraphs.append(Paragraph(start, end, lines[0].number, len(pieces) > 1))
+            paragraphs.append(Paragraph(start, end, lines[0].number, bool(labelled), len(stamped) > 1))
     return paragraphs
 
 
-def _utterances(source: str, group: list[Line]) -> list[list[Line]]:
-    """The lines of a paragraph cut before each labelled line, when most lines have a label
-    or at least two are header lines; otherwise the paragraph whole."""
-    labels = [lead_label(source, line.start, line.end) for line in group]
-    starts = [index for index, label in enumerate(labels) if label]
-    headers = sum(1 for label in labels if label and label.header)
-    if len(starts) < 2 or (2 * len(starts) < len(group) and headers < 2):
-        return [group]
-    cuts = sorted({0, *starts}) + [len(group)]
-    return [group[a:b] for a, b in zip(cuts, cuts[1:])]
+def _cut(lines: list[Line], starts: set[int]) -> list[list[Line]]:
+    """The lines cut before each line whose number is in `starts`."""
+    cuts = [0] + [index for index, line in enumerate(lines) if index and line.number in starts] + [len(lines)]
+    return [lines[a:b] for a, b in zip(cuts, cuts[1:])]
+
+
+def _stamped_lines(source: str, group: list[Line]) -> set[int]:
+    """Numbers of the lines that start with a timestamp, when at least two do."""
+    starts = {line.number for line in group if LINE_STAMP.match(source, line.start, line.end)}
+    return starts if len(starts) >= 2 else set()
+
+
+def _labelled_lines(source: str, group: list[Line]) -> set[int]:
+    """Numbers of the labelled lines of a paragraph of one utterance per line: when most
+    lines have a label or at least two are header lines; else none."""
+    labels = [(line.number, lead_label(source, line.start, line.end)) for line in group]
+    starts = {number for number, label in labels if label}
+    headers = sum(1 for _, label in labels if label and label.header)
+    return set() if len(starts) < 2 or (2 * len(starts) < len(group) and headers < 2) else starts

@@ -1,161 +1,174 @@
-"""Speech-to-text JSON, one block per segment, in any of these shapes:
+"""Speech-to-text JSON, one block per segment (utterance, chunk), in the shapes tools export:
 
-- Whisper: `{"segments": [{"start", "end", "text", "speaker"?}]}`, or a bare list of segments;
-- Hugging Face transformers ASR pipeline: `{"text", "chunks": [{"timestamp": [start, end], "text"}]}`
+- Whisper (openai-whisper, faster-whisper, WhisperX, OpenAI's API `verbose_json`):
+  `{"segments": [{"start", "end", "text", "speaker"?}]}`, or a bare list of segments;
+- Hugging Face transformers ASR pipeline: `{"chunks": [{"timestamp": [start, end], "text"}]}`
   (`end` may be null);
-- whisper.cpp: `{"transcription": [{"timestamps": {"from": "00:00:01,500", ...},
-  "offsets": {"from": 1500, ...}, "text"}]}`, the time from `offsets.from` (milliseconds)
-  or else `timestamps.from`.
+- whisper.cpp: `{"transcription": [{"offsets": {"from": 1500, ...}, "timestamps": {"from":
+  "00:00:01,500", ...}, "text"}]}`, the time from `offsets.from` (ms) or else `timestamps.from`;
+- AssemblyAI: `{"utterances": [{"speaker": "A", "start": 1500 (ms), "text"}]}`;
+- Deepgram: `results.channels[0].alternatives[0].paragraphs.paragraphs[].sentences[]` (one
+  block per sentence, the speaker from its paragraph), else `results.utterances[]`;
+- Amazon Transcribe: `results.audio_segments[]` with `start_time`, `transcript`, `speaker_label`.
 
-Segment texts are JSON string literals, so a decoded character is not always one source
-character (`\\"`, `\\u00e9`, surrogate pairs). The parser records where each string and
-object starts, and each text is decoded again here character by character, so every
-character maps to the place in the file it was written.
+Without any of these, the whole text of `{"text": ...}` (OpenAI's `json`, AssemblyAI without
+speakers), Deepgram's `alternatives[0].transcript` or Transcribe's `transcripts[0].transcript`
+is one block without a time. Times may be numbers, numeric strings or clocks; a numeric or
+one-letter speaker id (`0`, `"A"`) is named `Speaker 0`, `Speaker A`.
 """
 
 from __future__ import annotations
 
 import json
-import json.decoder
-import json.scanner
 import math
 import re
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
 from ..errors import TranscriptError, line_of
 from ..model import Block
-from ..textmap import MappedText
+from .jsonmap import LocatedDict, LocatedStr, at, describe, mapped_literal, parse_located
 from .source import Reading
 
-ESCAPES = {'"': '"', "\\": "\\", "/": "/", "b": "\b", "f": "\f", "n": "\n", "r": "\r", "t": "\t"}
-LANGUAGE_TAG = re.compile(r"[a-z]{2,3}(?:-[A-Za-z0-9]+)*")
 EXAMPLE = '{"segments": [{"start": 0.0, "end": 2.5, "text": "Hello."}]}'
-SHAPES = (f"Whisper JSON like {EXAMPLE} (or a bare list of those segments), transformers ASR JSON like "
-          '{"chunks": [{"timestamp": [0.0, 2.5], "text": "Hello."}]} or whisper.cpp JSON like '
-          '{"transcription": [{"offsets": {"from": 0, "to": 2500}, "text": "Hello."}]}')
-LISTS = ("segments", "chunks", "transcription")  # the key holding the list, per shape
-CPP_TIME = re.compile(r"(\d+):(\d{2}):(\d{2})[,.](\d{1,3})")
+EXPECTED = (f"Whisper JSON like {EXAMPLE} (or a bare list of those segments), transformers ASR JSON like "
+            '{"chunks": [{"timestamp": [0.0, 2.5], "text": "Hello."}]}, whisper.cpp JSON like '
+            '{"transcription": [{"offsets": {"from": 0, "to": 2500}, "text": "Hello."}]}, AssemblyAI '
+            "'utterances', Deepgram 'results' with 'paragraphs' or 'utterances', Amazon Transcribe "
+            "'audio_segments', or a whole transcript as {\"text\": \"Hello.\"}")
+CLOCK = re.compile(r"(?:(\d+):)?(\d{1,2}):(\d{2})(?:[,.](\d{1,3}))?")
+NUMBER = re.compile(r"\d+(?:\.\d+)?")
+LANGUAGE_TAG = re.compile(r"[a-z]{2,3}(?:-[A-Za-z0-9]+)*")
+# Whisper's own names for the languages it detects most often (the OpenAI API reports names).
+LANGUAGE_NAMES = {"english": "en", "chinese": "zh", "german": "de", "spanish": "es", "russian": "ru",
+                  "korean": "ko", "french": "fr", "japanese": "ja", "portuguese": "pt", "turkish": "tr",
+                  "polish": "pl", "catalan": "ca", "dutch": "nl", "arabic": "ar", "swedish": "sv",
+                  "italian": "it", "indonesian": "id", "hindi": "hi", "finnish": "fi", "vietnamese": "vi",
+                  "hebrew": "he", "ukrainian": "uk", "greek": "el", "czech": "cs", "danish": "da",
+                  "norwegian": "no", "romanian": "ro", "hungarian": "hu", "thai": "th"}
+Units = list[tuple[str, Any]]  # (where, for messages; the segment)
 
 
-class LocatedStr(str):
-    start: int  # source offset just after the opening quote
+@dataclass(frozen=True)
+class Shape:
+    """One tool's layout: where its segments are and which fields hold text, time and speaker."""
 
-
-class LocatedDict(dict):
-    start: int  # source offset of the opening brace
+    units: Callable[[Any], Units]
+    start: Callable[[dict], float | str]  # seconds, or what is wrong with the segment
+    needs: str = "'start'"  # the time field, as a message names it
+    text: str = "text"
+    speaker: str = "speaker"
 
 
 def read_whisper(source: str, path: Path) -> Reading:
-    data = _parse(source, path)
-    key, segments = _segment_list(data)
-    if segments is None:
-        raise TranscriptError(path, 1, f"expected a 'segments', 'chunks' or 'transcription' list: {SHAPES}; "
-                              f"found a JSON {_kind(data)} without one")
-    blocks = [_block(source, segment, f"{key}[{index}]", key, path) for index, segment in enumerate(segments)]
-    language = data.get("language") if isinstance(data, dict) else None
-    result = data.get("result") if isinstance(data, dict) else None  # whisper.cpp puts it here
-    language = language or (result.get("language") if isinstance(result, dict) else None)
-    language = language if isinstance(language, str) and LANGUAGE_TAG.fullmatch(language) else None
-    return Reading(tuple(b for b in blocks if b.text.text), language=language)
+    data = parse_located(source, path, EXPECTED)
+    shape, units = _shape_of(data)
+    if shape is not None:
+        blocks = [_block(source, unit, where, shape, path) for where, unit in units]
+    else:
+        blocks = _whole_text(source, data, path)
+    return Reading(tuple(b for b in blocks if b.text.text), language=_language(data))
 
 
-def has_segments(source: str) -> bool:
-    """Content sniffing: is this JSON with segments (chunks, a transcription)?"""
+def looks_like_speech_json(source: str) -> bool:
+    """Content sniffing: JSON in one of the shapes above."""
     try:
         data = json.loads(source)
     except ValueError:
         return False
-    if isinstance(data, dict):
-        return _segment_list(data)[1] is not None
-    return isinstance(data, list) and bool(data) and all(isinstance(s, dict) and "text" in s for s in data)
+    return _shape_of(data)[0] is not None or _whole_text_literal(data) is not None
 
 
-def _kind(data: Any) -> str:
-    return "object" if isinstance(data, dict) else "array" if isinstance(data, list) else type(data).__name__
+def _shape_of(data: Any) -> tuple[Shape | None, Units]:
+    """The first shape with segments in `data`, and those segments."""
+    for shape in SHAPES:
+        units = shape.units(data)
+        if units:
+            return shape, units
+    return None, []
 
 
-def _segment_list(data: Any) -> tuple[str, list[Any] | None]:
-    """Which shape this is (the key of its list) and the list, None when there is none."""
-    if isinstance(data, list):
-        return "segments", data
-    if isinstance(data, dict):
-        for key in LISTS:
-            if isinstance(data.get(key), list):
-                return key, data[key]
-    return "segments", None
+def _whole_text(source: str, data: Any, path: Path) -> list[Block]:
+    """The one block of a transcript without segments; none when its segments or text are empty."""
+    text = _whole_text_literal(data)
+    if text is not None:
+        return [Block(mapped_literal(source, text.start), line_of(source, text.start))]
+    if data == [] or isinstance(data, dict) and (isinstance(data.get("text"), str) or any(
+            isinstance(data.get(key), list) for key in ("segments", "chunks", "transcription", "utterances"))):
+        return []  # an empty transcript, reported as such
+    raise TranscriptError(path, 1, f"expected a 'segments', 'chunks', 'transcription' or 'utterances' list, "
+                          f"or a 'text': {EXPECTED}; found {describe(data)}")
 
 
-def _parse(source: str, path: Path) -> Any:
-    try:
-        return _located_decoder().decode(source)
-    except json.JSONDecodeError as exc:
-        raise TranscriptError(path, exc.lineno, f"is not valid JSON: {exc.msg} (column {exc.colno}); "
-                              f"expected {SHAPES}") from None
+def _whole_text_literal(data: Any) -> LocatedStr | None:
+    for keys in (("text",), ("results", "channels", 0, "alternatives", 0, "transcript"),
+                 ("results", "transcripts", 0, "transcript")):
+        text = at(data, *keys)
+        if isinstance(text, str) and text.strip():
+            return text  # type: ignore[return-value]
+    return None
 
 
-def _located_decoder() -> json.JSONDecoder:
-    """A decoder whose strings and objects remember where they start in the source."""
-    decoder = json.JSONDecoder()
-
-    def parse_string(text: str, end: int, strict: bool = True) -> tuple[str, int]:
-        value, after = json.decoder.scanstring(text, end, strict)
-        located = LocatedStr(value)
-        located.start = end
-        return located, after
-
-    def parse_object(state: tuple[str, int], *args: Any) -> tuple[Any, int]:
-        value, after = json.decoder.JSONObject(state, *args)
-        located = LocatedDict(value)
-        located.start = state[1] - 1
-        return located, after
-
-    decoder.parse_string = parse_string  # type: ignore[method-assign]
-    decoder.parse_object = parse_object  # type: ignore[assignment]
-    decoder.scan_once = json.scanner.py_make_scanner(decoder)  # the C scanner ignores these hooks
-    return decoder
-
-
-def _block(source: str, segment: Any, where: str, key: str, path: Path) -> Block:
-    time = _check_segment(source, segment, where, key, path)
-    text = segment["text"]
-    return Block(_mapped_literal(source, text.start), line_of(source, text.start),
-                 segment.get("speaker") or None, time)
-
-
-def _check_segment(source: str, segment: Any, where: str, key: str, path: Path) -> float:
-    """Check one segment; its start time in seconds."""
-    if not isinstance(segment, LocatedDict):
-        fields = {"segments": "'start'", "chunks": "'timestamp'", "transcription": "'offsets'"}[key]
-        raise TranscriptError(path, None, f"{where}: expected an object with {fields} and 'text', "
-                              f"found {json.dumps(segment)[:60]}")
-    line = line_of(source, segment.start)
-    text, speaker = segment.get("text"), segment.get("speaker")
-    time = {"segments": _whisper_start, "chunks": _chunk_start, "transcription": _cpp_start}[key](segment)
+def _block(source: str, unit: Any, where: str, shape: Shape, path: Path) -> Block:
+    if not isinstance(unit, LocatedDict):
+        line = line_of(source, unit.start) if hasattr(unit, "start") else None
+        raise TranscriptError(path, line, f"{where}: expected an object with {shape.needs} and '{shape.text}', "
+                              f"found {json.dumps(unit)[:60]}")
+    line = line_of(source, unit.start)
+    time, text, speaker = shape.start(unit), unit.get(shape.text), _speaker(unit.get(shape.speaker))
     if isinstance(time, str):
         raise TranscriptError(path, line, f"{where}: {time}")
     if not isinstance(text, LocatedStr):
-        raise TranscriptError(path, line, f"{where}: expected 'text' as a string, found {json.dumps(text)}")
-    if speaker is not None and not isinstance(speaker, str):
-        raise TranscriptError(path, line, f"{where}: expected 'speaker' as a string, found {json.dumps(speaker)}")
-    return time
+        raise TranscriptError(path, line, f"{where}: expected '{shape.text}' as a string, found {json.dumps(text)}")
+    if speaker is False:
+        raise TranscriptError(path, line, f"{where}: expected '{shape.speaker}' as a string or a number, "
+                              f"found {json.dumps(unit.get(shape.speaker))}")
+    return Block(mapped_literal(source, text.start), line_of(source, text.start), speaker or None, time)
+
+
+def _speaker(value: Any) -> str | None | bool:
+    """A speaker name; None when there is none; False when the value cannot be one."""
+    if value is None or value == "":
+        return None
+    if isinstance(value, int) and not isinstance(value, bool):
+        return f"Speaker {value}"
+    if not isinstance(value, str):
+        return False
+    value = value.strip()
+    return f"Speaker {value}" if len(value) == 1 and value.isalnum() else value
 
 
 def _seconds(value: Any) -> float | None:
-    """A JSON number of seconds, or None when it is not one."""
+    """Seconds from a JSON number, a numeric string or a clock string; None when it is none of those."""
+    if isinstance(value, str):
+        clock = CLOCK.fullmatch(value.strip())
+        if clock:
+            hours, minutes, seconds, fraction = clock.groups()
+            fraction_seconds = int((fraction or "0").ljust(3, "0")) / 1000
+            return int(hours or 0) * 3600 + int(minutes) * 60 + int(seconds) + fraction_seconds
+        value = float(value) if NUMBER.fullmatch(value.strip()) else None
     if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value) or value < 0:
         return None
     return float(value)
 
 
-def _whisper_start(segment: dict) -> float | str:
-    start = _seconds(segment.get("start"))
-    return start if start is not None else (
-        f"expected 'start' as seconds (a number like 12.5), found {json.dumps(segment.get('start'))}")
+def _seconds_field(key: str) -> Callable[[dict], float | str]:
+    def start(unit: dict) -> float | str:
+        seconds = _seconds(unit.get(key))
+        return seconds if seconds is not None else (
+            f"expected '{key}' as seconds (a number like 12.5), found {json.dumps(unit.get(key))}")
+    return start
 
 
-def _chunk_start(segment: dict) -> float | str:
-    stamp = segment.get("timestamp")
+def _milliseconds(unit: dict) -> float | str:
+    millis = _seconds(unit.get("start"))
+    return millis / 1000 if millis is not None else (
+        f"expected 'start' in milliseconds (a number like 12500), found {json.dumps(unit.get('start'))}")
+
+
+def _chunk_start(chunk: dict) -> float | str:
+    stamp = chunk.get("timestamp")
     start = _seconds(stamp[0]) if isinstance(stamp, list) and len(stamp) == 2 else None
     end_ok = isinstance(stamp, list) and len(stamp) == 2 and (stamp[1] is None or _seconds(stamp[1]) is not None)
     return start if start is not None and end_ok else (
@@ -163,42 +176,72 @@ def _chunk_start(segment: dict) -> float | str:
         f"found {json.dumps(stamp)}")
 
 
-def _cpp_start(segment: dict) -> float | str:
-    offsets, stamps = segment.get("offsets"), segment.get("timestamps")
-    millis = _seconds(offsets.get("from")) if isinstance(offsets, dict) else None
-    if millis is not None:
-        return millis / 1000
-    clock = CPP_TIME.fullmatch(stamps.get("from", "")) if isinstance(stamps, dict) and \
-        isinstance(stamps.get("from"), str) else None
-    if clock:
-        hours, minutes, seconds, fraction = clock.groups()
-        return int(hours) * 3600 + int(minutes) * 60 + int(seconds) + int(fraction.ljust(3, "0")) / 1000
+def _cpp_start(item: dict) -> float | str:
+    offsets, stamps = item.get("offsets"), item.get("timestamps")
+    millis = offsets.get("from") if isinstance(offsets, dict) else None
+    if isinstance(millis, (int, float)) and _seconds(millis) is not None:
+        return float(millis) / 1000
+    clock = stamps.get("from") if isinstance(stamps, dict) else None
+    if isinstance(clock, str) and CLOCK.fullmatch(clock):
+        return _seconds(clock)  # type: ignore[return-value]
     return (f"expected 'offsets' with 'from' in milliseconds (like {{\"from\": 1500, \"to\": 2500}}) or "
             f"'timestamps' with 'from' like \"00:00:01,500\", found offsets {json.dumps(offsets)}, "
             f"timestamps {json.dumps(stamps)}")
 
 
-def _mapped_literal(source: str, start: int) -> MappedText:
-    """Decode the string literal starting at `start`; each character maps to where it is written."""
-    chars: list[str] = []
-    offsets: list[int] = []
-    index = start
-    while source[index] != '"':
-        char, length = _escape_at(source, index) if source[index] == "\\" else (source[index], 1)
-        chars.append(char)
-        offsets.append(index)
-        index += length
-    return MappedText.from_offsets("".join(chars), offsets).strip()
+def _listed(*keys: str) -> Callable[[Any], Units]:
+    def units(data: Any) -> Units:
+        found = at(data, *keys)
+        return [(f"{'.'.join(keys)}[{i}]", unit) for i, unit in enumerate(found)] if isinstance(found, list) else []
+    return units
 
 
-def _escape_at(source: str, index: int) -> tuple[str, int]:
-    """The character a backslash escape stands for, and how many source characters it takes."""
-    kind = source[index + 1]
-    if kind != "u":
-        return ESCAPES[kind], 2
-    code = int(source[index + 2:index + 6], 16)
-    if 0xD800 <= code < 0xDC00 and source[index + 6:index + 8] == "\\u":
-        low = int(source[index + 8:index + 12], 16)
-        if 0xDC00 <= low < 0xE000:
-            return chr(0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00)), 12
-    return chr(code), 6
+def _segments(data: Any) -> Units:
+    """Whisper's `segments`, or a bare list of segment objects."""
+    if isinstance(data, list) and data and all(isinstance(s, dict) and "text" in s for s in data):
+        return [(f"segments[{i}]", unit) for i, unit in enumerate(data)]
+    return _listed("segments")(data)
+
+
+def _deepgram_sentences(data: Any) -> Units:
+    """Deepgram's paragraphs: each sentence a unit, carrying its paragraph's speaker."""
+    where = "results.channels[0].alternatives[0].paragraphs.paragraphs"
+    paragraphs = at(data, "results", "channels", 0, "alternatives", 0, "paragraphs", "paragraphs")
+    units: Units = []
+    for p_index, paragraph in enumerate(paragraphs if isinstance(paragraphs, list) else []):
+        sentences = paragraph.get("sentences") if isinstance(paragraph, dict) else None
+        for s_index, sentence in enumerate(sentences if isinstance(sentences, list) else []):
+            if isinstance(sentence, LocatedDict):
+                sentence = _with_speaker(sentence, paragraph.get("speaker"))
+            units.append((f"{where}[{p_index}].sentences[{s_index}]", sentence))
+    return units
+
+
+def _with_speaker(unit: LocatedDict, speaker: Any) -> LocatedDict:
+    merged = LocatedDict({**unit, "speaker": speaker})
+    merged.start = unit.start
+    return merged
+
+
+def _language(data: Any) -> str | None:
+    if not isinstance(data, dict):
+        return None
+    for keys in (("language",), ("language_code",), ("result", "language"), ("results", "language_code"),
+                 ("results", "channels", 0, "detected_language")):
+        value = at(data, *keys)
+        if isinstance(value, str) and value.strip():
+            tag = LANGUAGE_NAMES.get(value.strip().lower(), value.strip())
+            return tag.split("_")[0].split("-")[0].lower() if LANGUAGE_TAG.fullmatch(tag.replace("_", "-")) else None
+    return None
+
+
+SHAPES = (
+    Shape(_segments, _seconds_field("start")),
+    Shape(_listed("chunks"), _chunk_start, needs="'timestamp'"),
+    Shape(_listed("transcription"), _cpp_start, needs="'offsets'"),
+    Shape(_listed("utterances"), _milliseconds),  # AssemblyAI
+    Shape(_deepgram_sentences, _seconds_field("start")),
+    Shape(_listed("results", "utterances"), _seconds_field("start"), text="transcript"),  # Deepgram
+    Shape(_listed("results", "audio_segments"), _seconds_field("start_time"), needs="'start_time'",
+          text="transcript", speaker="speaker_label"),  # Amazon Transcribe
+)

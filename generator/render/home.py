@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import html
 from collections import Counter
 
 from ..highlights import timeline
 from .common import banner, front_matter
 from .episodes import episode_line
-from .markup import escape, link, page_url
+from .markup import attribute, escape, link, page_url
 from .paths import GLOSSARY, GRAPH, HOME, ORGANISATIONS, PEOPLE, TIMELINE, TOPICS, EPISODES, term_page, topic_page
 from .topics import ranked_topics, timeline_table, topic_line
 
@@ -90,8 +89,8 @@ def _centre(index: int, count: int, height: int) -> int:
 
 
 def _svg_label(x: int, y: int, text: str, href: str, kind: str) -> str:
-    label = html.escape(text if len(text) <= 34 else text[:33] + "…")
-    return (f'<a href="{html.escape(href)}"><rect x="{x}" y="{y - 11}" width="{BOX}" height="22" rx="4" class="{kind}"/>'
+    label = attribute(text if len(text) <= 34 else text[:33] + "…")  # inline HTML: Markdown still reads its text
+    return (f'<a href="{attribute(href)}"><rect x="{x}" y="{y - 11}" width="{BOX}" height="22" rx="4" class="{kind}"/>'
             f'<text x="{x + 8}" y="{y + 5}" class="{kind}">{label}</text></a>')
 
 

@@ -2,14 +2,16 @@
 
 Every piece of untrusted text (transcript words, speaker names, metadata) goes through
 `escape`: characters that could start Markdown, HTML, or a pymdownx extension become
-numeric character references, which Markdown prints literally and never parses.
+numeric character references, which Markdown prints literally and never parses. Text in
+attribute values (link titles, tooltips, page titles in front matter) goes through
+`attribute`, and addresses from metadata through `web_url`.
 """
 
 from __future__ import annotations
 
-import html
 import posixpath
 import re
+import urllib.parse
 from typing import Sequence
 
 from ..model import Mention, Passage
@@ -17,20 +19,46 @@ from ..model import Mention, Passage
 ALWAYS = set("\\`*_{}[]<>&|~^=$!#+\"")
 AT_START = set("-+.:?0123456789>%@")
 SPACES = re.compile(r"\s+")
+CONTROLS = re.compile("[\x00-\x1f\x7f-\x9f]")  # left after spaces are joined: never shown, invalid in HTML
+PLAIN = set(" .,;:?!-/")  # left as they are in attribute values
+WEB_URL = re.compile(r"https?://", re.I)
+URL_SAFE = "/:?#=&;,%+@"  # besides letters, digits and -._~
 
 
 def escape(text: str) -> str:
     """Untrusted text as inert Markdown on one line."""
-    text = SPACES.sub(" ", text).strip()
+    text = one_line(text).strip()
     chars = [f"&#{ord(c)};" if c in ALWAYS else c for c in text]
     if chars and chars[0] in AT_START:
         chars[0] = f"&#{ord(chars[0])};"
     return "".join(chars)
 
 
+def one_line(text: str) -> str:
+    """Runs of white space as one space, control characters dropped."""
+    return CONTROLS.sub("", SPACES.sub(" ", text))
+
+
 def attribute(text: str) -> str:
-    """Text for a link title: one line, no quotes or markup."""
-    return html.escape(SPACES.sub(" ", text).strip().replace('"', "'"), quote=False)
+    """Text for a link title or an HTML attribute value, on one line.
+
+    Every character but letters, digits, spaces and `.,;:?!-/` becomes a numeric character
+    reference: quotes and parentheses would end a Markdown link title early, backticks and
+    backslashes are read before links are, and braces are template syntax. Browsers show
+    the references as the characters they stand for.
+    """
+    text = one_line(text).strip()
+    return "".join(c if c.isalnum() or c in PLAIN else f"&#{ord(c)};" for c in text)
+
+
+def web_url(address: str) -> str | None:
+    """An http(s) address as a Markdown link target, or None for anything else (a relative
+    path, javascript:, data:). Characters that could end the link or start markup are
+    percent-encoded, and `&` is written as `&amp;` so no character reference in the address
+    is ever decoded into something else."""
+    if not WEB_URL.match(address):
+        return None
+    return urllib.parse.quote(address, safe=URL_SAFE).replace("&", "&amp;")
 
 
 def relative(from_page: str, to_page: str, anchor: str | None = None) -> str:
@@ -104,12 +132,12 @@ def marked_text(
 
 def tooltip(label: str, definition: str) -> str:
     """An inline abbreviation element: Material shows its title as a tooltip."""
-    return f'<abbr title="{html.escape(SPACES.sub(" ", definition).strip(), quote=True)}">{label}</abbr>'
+    return f'<abbr title="{attribute(definition)}">{label}</abbr>'
 
 
 def escape_inline(text: str) -> str:
     """Like `escape` but keeps surrounding spaces, for pieces of one line."""
-    text = SPACES.sub(" ", text)
+    text = one_line(text)
     return "".join(f"&#{ord(c)};" if c in ALWAYS else c for c in text)
 
 

@@ -73,14 +73,16 @@ def _key_points(ctx, topic: Topic, page: str) -> list[str]:
     if not points:
         return []
     lines = ["## Key points", "",
-             "The sentences closest to the centre of this topic (cosine similarity of their words "
-             "to all of the topic's passages), one per passage, repeats counted once.", ""]
+             "Sentences ranked by closeness to the centre of this topic (cosine similarity of their "
+             "words, weighted by how rare each word is in the site, to all of the topic's passages), "
+             "each next one marked down for resembling one already chosen, so that together they "
+             "cover the topic; one per passage, a repeated passage counted once.", ""]
     lines += [f"1. {_marked(ctx, p, page)} ({_excerpt_line(ctx, p, page)})" for p in points]
     return lines + [""]
 
 
 def _quotes(ctx, topic: Topic, page: str) -> list[str]:
-    chosen = quotes(ctx.model.episodes, topic.id)
+    chosen = quotes(ctx.model.episodes, topic.id, avoid=key_points(ctx.model.episodes, topic.id))
     lines = ["## Quotes", ""] if chosen else []
     for quote in chosen:
         check_quote(ctx.episode(quote.episode), quote)
@@ -89,7 +91,8 @@ def _quotes(ctx, topic: Topic, page: str) -> list[str]:
 
 
 def _timeline(ctx, topic: Topic, page: str) -> list[str]:
-    events = timeline(ctx.model.episodes, topic.id, ctx.model.glossary)
+    elsewhere = frozenset(t for other in ctx.model.topics for t in other.terms) - set(topic.terms)
+    events = timeline(ctx.model.episodes, topic.id, ctx.model.glossary, elsewhere)
     return timeline_table(ctx, events, page, "## Timeline")
 
 

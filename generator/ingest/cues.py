@@ -1,0 +1,114 @@
+"""The text of one subtitle cue: markup deleted, the speaker found, repeats dropped.
+
+Markup (`<i>`, `<c.loud>`, `<v Speaker>`, karaoke timestamps, `{\\an8}` positioning, ruby
+readings) is deleted with `MappedText.sub`, so what remains still maps character by
+character to the file. The speaker comes from a `<v Name>` voice tag, or a leading
+`Name:`, `- Name:` or `>> Name:` (`>>` alone marks a new, unnamed speaker). A cue with
+several voices, or `>>` marks inside it (broadcast and YouTube captions), becomes one block
+per voice or turn.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+
+from ..model import Block
+from ..textmap import MappedText
+from .marks import find_label, is_diarized
+from .source import Line
+
+VOICE = re.compile(r"<v(?:\.[^\s>]*)?[ \t]+(?P<name>[^>\n]+?)[ \t]*>")
+RUBY_TEXT = re.compile(r"<rt>[^<]*</rt>")  # the reading above a character, not speech
+TAG = re.compile(r"</?[a-zA-Z]+(?:\.[^\s>]*)?(?:[ \t][^>\n]*)?>|<(?:\d+:)?\d{2}:\d{2}[.,]\d{3}>"
+                 r"|\{\\[^{}\n]*\}")  # HTML-like tags, karaoke times, ASS overrides like {\an8}
+ENTITY = re.compile(r"&(?:[a-zA-Z]+|#\d+|#[xX][0-9a-fA-F]+);")
+TURN_MARK = re.compile(r"(?:-|>>)[ \t]*")  # a dialogue dash, or the caption mark of a new speaker
+NEW_SPEAKER = re.compile(r"(?:^|(?<=\s))(?:>>|&gt;&gt;)")  # a caption's mark of another speaker (escaped in VTT)
+BRACKET_NAME = re.compile(r"\[(?P<name>[^\[\]\n]{1,40})\][ \t]*")
+SPACES = re.compile(r"\s+")
+ROLLING_SHARE = 1 / 3  # of cues that repeat the previous cue's last line, for captions to count as rolling
+
+
+def cue_blocks(source: str, lines: list[Line], time: float) -> list[Block]:
+    """The blocks of one cue's text lines: one, or one per `<v>` voice or `>>` turn, or none."""
+    if not lines:
+        return []
+    contiguous = all(after.number == before.number + 1 for before, after in zip(lines, lines[1:]))
+    raw = (MappedText.verbatim(source, lines[0].start, lines[-1].end) if contiguous else
+           MappedText.join((MappedText.verbatim(source, line.start, line.end) for line in lines), "\n"))
+    starts = sorted({match.start() for pattern in (VOICE, NEW_SPEAKER) for match in pattern.finditer(raw.text)})
+    blocks = (_piece_block(piece, lines, time) for piece in raw.split_at([start for start in starts if start > 0]))
+    return [block for block in blocks if block is not None]
+
+
+def _piece_block(raw: MappedText, lines: list[Line], time: float) -> Block | None:
+    voice = VOICE.search(raw.text)
+    text = _sub(_sub(raw, RUBY_TEXT, ""), TAG, "")
+    text = _sub(text, ENTITY, None).strip()
+    speaker = voice.group("name").strip() if voice else None
+    if speaker is None:
+        speaker, text = _leading_label(text)
+    if not text.text:
+        return None
+    offset = text.source_offset(0)
+    return Block(text, next(line.number for line in reversed(lines) if line.start <= offset), speaker, time)
+
+
+def _sub(text: MappedText, pattern: re.Pattern[str], replacement: str | None) -> MappedText:
+    """Delete (or, with None, unescape) what `pattern` matches; most cues have nothing to change."""
+    if not pattern.search(text.text):
+        return text
+    return text.sub(pattern, lambda m: html.unescape(m.group()) if replacement is None else replacement)
+
+
+def _leading_label(text: MappedText) -> tuple[str | None, MappedText]:
+    """`Name: words`, `- Name: words` or `>> Name: words` at the start of a cue."""
+    mark = TURN_MARK.match(text.text)
+    start = mark.end() if mark else 0
+    label = find_label(text.text, start, len(text.text))
+    if label is not None and label.end < len(text.text):
+        return label.name, text.slice(label.end, len(text.text))
+    if mark and mark.group().startswith(">>"):
+        return None, text.slice(mark.end(), len(text.text))  # the mark is not speech
+    return None, text
+
+
+def name_bracketed_speakers(blocks: list[Block]) -> list[Block]:
+    """`[JOHN] words`: a speaker when JOHN speaks as `JOHN:` elsewhere in the file or is a
+    diarization id; otherwise it is a sound or a note (`[LAUGHS] Right.`) and stays text."""
+    known = {block.speaker for block in blocks if block.speaker}
+    return [_bracketed(block, known) if block.speaker is None else block for block in blocks]
+
+
+def _bracketed(block: Block, known: set[str]) -> Block:
+    match = BRACKET_NAME.match(block.text.text)
+    name = match.group("name").strip() if match else None
+    if not name or match.end() >= len(block.text.text) or not (name in known or is_diarized(name)):
+        return block
+    return Block(block.text.slice(match.end(), len(block.text.text)), block.line, name, block.time)
+
+
+def drop_rolling_repeats(source: str, cues: list[list[Line]]) -> list[list[Line]]:
+    """Roll-up captions (YouTube's automatic ones) show each line again at the top of the next
+    cue; when a file does that, keep each line only where it first appears."""
+    texts = [[_plain(source, line) for line in cue] for cue in cues]
+    repeats = sum(1 for before, after in zip(texts, texts[1:]) if before and after and after[0] == before[-1])
+    if repeats < 2 or repeats < ROLLING_SHARE * len(cues):
+        return cues
+    kept = [cues[0]] if cues else []
+    for before, after, lines in zip(texts, texts[1:], cues[1:]):
+        kept.append(lines[_repeated_prefix(before, after):])
+    return kept
+
+
+def _repeated_prefix(before: list[str], after: list[str]) -> int:
+    """How many first lines of `after` are the last lines of `before`."""
+    for size in range(min(len(before), len(after)), 0, -1):
+        if after[:size] == before[-size:]:
+            return size
+    return 0
+
+
+def _plain(source: str, line: Line) -> str:
+    return SPACES.sub(" ", TAG.sub("", line.text(source))).strip()

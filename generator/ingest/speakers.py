@@ -1,0 +1,62 @@
+"""Which candidate labels of a text transcript are speakers, judged over the whole file.
+
+A label is a speaker when something vouches for it: bold (`**Name:**`), a role or a time
+(`Name (Host):`, `Name (00:01):`), a full name or a diarization id, capitals as scripts
+write names (`JOHN:`), recurring, or standing in a paragraph of one utterance per line.
+A one-word label seen once may be a sentence ("Remember: ..."), a lone header-like line
+may be prose ("We met at 10:30"), and names alone on their line are speakers only where
+at least two of them recur (else they are section titles).
+"""
+
+from __future__ import annotations
+
+from typing import Callable
+
+from .marks import ROLE_WORDS, Label, is_diarized, looks_like_full_name
+
+
+def label_filter(candidates: list[Label | None], structural: set[str]) -> Callable[[Label], bool]:
+    """`structural`: names labelling lines of one-utterance-per-line paragraphs."""
+    counts: dict[str, int] = {}
+    for label in candidates:
+        if label:
+            counts[label.name] = counts.get(label.name, 0) + 1
+    headers = sum(1 for label in candidates if label and label.header and label.time is not None)
+    name_lines = _speaking_name_lines([label for label in candidates if label and _name_only(label)], counts)
+
+    def accept(label: Label) -> bool:
+        if _name_only(label):
+            return label.name in name_lines
+        if label.header:
+            return headers >= 2 or is_diarized(label.name)
+        return (label.bold or label.role is not None or label.name.lower() in ROLE_WORDS or label.time is not None
+                or counts.get(label.name, 0) >= 2 or looks_like_full_name(label.name) or _capitals(label.name)
+                or is_diarized(label.name) or label.name in structural)
+    return accept
+
+
+def role_aliases(roles: dict[str, str]) -> dict[str, str]:
+    """A bare `Host:` (`Interviewer:`, ...) label means the one person introduced as `Name (Host):`."""
+    aliases = {}
+    for word, role in ROLE_WORDS.items():
+        names = [name for name, r in roles.items() if r == role]
+        if len(names) == 1:
+            aliases[word] = names[0]
+    return aliases
+
+
+def _speaking_name_lines(labels: list[Label], counts: dict[str, int]) -> set[str]:
+    """Names alone on a line that are speakers: those heading two paragraphs or more (and full
+    names beside them), when there are at least two such speakers."""
+    recurring = {label.name for label in labels if counts[label.name] >= 2 or is_diarized(label.name)}
+    names = recurring | {label.name for label in labels if recurring and looks_like_full_name(label.name)}
+    return names if len(names) >= 2 else set()
+
+
+def _name_only(label: Label) -> bool:
+    return label.header and label.time is None
+
+
+def _capitals(name: str) -> bool:
+    """'JOHN', 'DR. SMITH': a name the way scripts write it."""
+    return name.isupper() and sum(char.isalpha() for char in name) >= 2

@@ -1,0 +1,49 @@
+"""Discovered topics: a site without topics.yml still gets named topic pages."""
+
+import re
+import shutil
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from generator.config import Project
+from generator.discover import log_odds_z
+from generator.pipeline import analyse_site
+from generator.scaffold import new_project
+
+CORPUS = Path(__file__).resolve().parent / "fixtures" / "corpus"
+
+
+@pytest.fixture(scope="module")
+def nasa(tmp_path_factory):
+    root = tmp_path_factory.mktemp("discover") / "moon"
+    new_project(root)
+    shutil.copy(CORPUS / "nasa-hwhap-ep114-value-of-the-moon.txt", root / "content/episodes")
+    return analyse_site(Project(root))
+
+
+def test_topics_are_named_by_glossary_phrases_not_their_separate_words(nasa):
+    headwords = {t.term for t in nasa.glossary}
+    names = [t.title.split(", ") for t in nasa.topics]
+    assert any(part in headwords and " " in part for parts in names for part in parts), names
+    for parts in names:
+        words = [w.lower() for part in parts for w in part.split()]
+        assert len(words) == len(set(words)), f"a word is named twice in {parts}"
+
+
+def test_topic_names_keep_the_spelling_of_proper_nouns(nasa):
+    text = nasa.episodes[0].transcript.source_text
+    title_words = {w for t in nasa.topics for w in re.findall(r"[A-Za-z]+", t.title)}
+    always_capitalised = {w for w in title_words if not re.search(rf"\b{w.lower()}\b", text)}
+    assert always_capitalised, "expected a proper noun (Chandrayaan, LRO, ...) among the names"
+    assert all(w[0].isupper() for w in always_capitalised)
+
+
+def test_distinctive_units_score_higher_than_evenly_spread_ones():
+    whole = Counter({"regolith": 10, "moon": 40, "said": 50})
+    part = Counter({"regolith": 10, "moon": 8, "said": 10})
+    scores = log_odds_z(part, whole)
+    assert scores["regolith"] > 1.96 > scores["moon"]
+    assert scores["said"] < scores["regolith"]
+    assert log_odds_z(Counter({"moon": 3}), Counter({"moon": 3})) == {"moon": 0.0}
