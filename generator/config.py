@@ -8,12 +8,15 @@ from __future__ import annotations
 
 import dataclasses
 import difflib
+import importlib.util
 import re
 import types
 import typing
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+
+import spacy
 
 from .errors import ConfigError
 from .model import Term, Topic
@@ -144,6 +147,26 @@ def _check_value(path: Path, line: int | None, key: str, value: Any) -> None:
         raise _expect(path, line, key, f"a whole number of at least {MINIMUMS[key]}", value)
     if key in WEB_ADDRESSES and value is not None and not WEB_ADDRESS.match(value):
         raise _expect(path, line, key, "an http:// or https:// address", value, f"{key}: {WEB_ADDRESSES[key]}")
+    if key == "language" and not _spacy_has_language(value):
+        raise _expect(path, line, key, "a language code spaCy knows", value, "language: en (or de, fr, es, zh, ...)")
+    if key == "spacy_pipeline" and value != "blank" and not _installed(value):
+        raise _expect(path, line, key, "blank or an installed spaCy pipeline package", value,
+                      "spacy_pipeline: blank (or en_core_web_sm after `pip install` of it)")
+
+
+def _installed(package: str) -> bool:
+    try:
+        return importlib.util.find_spec(package) is not None
+    except (ImportError, ValueError):
+        return False
+
+
+def _spacy_has_language(code: str) -> bool:
+    try:
+        spacy.util.get_lang_class(code)
+    except (ImportError, KeyError, ValueError):
+        return False
+    return True
 
 
 def load_settings(project: Project) -> Settings:

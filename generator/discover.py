@@ -17,6 +17,8 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Sequence
 
+import numpy as np
+
 from .analyse import singular
 from .config import RESERVED_IDS
 from .model import Episode, Term, Topic
@@ -29,18 +31,6 @@ MIN_SHARE = 0.04  # a discovered topic covers at least this share of all words
 KEYWORDS = 12
 NAME_PARTS = 3  # at most this many terms or words in a discovered topic's name
 NAME_WORDS = 4  # and stop adding parts once the name is this many words long
-
-
-def _vector(counts: Counter, idf: dict[str, float]) -> dict[str, float]:
-    return {w: (1 + math.log(c)) * idf[w] for w, c in counts.items()}
-
-
-def _cosine(a: dict[str, float], b: dict[str, float]) -> float:
-    if len(a) > len(b):
-        a, b = b, a
-    dot = sum(v * b.get(w, 0.0) for w, v in a.items())
-    norm = math.sqrt(sum(v * v for v in a.values())) * math.sqrt(sum(v * v for v in b.values()))
-    return dot / norm if norm else 0.0
 
 
 @dataclass(frozen=True)
@@ -73,25 +63,42 @@ def _idf(episodes: Sequence[Episode]) -> dict[str, float]:
 
 
 def _cluster(segments: list[Counter], idf: dict[str, float]) -> list[list[int]]:
-    """Merge the most similar pair of clusters until no pair is similar enough; each cluster
-    is returned as the indices of its segments."""
-    clusters = list(segments)
+    """Merge the most similar pair of clusters (cosine of their tf-idf vectors; ties to the
+    earliest pair) until no pair is similar enough; each cluster is returned as the indices
+    of its segments. One similarity row is recomputed per merge, with numpy."""
+    vocabulary = sorted({w for segment in segments for w in segment})
+    column = {w: i for i, w in enumerate(vocabulary)}
+    counts = np.zeros((len(segments), len(vocabulary)))
+    for row, segment in enumerate(segments):
+        for word, count in segment.items():
+            counts[row, column[word]] = count
+    weights = np.array([idf[w] for w in vocabulary])
+    vectors = _unit_rows(counts, weights)
+    similarity = np.triu(vectors @ vectors.T, k=1)
+    similarity[np.tril_indices(len(segments))] = -np.inf  # each pair once, as (earlier, later)
     members = [[i] for i in range(len(segments))]
-    vectors = [_vector(c, idf) for c in clusters]
-    similarity = {(i, j): _cosine(vectors[i], vectors[j]) for i in range(len(clusters)) for j in range(i + 1, len(clusters))}
-    alive = set(range(len(clusters)))
-    while len(alive) > 1:
-        (i, j), best = max(((pair, value) for pair, value in similarity.items()), key=lambda item: (item[1], -item[0][0], -item[0][1]))
-        if best < MERGE_SIMILARITY:
+    for _ in range(len(segments) - 1):
+        i, j = np.unravel_index(np.argmax(similarity), similarity.shape)  # first maximum: earliest pair
+        if similarity[i, j] < MERGE_SIMILARITY:
             break
-        clusters[i] = clusters[i] + clusters[j]
+        counts[i] += counts[j]
         members[i] += members[j]
-        vectors[i] = _vector(clusters[i], idf)
-        alive.discard(j)
-        similarity = {pair: value for pair, value in similarity.items() if j not in pair}
-        for k in alive - {i}:
-            similarity[(min(i, k), max(i, k))] = _cosine(vectors[i], vectors[k])
-    return [members[i] for i in sorted(alive)]
+        members[j] = []
+        similarity[j, :] = similarity[:, j] = -np.inf
+        merged = _unit_rows(counts[i:i + 1], weights)[0]
+        alive = np.array([bool(m) for m in members])
+        row = np.where(alive, vectors @ merged, -np.inf)
+        vectors[i] = merged
+        similarity[:i, i] = row[:i]
+        similarity[i, i + 1:] = row[i + 1:]
+    return [m for m in members if m]
+
+
+def _unit_rows(counts: np.ndarray, weights: np.ndarray) -> np.ndarray:
+    """(1 + log count) * idf per word, each row scaled to length 1."""
+    rows = np.where(counts > 0, (1 + np.log(np.maximum(counts, 1))) * weights, 0.0)
+    norms = np.linalg.norm(rows, axis=1, keepdims=True)
+    return rows / np.where(norms > 0, norms, 1)
 
 
 def log_odds_z(part: Counter, whole: Counter) -> dict[str, float]:

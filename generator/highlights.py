@@ -113,11 +113,24 @@ def _trim_lead(excerpt: Excerpt) -> Excerpt:
                    local_start=excerpt.local_start + cut)
 
 
-def _candidates(episodes: Sequence[Episode], topic_id: str, words: tuple[int, int]):
+@dataclass(frozen=True)
+class Corpus:
+    """The site's episodes with what every topic's highlights need, computed once per site."""
+
+    episodes: tuple[Episode, ...]
+    weights: dict[str, float]  # word -> inverse passage frequency
+    twin_of: dict[str, dict[int, tuple[int, ...]]]  # episode id -> passage index -> its twins
+
+    @classmethod
+    def of(cls, episodes: Sequence[Episode]) -> "Corpus":
+        return cls(tuple(episodes), _weights(episodes), {e.id: twins(e.words) for e in episodes})
+
+
+def _candidates(corpus: Corpus, topic_id: str, words: tuple[int, int]):
     """The topic's sentences of a readable length, scored by closeness to the topic's centre
     (cosine of inverse-frequency-weighted words), each with its word vector."""
-    weights = _weights(episodes)
-    members = _topic_passages(episodes, topic_id)
+    weights = corpus.weights
+    members = _topic_passages(corpus.episodes, topic_id)
     centroid = _vector((w for e, i in members for w in e.words[i]), weights)
     scored = []
     for episode, index in members:
@@ -136,47 +149,47 @@ def _with_twins(twin_of: dict, episode: str, index: int) -> set[tuple[str, int]]
     return {(episode, index), *((episode, twin) for twin in twin_of[episode].get(index, ()))}
 
 
-def key_points(episodes: Sequence[Episode], topic_id: str) -> tuple[Excerpt, ...]:
+def key_points(corpus: Corpus, topic_id: str) -> tuple[Excerpt, ...]:
     """Maximal marginal relevance: each next point is the sentence closest to the topic's
     centre after a penalty for resembling a point already chosen, so the points cover the
     topic instead of repeating its commonest claim. Whole statements without spoken fillers
     come first; one point per passage, and a passage and its twin count once."""
-    twin_of = {episode.id: twins(episode.words) for episode in episodes}
     pool = [(score, _trim_lead(excerpt), index, vector)
-            for score, excerpt, index, vector in _candidates(episodes, topic_id, (1, KEY_POINT_WORDS[1]))]
+            for score, excerpt, index, vector in _candidates(corpus, topic_id, (1, KEY_POINT_WORDS[1]))]
     pool = [c for c in pool if _readable(c[1].text) and len(c[1].text.split()) >= KEY_POINT_WORDS[0]]
-    chosen: list[tuple[Excerpt, Counter]] = []
+    resemblance = [0.0] * len(pool)  # each candidate's highest similarity to a chosen point
+    chosen: list[Excerpt] = []
     used: set[tuple[str, int]] = set()
     while len(chosen) < KEY_POINTS:
-        fresh = [c for c in pool if (c[1].episode, c[2]) not in used]
-        clean = [c for c in fresh if not FILLER_INSIDE.search(c[1].text)] or fresh
+        fresh = [n for n, c in enumerate(pool) if (c[1].episode, c[2]) not in used]
+        clean = [n for n in fresh if not FILLER_INSIDE.search(pool[n][1].text)] or fresh
         if not clean:
             break
-        best = max(clean, key=lambda c: (c[0] - REDUNDANCY * max((cosine(c[3], v) for _, v in chosen), default=0.0),
-                                         -clean.index(c)))
-        used |= _with_twins(twin_of, best[1].episode, best[2])
-        chosen.append((best[1], best[3]))
-    return tuple(excerpt for excerpt, _ in chosen)
+        best = max(clean, key=lambda n: (pool[n][0] - REDUNDANCY * resemblance[n], -n))
+        score, excerpt, index, vector = pool[best]
+        used |= _with_twins(corpus.twin_of, excerpt.episode, index)
+        chosen.append(excerpt)
+        resemblance = [max(r, cosine(c[3], vector)) for r, c in zip(resemblance, pool)]
+    return tuple(chosen)
 
 
 def verbatim(source_text: str, excerpt: Excerpt) -> bool:
     return " ".join(source_text[excerpt.start:excerpt.end].split()) == " ".join(excerpt.text.split())
 
 
-def quotes(episodes: Sequence[Episode], topic_id: str, avoid: Sequence[Excerpt] = ()) -> tuple[Excerpt, ...]:
+def quotes(corpus: Corpus, topic_id: str, avoid: Sequence[Excerpt] = ()) -> tuple[Excerpt, ...]:
     """The statements nearest the topic's centre that are said verbatim in the source, one per
     passage, leaving out the passages of `avoid` (the key points) and their twins so that the
     page does not say the same thing twice."""
-    twin_of = {episode.id: twins(episode.words) for episode in episodes}
-    sources = {episode.id: episode.transcript.source_text for episode in episodes}
-    index_of = {(e.id, p.id): i for e in episodes for i, p in enumerate(e.passages)}
-    taken = set().union(*(_with_twins(twin_of, a.episode, index_of[a.episode, a.passage]) for a in avoid))
+    sources = {episode.id: episode.transcript.source_text for episode in corpus.episodes}
+    index_of = {(e.id, p.id): i for e in corpus.episodes for i, p in enumerate(e.passages)}
+    taken = set().union(*(_with_twins(corpus.twin_of, a.episode, index_of[a.episode, a.passage]) for a in avoid))
     chosen: list[Excerpt] = []
-    for _, excerpt, index, _ in _candidates(episodes, topic_id, QUOTE_WORDS):
+    for _, excerpt, index, _ in _candidates(corpus, topic_id, QUOTE_WORDS):
         if (len(chosen) < QUOTES and (excerpt.episode, index) not in taken and _readable(excerpt.text)
                 and verbatim(sources[excerpt.episode], excerpt)):
             chosen.append(excerpt)
-            taken |= _with_twins(twin_of, excerpt.episode, index)
+            taken |= _with_twins(corpus.twin_of, excerpt.episode, index)
     return tuple(chosen)
 
 

@@ -18,13 +18,14 @@ import math
 import re
 from collections import defaultdict
 from dataclasses import dataclass
-from typing import Iterator, Sequence
+from typing import Callable, Iterator, Sequence
 
 import spacy
 
 from .analyse import singular
 from .model import Episode, Passage, Term
-from .suggest_words import CONNECTORS, VERB_CUES, WEAK_HEADS, is_name_like, looks_like_term, specificity
+from .suggest_words import (CONNECTORS, VERB_CUES, WEAK_HEADS, can_open_term, is_name_like, looks_like_term,
+                            specificity)
 from .terms import HYPHENS, index_terms, key_of
 
 MAX_WORDS = 4
@@ -133,14 +134,17 @@ def mention_spans(episode: Episode) -> dict[str, list[tuple[int, int]]]:
     return spans
 
 
-def windows(episodes: Sequence[Episode], max_words: int) -> Iterator[tuple[list[Unit], Occurrence, list]]:
-    """Every n-gram of up to `max_words` words (never across punctuation), with the
-    passage's mention spans."""
+def windows(episodes: Sequence[Episode], max_words: int,
+            opens: Callable[[Unit], bool] = lambda unit: True) -> Iterator[tuple[list[Unit], Occurrence, list]]:
+    """Every n-gram of up to `max_words` words (never across punctuation) whose first word
+    `opens` one, with the passage's mention spans."""
     for episode in episodes:
         spans = mention_spans(episode)
         for passage in episode.passages:
             for run in word_runs(units_of(passage.text.text)):
                 for i in range(len(run)):
+                    if not opens(run[i]):
+                        continue
                     for n in range(1, min(max_words, len(run) - i) + 1):
                         window = run[i:i + n]
                         occurrence = Occurrence(episode, passage, window[0].start, window[-1].end)
@@ -195,7 +199,7 @@ def term_occurrences(episodes: Sequence[Episode], glossary: Sequence[Term]) -> d
     glossary_keys = set(index_terms(nlp(), glossary).keys)
     verbs = verb_like_words(episodes)
     found: dict[tuple[str, ...], list[tuple[str, Occurrence]]] = defaultdict(list)
-    for window, occurrence, spans in windows(episodes, MAX_WORDS):
+    for window, occurrence, spans in windows(episodes, MAX_WORDS, can_open_term):
         edges = (singular(window[0].text), singular(window[-1].text))
         if not looks_like_term(window) or edges[0] in verbs or edges[1] in verbs or cuts_mention(window, spans):
             continue

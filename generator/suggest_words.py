@@ -73,6 +73,12 @@ def long_noun(word: str) -> bool:
             and singular(lower) not in EVERYDAY_NOUNS and not lower.endswith(NOT_NOUN_ENDINGS))
 
 
+def can_open_term(unit) -> bool:
+    """Whether any window starting at this word could pass `looks_like_term` (a cheap
+    first check: most spoken words are common ones)."""
+    return unit.lower not in COMMON_WORDS and not is_number(unit.lower) and unit.lower not in FILLER_WORDS
+
+
 def looks_like_term(window: Sequence) -> bool:
     """The part-of-speech-free filter: content words at both edges, no fillers inside."""
     lowers = [u.lower for u in window]

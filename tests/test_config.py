@@ -118,6 +118,8 @@ def test_ids_of_generated_index_pages_are_refused(tmp_path):
     ("audio_base_url: javascript:alert(1)//\n", r"podsite.yml:1: 'audio_base_url': expected an http:// or https:// "
                                                r"address, found 'javascript:alert\(1\)//'; for example: audio_base_url: https://"),
     ("site_url: example.org\n", r"podsite.yml:1: 'site_url': expected an http:// or https:// address"),
+    ("title: T\nlanguage: klingon\n", r"podsite.yml:2: 'language': expected a language code spaCy knows, found 'klingon'"),
+    ("spacy_pipeline: en_core_web_xl_missing\n", r"podsite.yml:1: 'spacy_pipeline': expected blank or an installed"),
     ("- title: X\n", r"podsite.yml:1: expected a mapping of keys to values \(key: value\), found \[\{'title': 'X'\}\]"),
 ])
 def test_settings_that_would_hang_or_mislead_are_refused_with_the_line(tmp_path, settings, message):

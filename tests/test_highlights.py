@@ -7,28 +7,33 @@ import pytest
 
 from generator.errors import QuoteMismatch
 from generator.classify import twins
-from generator.highlights import check_quote, key_points, quotes, timeline
+from generator.highlights import Corpus, check_quote, key_points, quotes, timeline
 from tests.test_links import model  # noqa: F401  (the seed, analysed once)
 
 
-def test_quotes_are_verbatim_spans_of_the_source(model):
+@pytest.fixture(scope="module")
+def corpus(model):
+    return Corpus.of(model.episodes)
+
+
+def test_quotes_are_verbatim_spans_of_the_source(model, corpus):
     for topic in model.topics:
-        for quote in quotes(model.episodes, topic.id):
+        for quote in quotes(corpus, topic.id):
             source = model.episodes[0].transcript.source_text
             assert " ".join(source[quote.start:quote.end].split()) == quote.text
             assert 8 <= len(quote.text.split()) <= 40
 
 
-def test_a_quote_that_does_not_match_its_span_fails_the_build(model):
-    quote = quotes(model.episodes, "pretraining")[0]
+def test_a_quote_that_does_not_match_its_span_fails_the_build(model, corpus):
+    quote = quotes(corpus, "pretraining")[0]
     forged = replace(quote, text=quote.text.replace(" ", " not ", 1))
     with pytest.raises(QuoteMismatch, match=r"manifold-2025-03-13-misha-laskin.txt:\d+: quote"):
         check_quote(model.episodes[0], forged)
 
 
-def test_key_points_are_distinct_readable_sentences_from_the_topic(model):
+def test_key_points_are_distinct_readable_sentences_from_the_topic(model, corpus):
     for topic in model.topics:
-        points = key_points(model.episodes, topic.id)
+        points = key_points(corpus, topic.id)
         assert 3 <= len(points) <= 5
         assert len({p.passage for p in points}) == len(points)
         labels = dict(model.links.passage_topics)
@@ -37,8 +42,8 @@ def test_key_points_are_distinct_readable_sentences_from_the_topic(model):
         assert not any(" um " in p.text or " uh " in p.text for p in points)
 
 
-def test_the_teaser_and_its_twin_count_once(model):
-    points = key_points(model.episodes, "reasoning-models")
+def test_the_teaser_and_its_twin_count_once(model, corpus):
+    points = key_points(corpus, "reasoning-models")
     passages = {p.passage for p in points}
     twins_of_teaser = {p.id for p in model.episodes[0].passages if "never stopped improving" in p.text.text}
     assert len(twins_of_teaser) == 2 and len(passages & twins_of_teaser) <= 1
@@ -54,22 +59,22 @@ def test_timeline_orders_dated_terms_and_years_said(model):
     assert not any(e.term in people for e in events)
 
 
-def test_key_points_are_whole_statements_without_spoken_fillers(model):
+def test_key_points_are_whole_statements_without_spoken_fillers(model, corpus):
     for topic in model.topics:
-        for point in key_points(model.episodes, topic.id):
+        for point in key_points(corpus, topic.id):
             assert point.text[0].isupper() and not point.text.endswith(("?", "...", "…"))
             assert not re.match(r"(?i)(and|so|but|you know)\b", point.text)
             assert not re.search(r"(?i)\b(you know|i would say|sort of|kind of)\b", point.text)
 
 
-def test_quotes_do_not_repeat_the_key_points_or_their_twins(model):
+def test_quotes_do_not_repeat_the_key_points_or_their_twins(model, corpus):
     twin_of = twins(model.episodes[0].words)
     index = {p.id: i for i, p in enumerate(model.episodes[0].passages)}
     for topic in model.topics:
-        points = key_points(model.episodes, topic.id)
+        points = key_points(corpus, topic.id)
         covered = {index[p.passage] for p in points}
         covered |= {t for i in list(covered) for t in twin_of.get(i, ())}
-        assert not any(index[q.passage] in covered for q in quotes(model.episodes, topic.id, avoid=points))
+        assert not any(index[q.passage] in covered for q in quotes(corpus, topic.id, avoid=points))
 
 
 def test_a_topic_timeline_leaves_out_events_that_belong_to_another_topic(model):

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from functools import cached_property
 
+from ..highlights import Corpus, Excerpt, key_points
 from ..model import Episode, Mention, Passage, Site, Term
 from . import paths
 from .episodes import episode_page_text, episodes_index, transcript_page_text
@@ -51,6 +52,15 @@ class RenderContext:
             for mention in episode.mentions:
                 grouped.setdefault((episode.id, mention.passage), []).append(mention)
         return grouped
+
+    @cached_property
+    def highlights(self) -> Corpus:
+        return Corpus.of(self.model.episodes)
+
+    @cached_property
+    def key_points(self) -> dict[str, tuple[Excerpt, ...]]:
+        """Per topic id; the quotes of a topic page steer clear of them."""
+        return {topic.id: key_points(self.highlights, topic.id) for topic in self.model.topics}
 
     def episode(self, episode_id: str) -> Episode:
         return self._episodes[episode_id]

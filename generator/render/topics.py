@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..highlights import Excerpt, TimelineEvent, check_quote, key_points, quotes, timeline
+from ..highlights import Excerpt, TimelineEvent, check_quote, quotes, timeline
 from ..model import Topic
 from .common import banner, front_matter, passage_header, time_label
 from .markup import escape, link, linked_text, marked_text
@@ -69,7 +69,7 @@ def _marked(ctx, excerpt: Excerpt, page: str) -> str:
 
 
 def _key_points(ctx, topic: Topic, page: str) -> list[str]:
-    points = key_points(ctx.model.episodes, topic.id)
+    points = ctx.key_points[topic.id]
     if not points:
         return []
     lines = ["## Key points", "",
@@ -82,7 +82,7 @@ def _key_points(ctx, topic: Topic, page: str) -> list[str]:
 
 
 def _quotes(ctx, topic: Topic, page: str) -> list[str]:
-    chosen = quotes(ctx.model.episodes, topic.id, avoid=key_points(ctx.model.episodes, topic.id))
+    chosen = quotes(ctx.highlights, topic.id, avoid=ctx.key_points[topic.id])
     lines = ["## Quotes", ""] if chosen else []
     for quote in chosen:
         check_quote(ctx.episode(quote.episode), quote)
