@@ -1,8 +1,10 @@
-"""Per-episode analysis cache, so a preview rebuild re-analyses only what changed.
+"""Analysis cache, so a preview rebuild re-analyses only what changed.
 
-An entry is keyed by everything its result depends on: the transcript's bytes and its
-sidecar's, the settings, the glossary, the spaCy version, and the generator's own code.
-Entries not used by a run are removed at the end of it. A damaged entry is a miss.
+An episode's entry is keyed by everything its analysis depends on: the transcript's bytes
+and its sidecar's, the settings, the glossary, the spaCy version, and the generator's own
+code. A site-wide result derived from all episodes (terms extracted when there is no
+glossary) is keyed by the keys of the episodes it was derived from. Entries not used by a
+run are removed at the end of it. A damaged entry is a miss.
 """
 
 from __future__ import annotations
@@ -11,7 +13,7 @@ import hashlib
 import logging
 import pickle
 from pathlib import Path
-from typing import Callable
+from typing import Callable, TypeVar
 
 import spacy
 
@@ -20,6 +22,7 @@ from .write import atomic_write
 
 log = logging.getLogger(__name__)
 CODE = Path(__file__).parent
+T = TypeVar("T")
 
 
 def code_digest() -> str:
@@ -34,6 +37,7 @@ class EpisodeCache:
         self.folder = folder
         self.context = hashlib.sha256((code_digest() + repr(context)).encode()).hexdigest()
         self.used: set[str] = set()
+        self.episode_keys: list[str] = []
 
     def key(self, transcript: Path) -> str:
         digest = hashlib.sha256(self.context.encode() + transcript.name.encode() + transcript.read_bytes())
@@ -44,17 +48,26 @@ class EpisodeCache:
 
     def episode(self, transcript: Path, analyse: Callable[[], Episode]) -> Episode:
         key = self.key(transcript)
+        self.episode_keys.append(key)
+        return self._entry(key, analyse)
+
+    def derived(self, name: str, compute: Callable[[], T]) -> T:
+        """A result computed from every episode read so far (and nothing else but the context)."""
+        key = hashlib.sha256(f"{self.context} {name} {sorted(self.episode_keys)}".encode()).hexdigest()
+        return self._entry(key, compute)
+
+    def _entry(self, key: str, compute: Callable[[], T]) -> T:
         self.used.add(key)
         entry = self.folder / f"{key}.pickle"
         try:
             return pickle.loads(entry.read_bytes())
         except FileNotFoundError:
             pass
-        except Exception:  # a damaged or outdated entry: analyse again
+        except Exception:  # a damaged or outdated entry: compute again
             log.debug("cache entry %s unreadable", entry)
-        episode = analyse()
-        atomic_write(entry, pickle.dumps(episode, protocol=pickle.HIGHEST_PROTOCOL))
-        return episode
+        result = compute()
+        atomic_write(entry, pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL))
+        return result
 
     def prune(self) -> None:
         for entry in self.folder.glob("*.pickle"):

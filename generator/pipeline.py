@@ -23,7 +23,7 @@ from .errors import ConfigError, PodsiteError
 from .ingest import read_transcript
 from .ingest.detect import TRANSCRIPT_SUFFIXES
 from .link import Links, link_site
-from .model import Episode, Site, Term, Topic
+from .model import Episode, Mention, Site, Term, Topic
 from .render import render_site
 from .segment_topics import segment_topics
 from .terms import find_mentions, index_terms
@@ -62,12 +62,12 @@ def analyse_site(project: Project, extract_terms: bool = True) -> SiteModel:
     cache = EpisodeCache(project.work_dir / "cache", settings, glossary)
     episodes = [cache.episode(path, partial(analyse_episode, path, project, settings, nlp, term_index))
                 for path in episode_files(project)]
-    cache.prune()
     _check_unique_ids(episodes)
     episodes.sort(key=lambda e: (e.transcript.meta.date or "9999", e.id))
     if not glossary and settings.auto_terms and extract_terms:
-        glossary = extract_glossary(episodes, settings.auto_terms)
-        episodes = [rematch(e, nlp, index_terms(nlp, glossary)) for e in episodes]
+        glossary, mentions = cache.derived("extracted-terms", partial(extract_and_match, episodes, settings, nlp))
+        episodes = [replace(e, mentions=m) for e, m in zip(episodes, mentions)]
+    cache.prune()
     topics = choose_topics(project, settings, glossary, episodes)
     signals = [topic_signals(topic, partial(words_of, nlp)) for topic in topics]
     episodes = [classify_episode(e, signals) for e in episodes]
@@ -89,11 +89,17 @@ def build_site(project: Project) -> Site:
     return render_site(analyse_site(project))
 
 
-def rematch(episode: Episode, nlp, term_index) -> Episode:
+def extract_and_match(episodes, settings: Settings, nlp) -> tuple[tuple[Term, ...], list[tuple[Mention, ...]]]:
+    """Terms extracted from the episodes (there is no glossary), and each episode's mentions of them."""
+    glossary = extract_glossary(episodes, settings.auto_terms)
+    term_index = index_terms(nlp, glossary)
+    return glossary, [rematch(e, nlp, term_index) for e in episodes]
+
+
+def rematch(episode: Episode, nlp, term_index) -> tuple[Mention, ...]:
     """Mentions of a glossary made after analysis (extracted terms)."""
     docs = list(nlp.pipe(p.text.text for p in episode.passages))
-    mentions = find_mentions(episode.id, episode.transcript.source_text, episode.passages, docs, term_index)
-    return replace(episode, mentions=mentions)
+    return find_mentions(episode.id, episode.transcript.source_text, episode.passages, docs, term_index)
 
 
 def choose_topics(project: Project, settings: Settings, glossary, episodes) -> tuple[Topic, ...]:

@@ -1,5 +1,7 @@
 """The per-episode cache: reused while nothing it depends on changes."""
 
+from pathlib import Path
+
 from generator import pipeline
 from generator.config import Project
 from generator.pipeline import analyse_site
@@ -43,3 +45,18 @@ def test_a_glossary_change_or_a_damaged_entry_means_analysing_again(tmp_path, mo
     analyse_site(Project(root))
     assert len(calls) == 3
     assert len(list((root / ".podsite/cache").glob("*.pickle"))) == 1
+
+
+def test_extracted_terms_are_reused_until_an_episode_changes(tmp_path, monkeypatch):
+    nasa = (Path(__file__).parent / "fixtures/corpus/nasa-hwhap-ep114-value-of-the-moon.txt").read_text()
+    root = make_project(tmp_path, {"moon.txt": nasa, "b.txt": "Bob: Stars are far.\n"})
+    calls = []
+    original = pipeline.extract_glossary
+    monkeypatch.setattr(pipeline, "extract_glossary", lambda *args: calls.append(1) or original(*args))
+    first = analyse_site(Project(root))
+    second = analyse_site(Project(root))
+    assert len(calls) == 1 and first.glossary and first.glossary == second.glossary
+    assert first.episodes == second.episodes  # mentions of the extracted terms included
+    (root / "content/episodes/b.txt").write_text("Bob: Stars are very far away.\n")
+    analyse_site(Project(root))
+    assert len(calls) == 2
