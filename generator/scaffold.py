@@ -8,6 +8,7 @@ filled in; nothing is ever overwritten.
 from __future__ import annotations
 
 import datetime
+import html
 import json
 import logging
 import re
@@ -51,7 +52,9 @@ def new_project(target: Path, site_name: str | None = None) -> list[Path]:
     target = Path(target)
     _check_empty(target)
     name = _site_name(target, site_name)
-    values = {"site_name": escape(name), "site_name_yaml": json.dumps(name, ensure_ascii=False)}
+    values = {"site_name": escape(name), "site_name_yaml": json.dumps(name, ensure_ascii=False),
+              # the theme prints mkdocs.yml's site_name into pages as HTML, unescaped
+              "site_name_html_yaml": json.dumps(html.escape(name, quote=False), ensure_ascii=False)}
     written = []
     for template, relative in template_files():
         destination = target / relative
