@@ -99,3 +99,23 @@ def test_glossary_entries_list_mentions_across_episodes(site):
     example = across[0]
     page = (site / "docs/glossary" / f"{example['id']}.md").read_text()
     assert len(re.findall(r"^### ", page, re.M)) >= 2
+
+
+def test_discovered_topic_names_with_commas_stay_apart_in_passage_headers(site):
+    headers = [line.split(" · Topics: ", 1)[1] for page in (site / "docs/topics").glob("*.md")
+               for line in page.read_text().splitlines() if " · Topics: " in line]
+    several = [h for h in headers if h.count("](") > 1]
+    assert several, "no passage belongs to more than one topic"
+    assert all("), [" not in h and "); [" in h for h in several)
+
+
+def test_key_points_on_a_site_of_several_episodes_say_which_episode_they_come_from(site):
+    titles = {e["title"] for e in knowledge(site)["episodes"]}
+    for page in (site / "docs/topics").glob("*.md"):
+        text = page.read_text()
+        if "## Key points" not in text:
+            continue
+        points = re.findall(r"^1\. .*$", text.split("## Key points")[1].split("\n## ")[0], re.M)
+        assert points and all(re.search(r"\[([^\]]+), ¶ \d+\]", p) for p in points), page.name
+        cited = {m for p in points for m in re.findall(r"\[([^\]]+), ¶ \d+\]", p)}
+        assert cited <= {t.replace("*", "\\*") for t in titles} | titles, cited

@@ -6,7 +6,7 @@ from collections import Counter
 
 from ..model import Episode
 from .common import audio_link, audio_url, banner, front_matter, passage_header
-from .markup import attribute, escape, link, linked_text
+from .markup import attribute, escape, link, linked_text, percent
 from .paths import EPISODES, episode_page, term_page, topic_page, transcript_page
 
 LANGUAGE_NAMES = {"zh": "Chinese", "en": "English", "ja": "Japanese", "de": "German", "fr": "French", "es": "Spanish"}
@@ -43,7 +43,7 @@ def _facts(ctx, episode: Episode, page: str) -> list[str]:
     meta = episode.transcript.meta
     rows = [("Podcast", escape(meta.podcast) if meta.podcast else None),
             ("Date", meta.date),
-            ("Language", escape(meta.language)),
+            ("Language", escape(LANGUAGE_NAMES.get(meta.language, meta.language))),
             ("Source", f"{escape(episode.transcript.source)} ({episode.transcript.format})")]
     url = audio_url(episode, ctx.model.settings)
     if url:
@@ -68,8 +68,8 @@ def _summaries(episode: Episode) -> list[str]:
     lines = ["## Summary", ""]
     for summary in summaries:
         language = LANGUAGE_NAMES.get(summary.language, summary.language)
-        who = f"{escape(summary.speaker)}, " if summary.speaker else ""
-        lines += [f"**{who}{escape(language)}**", "", escape(summary.text), f'{{: lang="{attribute(summary.language)}" }}', ""]
+        heading = f"{escape(summary.speaker)} (in {escape(language)})" if summary.speaker else f"In {escape(language)}"
+        lines += [f"**{heading}**", "", escape(summary.text), f'{{: lang="{attribute(summary.language)}" }}', ""]
     return lines
 
 
@@ -83,7 +83,7 @@ def _topic_shares(ctx, episode: Episode, page: str) -> list[str]:
     for topic_id in ranked:
         count = sum(1 for labels in episode.passage_topics if topic_id in labels)
         title = link(escape(ctx.names.titles[topic_id]), page, topic_page(topic_id))
-        lines.append(f"| {title} | {shares[topic_id]:.0%} | {count} |")
+        lines.append(f"| {title} | {percent(shares[topic_id])} | {count} |")
     return lines + [""]
 
 

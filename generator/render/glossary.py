@@ -7,7 +7,7 @@ from itertools import groupby
 
 from ..config import TERM_KINDS
 from ..model import Mention, Term
-from .common import banner, front_matter, time_label
+from .common import TOPIC_SEPARATOR, banner, front_matter, time_label
 from .markup import escape, escape_inline, link
 from .paths import GLOSSARY, ORGANISATIONS, PEOPLE, term_page, topic_page, transcript_page
 
@@ -87,7 +87,7 @@ def term_page_text(ctx, term: Term) -> str:
     if term.aliases:
         lines += ["**Also written as:** " + ", ".join(escape(a) for a in term.aliases), ""]
     lines += _appearances(ctx, term, page) + _term_topics(ctx, links, page) + _related_terms(ctx, term, links, page)
-    lines += _mentions(ctx, links.mentions, page) if links.mentions else [
+    lines += _mentions(ctx, links, page) if links.mentions else [
         "*Background term: not mentioned in the transcripts, defined here for context.*", ""]
     return "\n".join(lines)
 
@@ -114,7 +114,7 @@ def _term_topics(ctx, links, page: str) -> list[str]:
     if not links.topics:
         return []
     items = [f"{link(escape(ctx.names.titles[t]), page, topic_page(t))} ({n})" for t, n in links.topics]
-    return ["**Topics:** " + ", ".join(items), ""]
+    return ["**Topics:** " + TOPIC_SEPARATOR.join(items), ""]
 
 
 def _related_terms(ctx, term: Term, links, page: str) -> list[str]:
@@ -125,12 +125,20 @@ def _related_terms(ctx, term: Term, links, page: str) -> list[str]:
     return ["**Related terms:** " + ", ".join(items), ""]
 
 
-def _mentions(ctx, mentions: tuple[Mention, ...], page: str) -> list[str]:
-    lines = [f"## Mentions ({len(mentions)})", ""]
-    for episode_id, in_episode in groupby(mentions, key=lambda m: m.episode):
+def _mentions(ctx, links, page: str) -> list[str]:
+    """Mentions per episode, grouped by passage topic in the order of the page's "Topics:"
+    line (most mentions first); passages without a topic last."""
+    rank = {topic_id: i for i, (topic_id, _) in enumerate(links.topics)}
+
+    def order(mention: Mention) -> tuple:
+        topic_id = _primary_topic(ctx, mention)
+        return (rank.get(topic_id, len(rank)) if topic_id else len(rank) + 1, topic_id, mention.start)
+
+    lines = [f"## Mentions ({len(links.mentions)})", ""]
+    for episode_id, in_episode in groupby(links.mentions, key=lambda m: m.episode):
         episode = ctx.episode(episode_id)
         lines += [f"### {escape(episode.transcript.meta.title)}", ""]
-        by_topic = sorted(in_episode, key=lambda m: (_primary_topic(ctx, m), m.start))
+        by_topic = sorted(in_episode, key=order)
         for topic_id, group in groupby(by_topic, key=lambda m: _primary_topic(ctx, m)):
             heading = link(escape(ctx.names.titles[topic_id]), page, topic_page(topic_id)) if topic_id else "Other passages"
             lines += [f"**{heading}**", ""]
@@ -161,7 +169,9 @@ def _mention_line(ctx, episode, mention: Mention, page: str) -> str:
     before = _words_before(text[:mention.local_start], SNIPPET_WORDS // 2)
     after = _words_after(text[mention.local_end:], SNIPPET_WORDS // 2)
     said = escape(text[mention.local_start:mention.local_end])
-    snippet = f"…{escape_inline(before)}**{said}**{escape_inline(after)}…"
+    head = "…" if len(before) < mention.local_start else ""  # an ellipsis only where words are left out
+    tail = "…" if mention.local_end + len(after) < len(text.rstrip()) else ""
+    snippet = f"{head}{escape_inline(before)}**{said}**{escape_inline(after)}{tail}"
     where = link(f"¶ {passage.index}", page, transcript_page(episode.id), passage.id)
     when = time_label(episode, passage.time, ctx.model.settings)
     return f"{where}{', ' + when if when else ''}: {snippet}"

@@ -29,8 +29,9 @@ def home_page(ctx) -> str:
               f"{link('The glossary', HOME, GLOSSARY)} defines {len(ctx.model.glossary)} terms, "
               f"with indexes of {link('people', HOME, PEOPLE)} and {link('organisations', HOME, ORGANISATIONS)}. "
               f"See also the {link('timeline', HOME, TIMELINE)} and the {link('map of topics and terms', HOME, GRAPH)}.", ""]
-    lines += [", ".join(link(escape(t.term), HOME, term_page(t.id), title=ctx.tooltip(t.id))
-                        for t in sorted(ctx.model.glossary, key=lambda t: t.term.casefold())), ""]
+    # Not commas: a term may hold one ("Gödel, Escher, Bach"); the dot stays at the end of a line.
+    lines += ["\u00a0· ".join(link(escape(t.term), HOME, term_page(t.id), title=ctx.tooltip(t.id))
+                         for t in sorted(ctx.model.glossary, key=lambda t: t.term.casefold())), ""]
     lines += [f"All {link('episodes', HOME, EPISODES)} · {link('topics', HOME, TOPICS)} · "
               f"[knowledge.json](knowledge.json) (everything above as data)", ""]
     return "\n".join(lines)
@@ -48,10 +49,12 @@ def graph_page(ctx) -> str:
     edges = [(topic, term_id) for topic in ranked_topics(ctx)
              for term_id, _ in ctx.model.links.topics[topic.id].key_terms[:GRAPH_TERMS_PER_TOPIC]]
     connecting = sum(1 for count in Counter(term for _, term in edges).values() if count > 1)
+    these = "term here does" if connecting == 1 else "terms here do"
     lines = [front_matter("Map of topics and terms"), banner("content/"), "# Map of topics and terms", "",
              f"Each topic with its {GRAPH_TERMS_PER_TOPIC} most distinctive terms; a term drawn once and linked to "
-             f"several topics connects them ({connecting} term{'s' * (connecting != 1)} here do). "
-             "Click a name to open its page.", "", graph_svg(ctx, edges), ""]
+             f"several topics connects them ({connecting} {these}). "
+             "Click a name to open its page.", "",
+             graph_svg(ctx, edges), "{: .podsite-graph-scroll }", ""]  # scrolls sideways on a narrow screen
     lines += ["## The same, as a table", "", "| Topic | Its most distinctive terms |", "|---|---|"]
     for topic in ranked_topics(ctx):
         terms = [t for other, t in edges if other.id == topic.id]

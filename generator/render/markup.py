@@ -80,6 +80,12 @@ def page_url(path: str) -> str:
     return path[: -len(".md")] + "/"
 
 
+def percent(share: float) -> str:
+    """`12%`; a share that is there but rounds to nothing is `<1%`, not `0%`."""
+    shown = f"{share:.0%}"
+    return "<1%" if share > 0 and shown == "0%" else shown
+
+
 def clock(seconds: float) -> str:
     whole = int(seconds)
     hours, rest = divmod(whole, 3600)

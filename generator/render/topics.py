@@ -5,13 +5,14 @@ from __future__ import annotations
 from ..highlights import Excerpt, TimelineEvent, check_quote, quotes, timeline
 from ..model import Topic
 from .common import banner, front_matter, passage_header, time_label
-from .markup import escape, link, linked_text, marked_text
+from .markup import escape, link, linked_text, marked_text, percent
 from .paths import TOPICS, episode_page, term_page, topic_page, transcript_page
 
 
 def topics_index(ctx) -> str:
     lines = [front_matter("Topics"), banner("site_config/topics.yml"), "# Topics", "",
-             "Topics, heaviest first, with the share of all conversation they take.", ""]
+             "Topics, heaviest first, with the share of all conversation they take "
+             "(a passage can belong to several topics).", ""]
     for topic in ranked_topics(ctx):
         lines.append(f"- {topic_line(ctx, topic, TOPICS)}")
     return "\n".join(lines) + "\n"
@@ -24,7 +25,7 @@ def ranked_topics(ctx) -> list[Topic]:
 def topic_line(ctx, topic: Topic, from_page: str) -> str:
     links = ctx.model.links.topics[topic.id]
     note = "" if topic.curated else " *(discovered automatically)*"
-    return (f"{link(escape(topic.title), from_page, topic_page(topic.id))} — {links.weight:.0%} "
+    return (f"{link(escape(topic.title), from_page, topic_page(topic.id))} — {percent(links.weight)} "
             f"of the conversation, {len(links.passages)} passages{note}")
 
 
@@ -45,7 +46,7 @@ def _shares(ctx, topic: Topic, page: str) -> list[str]:
     shares = ctx.model.links.topics[topic.id].shares
     if not shares:
         return ["No passage is about this topic yet.", ""]
-    items = [f"{link(escape(ctx.episode(e).transcript.meta.title), page, episode_page(e))}: {share:.0%}"
+    items = [f"{link(escape(ctx.episode(e).transcript.meta.title), page, episode_page(e))}: {percent(share)}"
              for e, share in shares]
     return ["**Share of the conversation:** " + "; ".join(items), ""]
 
@@ -55,8 +56,15 @@ def _excerpt_line(ctx, excerpt: Excerpt, page: str) -> str:
     passage = ctx.passage(excerpt.episode, excerpt.passage)
     who = f"{escape(excerpt.speaker)}, " if excerpt.speaker else ""
     when = time_label(episode, excerpt.time, ctx.model.settings)
-    where = link(f"¶ {passage.index}", page, transcript_page(episode.id), passage.id)
-    return f"{who}{where}" + (f", {when}" if when else "")
+    return f"{who}{_where(ctx, episode.id, passage, page)}" + (f", {when}" if when else "")
+
+
+def _where(ctx, episode_id: str, passage, page: str) -> str:
+    """A link to a passage; on a site of several episodes, named with its episode's title."""
+    label = f"¶ {passage.index}"
+    if len(ctx.model.episodes) > 1:
+        label = f"{escape(ctx.episode(episode_id).transcript.meta.title)}, {label}"
+    return link(label, page, transcript_page(episode_id), passage.id)
 
 
 def _marked(ctx, excerpt: Excerpt, page: str) -> str:
@@ -73,10 +81,8 @@ def _key_points(ctx, topic: Topic, page: str) -> list[str]:
     if not points:
         return []
     lines = ["## Key points", "",
-             "Sentences ranked by closeness to the centre of this topic (cosine similarity of their "
-             "words, weighted by how rare each word is in the site, to all of the topic's passages), "
-             "each next one marked down for resembling one already chosen, so that together they "
-             "cover the topic; one per passage, a repeated passage counted once.", ""]
+             "Chosen automatically: the sentences whose wording is closest to the topic as a whole, "
+             "each unlike the ones before it. Each ¶ links to the passage it comes from.", ""]
     lines += [f"1. {_marked(ctx, p, page)} ({_excerpt_line(ctx, p, page)})" for p in points]
     return lines + [""]
 
@@ -86,7 +92,8 @@ def _quotes(ctx, topic: Topic, page: str) -> list[str]:
     lines = ["## Quotes", ""] if chosen else []
     for quote in chosen:
         check_quote(ctx.episode(quote.episode), quote)
-        lines += [f"> {_marked(ctx, quote, page)}", ">", f"> — {_excerpt_line(ctx, quote, page)}", ""]
+        # The source outside the quote: Markdown merges blockquotes that only a blank line separates.
+        lines += [f"> {_marked(ctx, quote, page)}", "", f"— {_excerpt_line(ctx, quote, page)}", "{: .podsite-cite }", ""]
     return lines
 
 
@@ -104,8 +111,7 @@ def timeline_table(ctx, events: tuple[TimelineEvent, ...], page: str, heading: s
         label = (link(escape(ctx.terms[event.term].term), page, term_page(event.term), title=ctx.tooltip(event.term))
                  if event.term else escape(_clip(event.label)))
         passage = ctx.passage(event.episode, event.passage)
-        where = link(f"¶ {passage.index}", page, transcript_page(event.episode), passage.id)
-        lines.append(f"| {event.year} | {label} | {where} |")
+        lines.append(f"| {event.year} | {label} | {_where(ctx, event.episode, passage, page)} |")
     return lines + [""]
 
 
@@ -134,9 +140,11 @@ def _related(ctx, topic: Topic, page: str) -> list[str]:
 def _reason(ctx, related, page: str) -> str:
     parts = []
     if related.both:
-        parts.append(f"{related.both} passage{'s' * (related.both != 1)} discuss both")
+        passages = "passage discusses" if related.both == 1 else "passages discuss"
+        parts.append(f"{related.both} {passages} both")
     if related.adjacent:
-        parts.append(f"the conversation moves between them {related.adjacent} time{'s' * (related.adjacent != 1)}")
+        times = "once" if related.adjacent == 1 else f"{related.adjacent} times"
+        parts.append(f"the conversation moves between them {times}")
     if related.shared_terms:
         parts.append("shared terms: " + ", ".join(
             link(escape(ctx.terms[t].term), page, term_page(t), title=ctx.tooltip(t)) for t in related.shared_terms))
@@ -154,7 +162,8 @@ def _passages(ctx, topic: Topic, page: str) -> list[str]:
             lines += [f"### {escape(episode.transcript.meta.title)}", ""]
         for passage in own:
             labels = ctx.model.links.passage_topics[(episode.id, passage.id)]
-            lines += [passage_header(episode, passage, labels, page, ctx.names, ctx.model.settings), "",
+            lines += [passage_header(episode, passage, labels, page, ctx.names, ctx.model.settings),
+                      "{: .podsite-meta }", "",
                       linked_text(passage, ctx.mentions_in(episode.id, passage.id), page, ctx.term_links,
-                                  ctx.model.settings.link_terms), ""]
+                                  ctx.model.settings.link_terms), "{: .podsite-passage }", ""]
     return lines
