@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import logging
 import re
+from collections import Counter
 from dataclasses import dataclass
 from typing import Sequence
 
@@ -88,3 +89,9 @@ def analyse_passages(nlp: Language, passages: Sequence[Passage]) -> Analysis:
 def words_of(nlp: Language, text: str) -> tuple[str, ...]:
     """Content words of any text, normalised exactly as passages are."""
     return tuple(_content_words(nlp.make_doc(text), nlp.Defaults.stop_words))
+
+
+def passage_frequencies(episodes) -> tuple[int, Counter]:
+    """How many passages the site has, and in how many of them each content word occurs."""
+    passages = [set(words) for episode in episodes for words in episode.words]
+    return len(passages), Counter(word for words in passages for word in words)

@@ -19,7 +19,7 @@ from typing import Sequence
 
 import numpy as np
 
-from .analyse import singular
+from .analyse import passage_frequencies, singular
 from .config import RESERVED_IDS
 from .model import Episode, Term, Topic
 from .segment_topics import segment_topics
@@ -57,9 +57,8 @@ def _candidates(episodes: Sequence[Episode]) -> list[Candidate]:
 
 
 def _idf(episodes: Sequence[Episode]) -> dict[str, float]:
-    units = [set(words) for e in episodes for words in e.words]
-    frequency = Counter(w for unit in units for w in unit)
-    return {w: math.log((1 + len(units)) / (1 + n)) + 1 for w, n in frequency.items()}
+    passages, frequency = passage_frequencies(episodes)
+    return {w: math.log((1 + passages) / (1 + n)) + 1 for w, n in frequency.items()}
 
 
 def _cluster(segments: list[Counter], idf: dict[str, float]) -> list[list[int]]:

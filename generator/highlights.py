@@ -19,7 +19,7 @@ from dataclasses import dataclass, replace
 from typing import Sequence
 
 from .classify import twins
-from .analyse import singular
+from .analyse import passage_frequencies, singular
 from .errors import QuoteMismatch, line_of
 from .model import Episode, Passage, Sentence, Term
 
@@ -82,9 +82,8 @@ def _excerpt(episode: Episode, passage: Passage, sentence: Sentence) -> Excerpt:
 
 def _weights(episodes: Sequence[Episode]) -> dict[str, float]:
     """Inverse passage frequency over the site: words every passage uses say little."""
-    passages = [set(words) for e in episodes for words in e.words]
-    frequency = Counter(word for words in passages for word in words)
-    return {word: math.log(len(passages) / count) for word, count in frequency.items()}
+    passages, frequency = passage_frequencies(episodes)
+    return {word: math.log(passages / count) for word, count in frequency.items()}
 
 
 def _vector(words, weights: dict[str, float]) -> Counter:

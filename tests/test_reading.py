@@ -13,7 +13,7 @@ from generator.pipeline import analyse_site
 from generator.render import STYLESHEET, render_site
 from generator.render.markup import percent
 from generator.render.topics import _reason
-from test_markup import site_markdown
+from tests.test_markup import site_markdown
 
 REPO = Path(__file__).resolve().parents[1]
 EPISODE = "episodes/manifold-2025-03-13-misha-laskin"

@@ -29,6 +29,7 @@ from typing import Any, Callable
 from ..errors import TranscriptError, line_of
 from ..model import Block
 from .jsonmap import LocatedDict, LocatedStr, at, describe, mapped_literal, parse_located
+from .marks import clock_seconds
 from .source import Reading
 
 EXAMPLE = '{"segments": [{"start": 0.0, "end": 2.5, "text": "Hello."}]}'
@@ -142,11 +143,8 @@ def _speaker(value: Any) -> str | None | bool:
 def _seconds(value: Any) -> float | None:
     """Seconds from a JSON number, a numeric string or a clock string; None when it is none of those."""
     if isinstance(value, str):
-        clock = CLOCK.fullmatch(value.strip())
-        if clock:
-            hours, minutes, seconds, fraction = clock.groups()
-            fraction_seconds = int((fraction or "0").ljust(3, "0")) / 1000
-            return int(hours or 0) * 3600 + int(minutes) * 60 + int(seconds) + fraction_seconds
+        if CLOCK.fullmatch(value.strip()):
+            return clock_seconds(value.strip())
         value = float(value) if NUMBER.fullmatch(value.strip()) else None
     if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value) or value < 0:
         return None

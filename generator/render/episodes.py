@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections import Counter
 
 from ..model import Episode
-from .common import audio_link, audio_url, banner, front_matter, passage_header
-from .markup import attribute, escape, link, linked_text, percent
+from .common import audio_url, banner, front_matter, passage_header
+from .markup import attribute, escape, link, linked_text, percent, web_url
 from .paths import EPISODES, episode_page, term_page, topic_page, transcript_page
 
 LANGUAGE_NAMES = {"zh": "Chinese", "en": "English", "ja": "Japanese", "de": "German", "fr": "French", "es": "Spanish"}
@@ -47,7 +47,7 @@ def _facts(ctx, episode: Episode, page: str) -> list[str]:
             ("Source", f"{escape(episode.transcript.source)} ({episode.transcript.format})")]
     url = audio_url(episode, ctx.model.settings)
     if url:
-        target = audio_link(episode, ctx.model.settings)
+        target = web_url(url)
         rows.append(("Audio", f"[{escape(url)}]({target})" if target else escape(url)))
     return [f"- **{key}:** {value}" for key, value in rows if value]
 
