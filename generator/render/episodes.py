@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections import Counter
 
 from ..model import Episode
-from .common import audio_url, banner, front_matter, passage_header
-from .markup import attribute, escape, link, linked_text, percent, web_url
+from .common import TOPIC_SEPARATOR, audio_url, banner, front_matter, passage_header
+from .markup import attribute, clock, escape, link, linked_text, percent, web_url
 from .paths import EPISODES, episode_page, term_page, topic_page, transcript_page
 
 LANGUAGE_NAMES = {"zh": "Chinese", "en": "English", "ja": "Japanese", "de": "German", "fr": "French", "es": "Spanish"}
@@ -106,9 +106,26 @@ def transcript_page_text(ctx, episode: Episode) -> str:
     mentions_by_passage: dict[str, list] = {}
     for mention in episode.mentions:
         mentions_by_passage.setdefault(mention.passage, []).append(mention)
-    for passage, labels in zip(episode.passages, episode.passage_topics):
+    parts = {start: number for number, (start, _) in enumerate(episode.segments, 1)}
+    for index, (passage, labels) in enumerate(zip(episode.passages, episode.passage_topics)):
+        if index in parts and len(parts) > 1:
+            lines += [_part_heading(ctx, episode, parts[index]), ""]
         header = passage_header(episode, passage, labels, page, ctx.names, ctx.model.settings, with_jump=False)
         text = linked_text(passage, mentions_by_passage.get(passage.id, []), page, ctx.term_links,
                            ctx.model.settings.link_terms)
         lines += [header, f"{{: #{passage.id} .podsite-meta }}", "", text, "{: .podsite-passage }", ""]
     return "\n".join(lines)
+
+
+def _part_heading(ctx, episode: Episode, number: int) -> str:
+    """A heading per lexical segment, so the page has a table of contents and a search hit
+    opens at its part: the part's start time and the topics of at least a quarter of its
+    passages, most frequent first."""
+    start, end = episode.segments[number - 1]
+    counts = Counter(t for labels in episode.passage_topics[start:end] for t in labels)
+    order = {topic.id: i for i, topic in enumerate(ctx.model.topics)}
+    main = sorted((t for t, n in counts.items() if 4 * n >= end - start), key=lambda t: (-counts[t], order[t]))
+    when = episode.passages[start].time
+    label = " · ".join([f"Part {number}", *([clock(when)] if when is not None else []),
+                        *([TOPIC_SEPARATOR.join(escape(ctx.names.titles[t]) for t in main)] if main else [])])
+    return f"## {label} {{#part-{number}}}"
