@@ -4,10 +4,11 @@ need as plain data: sentences, and the content words used for topics and cohesio
 from __future__ import annotations
 
 import logging
+import math
 import re
 from collections import Counter
 from dataclasses import dataclass
-from typing import Sequence
+from typing import Callable, Sequence
 
 import spacy
 from spacy.language import Language
@@ -95,3 +96,10 @@ def passage_frequencies(episodes) -> tuple[int, Counter]:
     """How many passages the site has, and in how many of them each content word occurs."""
     passages = [set(words) for episode in episodes for words in episode.words]
     return len(passages), Counter(word for words in passages for word in words)
+
+
+def inverse_document_frequency(episodes) -> Callable[[str], float]:
+    """How rare each content word is across the site's passages: smoothed idf,
+    log((1 + passages) / (1 + passages with the word)) + 1; a word never said weighs most."""
+    passages, frequency = passage_frequencies(episodes)
+    return lambda word: math.log((1 + passages) / (1 + frequency.get(word, 0))) + 1

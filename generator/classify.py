@@ -1,9 +1,17 @@
 """Classify: give each passage zero or more topics.
 
 A passage's own evidence for a topic is the weighted count of the topic's signals in it:
-glossary terms the topic names and keyword phrases (for a topic with neither, the words
-of its title and description). Its emission is that evidence as a share of all the
-passage's topic evidence, damped when there is little evidence at all.
+keyword phrases and mentions of glossary terms from topics.yml. A topic that lists no
+terms borrows the glossary terms whose headword and definition read most like its title,
+description and keywords; a topic with neither keywords nor terms also counts the words of
+its title and description, weighted by how rare they are in the transcripts and how few
+topics share them. So a topics.yml with titles and descriptions alone already works, and
+keywords and terms make it sharper.
+
+A passage's emission for a topic is that evidence as a share of all the passage's topic
+evidence, damped when there is little evidence at all: "little" is measured against the
+site's mean evidence per passage, so the damping means the same whether the signals are
+a few curated terms or a whole glossary.
 
 Talk about a topic runs over several passages, and a question sets the topic of the
 answer that follows, so each topic is then labelled as runs: for every topic, a two-state
@@ -14,20 +22,26 @@ takes the evidence of its twin first.
 
 from __future__ import annotations
 
+import math
 from collections import Counter
 from dataclasses import dataclass
-from typing import Sequence
+from statistics import mean
+from typing import Callable, Sequence
 
-from .model import Mention, Topic
+from .model import Mention, Term, Topic
 
 TERM_WEIGHT = 1.0
 KEYWORD_WEIGHT = 1.0
-DESCRIPTION_WEIGHT = 0.5  # only for a topic with no keywords or terms
-EVIDENCE_PRIOR = 3.0  # evidence below this is not trusted to decide a topic alone
+DESCRIPTION_WEIGHT = 1.0  # the most telling description word (rare, in one topic) counts as a keyword
+BORROW_SIMILARITY = 0.1  # cosine at which a glossary term is close enough to lend its mentions
+EVIDENCE_PRIOR = 3.0  # evidence below this is never trusted to decide a topic alone
+DAMPING = 1.5  # ... nor below this many times the site's mean evidence per passage
 ON_THRESHOLD = 0.1  # emission at which being on and off cost the same
 SWITCH_COST = 0.1  # price of starting or ending a run of a topic
 SHINGLE = 4
 TWIN_OVERLAP = 0.5
+
+WordsOf = Callable[[str], Sequence[str]]
 
 
 @dataclass(frozen=True)
@@ -37,21 +51,60 @@ class TopicSignals:
     terms: frozenset[str]
 
 
-def topic_signals(topic: Topic, words_of) -> TopicSignals:
-    """`words_of(text)` turns text into normalised content words (the analyse stage's view).
+def site_signals(topics: Sequence[Topic], glossary: Sequence[Term], words_of: WordsOf,
+                 idf: Callable[[str], float]) -> list[TopicSignals]:
+    """Every topic's signals. `words_of(text)` gives normalised content words (the analyse
+    stage's view); `idf(word)` how rare a word is across the site's passages.
 
-    Curated keywords and terms are the signals; the words of the title and description
-    stand in only for a topic that has neither (measured: as extra signals they blur
-    neighbouring topics)."""
-    phrases: dict[tuple[str, ...], float] = {}
-    if not topic.keywords and not topic.terms:
-        for word in words_of(f"{topic.title} {topic.description}"):
-            phrases[(word,)] = DESCRIPTION_WEIGHT
-    for keyword in topic.keywords:
-        gram = tuple(words_of(keyword))
-        if gram:
-            phrases[gram] = max(phrases.get(gram, 0.0), KEYWORD_WEIGHT * len(gram))
-    return TopicSignals(topic.id, phrases, frozenset(topic.terms))
+    Curated keywords and terms come first. Description words stand in only for a topic
+    with neither (measured on the seed's dev half: as extra signals next to curated ones
+    they blur neighbouring topics), and borrowed glossary terms only for a topic with no
+    terms of its own."""
+    descriptions = [Counter(words_of(f"{t.title} {t.description}")) for t in topics]
+    shared = Counter(word for description in descriptions for word in description)
+    borrowed = borrowed_terms(topics, glossary, words_of, idf)
+    signals = []
+    for topic, description, lent in zip(topics, descriptions, borrowed):
+        phrases: dict[tuple[str, ...], float] = {}
+        if not topic.keywords and not topic.terms and description:
+            telling = {word: idf(word) * math.log(1 + len(topics) / shared[word]) for word in description}
+            most = max(telling.values())
+            for word, value in telling.items():
+                phrases[(word,)] = DESCRIPTION_WEIGHT * value / most
+        for keyword in topic.keywords:
+            gram = tuple(words_of(keyword))
+            if gram:
+                phrases[gram] = max(phrases.get(gram, 0.0), KEYWORD_WEIGHT * len(gram))
+        signals.append(TopicSignals(topic.id, phrases, frozenset(topic.terms or lent)))
+    return signals
+
+
+def borrowed_terms(topics: Sequence[Topic], glossary: Sequence[Term], words_of: WordsOf,
+                   idf: Callable[[str], float]) -> list[tuple[str, ...]]:
+    """For each topic that lists no terms: the glossary terms (named by no topic) whose
+    headword and definition are closer to this topic's title, description and keywords than
+    to any other topic's, by cosine of tf-idf vectors, and at least BORROW_SIMILARITY."""
+    named = {term for topic in topics for term in topic.terms}
+    if not glossary or all(topic.terms for topic in topics):
+        return [() for _ in topics]
+    profiles = [_unit(words_of(" ".join([t.title, t.description, *t.keywords])), idf) for t in topics]
+    lent: list[list[str]] = [[] for _ in topics]
+    for term in glossary:
+        if term.id in named:
+            continue
+        vector = _unit(words_of(f"{term.term} {term.definition}"), idf)
+        similarity = [sum(weight * profile.get(word, 0.0) for word, weight in vector.items()) for profile in profiles]
+        nearest = max(range(len(topics)), key=lambda i: (similarity[i], -i))
+        if similarity[nearest] >= BORROW_SIMILARITY and not topics[nearest].terms:
+            lent[nearest].append(term.id)
+    return [tuple(ids) for ids in lent]
+
+
+def _unit(words: Sequence[str], idf: Callable[[str], float]) -> dict[str, float]:
+    """(1 + log count) * idf per word, scaled to length 1."""
+    weights = {word: (1 + math.log(count)) * idf(word) for word, count in Counter(words).items()}
+    norm = math.sqrt(sum(w * w for w in weights.values())) or 1.0
+    return {word: w / norm for word, w in weights.items()}
 
 
 def evidence(words: Sequence[str], mentions: Sequence[Mention], signals: TopicSignals) -> float:
@@ -77,12 +130,13 @@ def twins(words: Sequence[Sequence[str]]) -> dict[int, tuple[int, ...]]:
     return pairs
 
 
-def emissions(evidence_table: Sequence[Sequence[float]], twin_of: dict[int, tuple[int, ...]]) -> list[list[float]]:
-    """Per topic, per passage: the topic's share of the passage's evidence, damped when small."""
+def emissions(evidence_table: Sequence[Sequence[float]], twin_of: dict[int, tuple[int, ...]],
+              prior: float = EVIDENCE_PRIOR) -> list[list[float]]:
+    """Per topic, per passage: the topic's share of the passage's evidence, damped by `prior`."""
     table = [[max([row[i], *(row[j] for j in twin_of.get(i, ()))]) for i in range(len(row))]
              for row in evidence_table]
     totals = [sum(column) for column in zip(*table)] if table else []
-    return [[score / (total + EVIDENCE_PRIOR) for score, total in zip(row, totals)] for row in table]
+    return [[score / (total + prior) for score, total in zip(row, totals)] for row in table]
 
 
 def label_runs(emission: Sequence[float], threshold: float = ON_THRESHOLD, switch: float = SWITCH_COST) -> list[bool]:
@@ -109,14 +163,22 @@ def label_runs(emission: Sequence[float], threshold: float = ON_THRESHOLD, switc
     return labels[::-1]
 
 
-def classify_passages(
-    words: Sequence[Sequence[str]],
-    mentions_by_passage: Sequence[Sequence[Mention]],
-    signals: Sequence[TopicSignals],
-) -> tuple[tuple[str, ...], ...]:
-    """Topic ids per passage, in the order of `signals`."""
-    raw = [[evidence(w, m, s) for w, m in zip(words, mentions_by_passage)] for s in signals]
-    runs = [label_runs(row) for row in emissions(raw, twins(words))]
-    return tuple(
-        tuple(s.topic for s, run in zip(signals, runs) if run[index]) for index in range(len(words))
-    )
+@dataclass(frozen=True)
+class EpisodeEvidence:
+    """What the classifier needs of one episode."""
+
+    words: Sequence[Sequence[str]]  # content words per passage
+    mentions: Sequence[Sequence[Mention]]  # glossary mentions per passage
+
+
+def classify_site(episodes: Sequence[EpisodeEvidence], signals: Sequence[TopicSignals]) -> list[tuple[tuple[str, ...], ...]]:
+    """Topic ids per passage of every episode, in the order of `signals`."""
+    tables = [[[evidence(w, m, s) for w, m in zip(e.words, e.mentions)] for s in signals] for e in episodes]
+    totals = [sum(column) for table in tables for column in zip(*table)]
+    prior = max(EVIDENCE_PRIOR, DAMPING * mean(totals)) if totals else EVIDENCE_PRIOR
+    labelled = []
+    for episode, table in zip(episodes, tables):
+        runs = [label_runs(row) for row in emissions(table, twins(episode.words), prior)]
+        labelled.append(tuple(tuple(s.topic for s, run in zip(signals, runs) if run[index])
+                              for index in range(len(episode.words))))
+    return labelled

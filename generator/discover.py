@@ -15,11 +15,11 @@ import math
 import re
 from collections import Counter
 from dataclasses import dataclass
-from typing import Sequence
+from typing import Callable, Sequence
 
 import numpy as np
 
-from .analyse import passage_frequencies, singular
+from .analyse import inverse_document_frequency, singular
 from .config import RESERVED_IDS
 from .model import Episode, Term, Topic
 from .segment_topics import segment_topics
@@ -56,12 +56,7 @@ def _candidates(episodes: Sequence[Episode]) -> list[Candidate]:
     return [s for s in segments if s.words]
 
 
-def _idf(episodes: Sequence[Episode]) -> dict[str, float]:
-    passages, frequency = passage_frequencies(episodes)
-    return {w: math.log((1 + passages) / (1 + n)) + 1 for w, n in frequency.items()}
-
-
-def _cluster(segments: list[Counter], idf: dict[str, float]) -> list[list[int]]:
+def _cluster(segments: list[Counter], idf: Callable[[str], float]) -> list[list[int]]:
     """Merge the most similar pair of clusters (cosine of their tf-idf vectors; ties to the
     earliest pair) until no pair is similar enough; each cluster is returned as the indices
     of its segments. One similarity row is recomputed per merge, with numpy."""
@@ -71,7 +66,7 @@ def _cluster(segments: list[Counter], idf: dict[str, float]) -> list[list[int]]:
     for row, segment in enumerate(segments):
         for word, count in segment.items():
             counts[row, column[word]] = count
-    weights = np.array([idf[w] for w in vocabulary])
+    weights = np.array([idf(w) for w in vocabulary])
     vectors = _unit_rows(counts, weights)
     similarity = np.triu(vectors @ vectors.T, k=1)
     similarity[np.tril_indices(len(segments))] = -np.inf  # each pair once, as (earlier, later)
@@ -118,9 +113,9 @@ def log_odds_z(part: Counter, whole: Counter) -> dict[str, float]:
     return scores
 
 
-def _distinctive(cluster: Counter, whole: Counter, idf: dict[str, float]) -> list[str]:
+def _distinctive(cluster: Counter, whole: Counter, idf: Callable[[str], float]) -> list[str]:
     total, site = sum(cluster.values()) or 1, sum(whole.values()) or 1
-    score = {w: (c / total) * math.log(1 + (c / total) / (whole[w] / site)) * idf[w]
+    score = {w: (c / total) * math.log(1 + (c / total) / (whole[w] / site)) * idf(w)
              for w, c in cluster.items() if c >= 2 and len(w) > 2}
     return sorted(score, key=lambda w: (-score[w], w))[:KEYWORDS]
 
@@ -162,7 +157,7 @@ def _name(words: Counter, terms: Counter, site: tuple[Counter, Counter], headwor
 
 
 def discover_topics(episodes: Sequence[Episode], glossary: Sequence[Term] = ()) -> tuple[Topic, ...]:
-    idf = _idf(episodes)
+    idf = inverse_document_frequency(episodes)
     candidates = _candidates(episodes)
     whole = Counter(w for e in episodes for words in e.words for w in words)
     site = (whole, sum((c.terms for c in candidates), Counter()))

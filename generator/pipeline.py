@@ -12,9 +12,9 @@ from dataclasses import dataclass, replace
 from functools import partial
 from pathlib import Path
 
-from .analyse import analyse_passages, load_pipeline, words_of
+from .analyse import analyse_passages, inverse_document_frequency, load_pipeline, words_of
 from .cache import EpisodeCache
-from .classify import classify_passages, topic_signals
+from .classify import EpisodeEvidence, classify_site, site_signals
 from .clean import clean_transcript
 from .config import Project, Settings, load_glossary, load_settings, load_topics
 from .discover import discover_topics
@@ -69,8 +69,8 @@ def analyse_site(project: Project, extract_terms: bool = True) -> SiteModel:
         episodes = [replace(e, mentions=m) for e, m in zip(episodes, mentions)]
     cache.prune()
     topics = choose_topics(project, settings, glossary, episodes)
-    signals = [topic_signals(topic, partial(words_of, nlp)) for topic in topics]
-    episodes = [classify_episode(e, signals) for e in episodes]
+    signals = site_signals(topics, glossary, partial(words_of, nlp), inverse_document_frequency(episodes))
+    episodes = classify_episodes(episodes, signals)
     return SiteModel(settings, tuple(episodes), topics, glossary, link_site(episodes, topics, glossary))
 
 
@@ -113,12 +113,14 @@ def choose_topics(project: Project, settings: Settings, glossary, episodes) -> t
     return configured
 
 
-def classify_episode(episode: Episode, signals) -> Episode:
-    mentions_by_passage: dict[str, list] = {p.id: [] for p in episode.passages}
-    for mention in episode.mentions:
-        mentions_by_passage[mention.passage].append(mention)
-    labels = classify_passages(episode.words, list(mentions_by_passage.values()), signals)
-    return replace(episode, passage_topics=labels)
+def classify_episodes(episodes: list[Episode], signals) -> list[Episode]:
+    evidence = []
+    for episode in episodes:
+        mentions_by_passage: dict[str, list] = {p.id: [] for p in episode.passages}
+        for mention in episode.mentions:
+            mentions_by_passage[mention.passage].append(mention)
+        evidence.append(EpisodeEvidence(episode.words, list(mentions_by_passage.values())))
+    return [replace(e, passage_topics=labels) for e, labels in zip(episodes, classify_site(evidence, signals))]
 
 
 def _ranges(boundaries, count: int) -> tuple[tuple[int, int], ...]:

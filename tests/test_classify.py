@@ -5,8 +5,8 @@ import subprocess
 import sys
 from pathlib import Path
 
-from generator.classify import classify_passages, label_runs, topic_signals, twins
-from generator.model import Topic
+from generator.classify import EpisodeEvidence, classify_site, label_runs, site_signals, twins
+from generator.model import Mention, Term, Topic
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -18,10 +18,10 @@ def words_of(text):
     return tuple(w.strip(".,?!").lower().rstrip("s") for w in text.split() if len(w) > 3)
 
 
-def classify(paragraphs, topics=(COOKING, STARS)):
+def classify(paragraphs, topics=(COOKING, STARS), glossary=(), mentions=None):
     words = [words_of(p) for p in paragraphs]
-    signals = [topic_signals(t, words_of) for t in topics]
-    return classify_passages(words, [[] for _ in paragraphs], signals)
+    signals = site_signals(topics, glossary, words_of, lambda word: 1.0)
+    return classify_site([EpisodeEvidence(words, mentions or [[] for _ in paragraphs])], signals)[0]
 
 
 def test_a_topic_runs_over_passages_that_do_not_name_it():
@@ -86,6 +86,9 @@ def test_seed_topic_scores_do_not_regress():
     assert scores["podsite"]["all"]["micro"] >= 0.78
     assert scores["podsite"]["held-out"]["micro"] >= 0.78
     assert scores["podsite"]["all"]["micro"] > scores["keywords-per-paragraph"]["all"]["micro"] + 0.1
+    # a topics.yml without the curated signals still does far better than matching keywords
+    assert scores["podsite, descriptions only"]["all"]["micro"] >= 0.72
+    assert scores["podsite, no terms listed"]["all"]["micro"] >= 0.80
 
 
 def test_a_topic_with_only_a_title_and_description_still_finds_its_passages():
@@ -97,3 +100,34 @@ def test_a_topic_with_only_a_title_and_description_still_finds_its_passages():
         "Stars and galaxies, seen through a telescope, move in orbit.",
     ], topics=(COOKING, bare))
     assert labels == (("cooking",), ("cooking",), ("stars",), ("stars",))
+
+
+def test_a_topic_without_terms_borrows_the_glossary_terms_defined_like_it():
+    telescope = Term("hubble", "Hubble", "system", "A space telescope in orbit that photographs distant galaxies and stars.")
+    sourdough = Term("levain", "Levain", "concept", "A starter of flour and water that makes bread dough rise in the oven.")
+    bare_stars = Topic("stars", "Astronomy", "Telescopes, stars and galaxies in orbit.")
+    bare_cooking = Topic("cooking", "Cooking", "Bread, dough and the oven.")
+    paragraphs = ["Hubble, Hubble, and again Hubble.", "Hubble was launched then.", "Levain, levain, levain.",
+                  "The levain sat overnight."]
+    mentions = [[Mention(term, "e", f"p{i}", 0, 0, "", 0, 0) for _ in range(3 if i % 2 == 0 else 1)]
+                for i, term in enumerate(["hubble", "hubble", "levain", "levain"])]
+    labels = classify(paragraphs, topics=(bare_cooking, bare_stars), glossary=(telescope, sourdough), mentions=mentions)
+    assert labels == (("stars",), ("stars",), ("cooking",), ("cooking",))
+    # a topic that lists its own terms keeps to them
+    listed = classify(paragraphs, topics=(bare_cooking, Topic("stars", "Astronomy", "Telescopes.", terms=("other",))),
+                      glossary=(telescope, sourdough), mentions=mentions)
+    assert all("stars" not in topics for topics in listed)
+
+
+def test_a_few_stray_signals_in_an_off_topic_episode_decide_nothing():
+    on_topic = ["We bake bread with flour and dough in the oven from a recipe."] * 6
+    off_topic = ["The council met about parking and road repairs downtown today.",
+                 "Someone mentioned a recipe once, then back to the road repairs.",
+                 "Parking permits, road works and the council budget again."]
+    words = [[words_of(p) for p in on_topic], [words_of(p) for p in off_topic]]
+    signals = site_signals((COOKING, STARS), (), words_of, lambda word: 1.0)
+    episodes = [EpisodeEvidence(w, [[] for _ in w]) for w in words]
+    together = classify_site(episodes, signals)
+    assert together[0] == (("cooking",),) * 6
+    assert together[1] == ((), (), ())
+    assert classify_site(episodes[1:], signals) == [((), (), ())]  # alone, its own little evidence is not the yardstick
