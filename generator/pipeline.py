@@ -8,6 +8,7 @@
 from __future__ import annotations
 
 import logging
+from collections import Counter
 from dataclasses import dataclass, replace
 from functools import partial
 from pathlib import Path
@@ -63,6 +64,7 @@ def analyse_site(project: Project, extract_terms: bool = True) -> SiteModel:
     episodes = [cache.episode(path, partial(analyse_episode, path, project, settings, nlp, term_index))
                 for path in episode_files(project)]
     _check_unique_ids(episodes)
+    _check_language(episodes, settings, project)
     episodes.sort(key=lambda e: (e.transcript.meta.date or "9999", e.id))
     if not glossary and settings.auto_terms and extract_terms:
         glossary, mentions = cache.derived("extracted-terms", partial(extract_and_match, episodes, settings, nlp))
@@ -126,6 +128,18 @@ def classify_episodes(episodes: list[Episode], signals) -> list[Episode]:
 def _ranges(boundaries, count: int) -> tuple[tuple[int, int], ...]:
     edges = [0, *boundaries, count]
     return tuple((a, b) for a, b in zip(edges, edges[1:]) if b > a)
+
+
+def _check_language(episodes, settings: Settings, project: Project) -> None:
+    """Word lists (stop words, plural folding) follow the site's `language`: say so when most
+    episodes read as another language, since everything would still build, only worse."""
+    languages = Counter(e.transcript.meta.language for e in episodes)
+    common, count = languages.most_common(1)[0] if languages else (settings.language, 0)
+    if common != settings.language and 2 * count > len(episodes):
+        relative = project.settings_path.relative_to(project.root)
+        log.warning("%d of %d episodes read as '%s' but %s sets language: %s; set language: %s there "
+                    "so that their words are analysed as %s", count, len(episodes), common, relative,
+                    settings.language, common, common)
 
 
 def _check_unique_ids(episodes) -> None:

@@ -56,3 +56,14 @@ def test_generate_writes_pages_and_reports_counts(tmp_path, caplog):
 def test_options_work_after_the_command_name(tmp_path):
     project = make_project(tmp_path, {"talk.txt": "Ada: Hello there, this is a talk.\n"})
     assert main(["generate", "--project", str(project), "-q"]) == 0
+
+
+def test_a_site_whose_episodes_read_as_another_language_says_which_setting_to_change(tmp_path, caplog):
+    from tests.test_ingest import MOON
+    root = make_project(tmp_path / "site", {"mond.txt": f"Ada: {MOON['de']}\n\nBo: {MOON['de']}\n"})
+    assert main(["--project", str(root), "generate"]) == 0
+    assert "1 of 1 episodes read as 'de' but site_config/podsite.yml sets language: en" in caplog.text
+    (root / "site_config" / "podsite.yml").write_text("language: de\n", encoding="utf-8")
+    caplog.clear()
+    assert main(["--project", str(root), "generate"]) == 0
+    assert "read as" not in caplog.text

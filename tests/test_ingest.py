@@ -780,3 +780,30 @@ def test_format_argument_beats_the_sidecar_and_detection(tmp_path):
     assert read(path).format == "plain"
     assert speakers(read(path, format="labelled")) == {"Ada Lovelace", "Charles Babbage"}
     assert set(FORMATS) == {"podquest", "plain", "labelled", "srt", "vtt", "whisper", "spacelog"}
+
+
+# Written for these tests: one short paragraph about the Moon in each language.
+MOON = {
+    "de": "Wir haben heute über den Mond gesprochen, und es war für mich sehr spannend, weil die Proben, "
+          "die wir mitgebracht haben, uns noch immer etwas über die Geschichte des Sonnensystems erzählen.",
+    "fr": "Nous avons parlé aujourd'hui de la Lune, et c'était pour moi très intéressant, parce que les "
+          "échantillons que nous avons rapportés nous racontent encore quelque chose sur le système solaire.",
+    "es": "Hoy hemos hablado de la Luna, y para mí fue muy interesante, porque las muestras que trajimos "
+          "todavía nos cuentan algo sobre la historia del sistema solar y de su origen.",
+    "nl": "Vandaag hebben we over de maan gesproken, en voor mij was het heel boeiend, omdat de monsters "
+          "die we hebben meegenomen ons nog steeds iets vertellen over de geschiedenis van het zonnestelsel.",
+    "en": "Today we talked about the Moon, and for me it was very exciting, because the samples that we "
+          "brought back still tell us something about the history of the solar system and where it came from.",
+}
+
+
+@pytest.mark.parametrize("language", sorted(MOON))
+def test_the_language_of_latin_script_text_is_guessed_from_its_function_words(tmp_path, language):
+    transcript = read(write(tmp_path, f"moon-{language}.txt", f"Ada: {MOON[language]}\n\nBo: {MOON[language]}\n"))
+    assert transcript.meta.language == language
+
+
+def test_too_few_words_to_tell_read_as_english_and_a_sidecar_has_the_last_word(tmp_path):
+    assert read(write(tmp_path, "short.txt", "Wir haben den Mond gesehen.\n")).meta.language == "en"
+    write(tmp_path, "moon.yml", "language: en\n")
+    assert read(write(tmp_path, "moon.txt", MOON["de"] + "\n")).meta.language == "en"

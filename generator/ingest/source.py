@@ -8,9 +8,11 @@ UTF-8 but reads as Western European Windows-1252 (Latin-1 and what Windows edito
 
 from __future__ import annotations
 
+import importlib.util
 import logging
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 from ..errors import TranscriptError
@@ -131,7 +133,8 @@ LETTER = re.compile(r"[^\W\d_]")
 
 
 def script_language(text: str) -> str:
-    """Guess a language tag from the script: enough for CJK summaries vs English ones."""
+    """Guess a language tag: Chinese, Japanese and Korean by their scripts, the common
+    Latin-script languages by their function words, and English when unsure."""
     letters = len(LETTER.findall(text)) or 1
     if len(KANA.findall(text)) / letters > 0.1:
         return "ja"
@@ -139,4 +142,33 @@ def script_language(text: str) -> str:
         return "ko"
     if len(CJK.findall(text)) / letters > 0.2:
         return "zh"
-    return "en"
+    return _function_word_language(text)
+
+
+LATIN_LANGUAGES = ("en", "de", "fr", "es", "it", "pt", "nl")
+MIN_LEAD = 1.5  # another language must match this many times more words than English does
+WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
+
+
+def _function_word_language(text: str) -> str:
+    """The language whose stop words (spaCy's own lists) cover most of the text's words:
+    in any language its function words are a third or more of running text, and another
+    language's list catches far fewer of them."""
+    words = [w.lower().replace("’", "'") for w in WORD.findall(text)]
+    if len(words) < 20:
+        return "en"
+    hits = {code: sum(1 for w in words if w in _stop_words(code)) for code in LATIN_LANGUAGES}
+    best = max(LATIN_LANGUAGES, key=lambda code: (hits[code], code == "en"))
+    return best if hits[best] >= MIN_LEAD * hits["en"] else "en"
+
+
+@lru_cache(maxsize=None)
+def _stop_words(code: str) -> frozenset[str]:
+    """spaCy's stop words for `code`, read from their own module: importing the language
+    package would also load its tokenizer exceptions (seconds, for French)."""
+    lang = importlib.util.find_spec("spacy.lang")
+    path = Path(next(iter(lang.submodule_search_locations))) / code / "stop_words.py"
+    spec = importlib.util.spec_from_file_location(f"podsite_stop_words_{code}", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return frozenset(module.STOP_WORDS)

@@ -9,7 +9,8 @@ from .common import TOPIC_SEPARATOR, audio_url, banner, front_matter, passage_he
 from .markup import attribute, clock, escape, link, linked_text, percent, web_url
 from .paths import EPISODES, episode_page, term_page, topic_page, transcript_page
 
-LANGUAGE_NAMES = {"zh": "Chinese", "en": "English", "ja": "Japanese", "de": "German", "fr": "French", "es": "Spanish"}
+LANGUAGE_NAMES = {"zh": "Chinese", "en": "English", "ja": "Japanese", "ko": "Korean", "de": "German", "fr": "French",
+                  "es": "Spanish", "it": "Italian", "pt": "Portuguese", "nl": "Dutch"}
 
 
 def episodes_index(ctx) -> str:
