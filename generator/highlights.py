@@ -21,7 +21,7 @@ from typing import Sequence
 from .classify import twins
 from .analyse import passage_frequencies, singular
 from .errors import QuoteMismatch, line_of
-from .model import Episode, Passage, Sentence, Term
+from .model import Episode, Mention, Passage, Sentence, Term
 
 KEY_POINTS = 5
 QUOTES = 3
@@ -204,26 +204,33 @@ def timeline(episodes: Sequence[Episode], topic_id: str | None, glossary: Sequen
              other_topics_terms: frozenset[str] = frozenset()) -> tuple[TimelineEvent, ...]:
     """Dated events of one topic (or of the whole site when topic_id is None). A dated term
     that signals another topic (ChatGPT on a page about reinforcement learning) is that
-    topic's event, even when a passage here mentions it."""
-    dated = {t.id: t for t in glossary if t.year and t.kind in TIMELINE_KINDS and t.id not in other_topics_terms}
+    topic's event, even when a passage here mentions it. A year said in a sentence is an
+    event of its own unless the sentence names a glossary term dated that year: the term's
+    row already says what happened, in better words than speech."""
+    dated = {t.id: t for t in glossary if t.year and t.kind in TIMELINE_KINDS}
     events: dict[tuple[int, str], TimelineEvent] = {}
     for episode in episodes:
-        mentions_by_passage: dict[str, list[str]] = {}
+        mentions_by_passage: dict[str, list[Mention]] = {}
         for mention in episode.mentions:
-            mentions_by_passage.setdefault(mention.passage, []).append(mention.term)
+            if mention.term in dated:
+                mentions_by_passage.setdefault(mention.passage, []).append(mention)
         for passage, labels in zip(episode.passages, episode.passage_topics):
             if topic_id is not None and topic_id not in labels:
                 continue
-            for term_id in mentions_by_passage.get(passage.id, ()):
-                if term_id in dated:
-                    events.setdefault((dated[term_id].year, term_id),
-                                      TimelineEvent(dated[term_id].year, dated[term_id].term, term_id, episode.id, passage.id))
+            mentions = mentions_by_passage.get(passage.id, [])
+            for mention in mentions:
+                term = dated[mention.term]
+                if term.id not in other_topics_terms:
+                    events.setdefault((term.year, term.id),
+                                      TimelineEvent(term.year, term.term, term.id, episode.id, passage.id))
             for sentence in _sentences_of(episode, passage):
                 text = passage.text.text[sentence.start:sentence.end].strip()
+                named_years = {dated[m.term].year for m in mentions if sentence.start <= m.local_start < sentence.end}
                 for match in YEAR.finditer(text):
-                    label = _around(text, match.start(), match.end())
                     year = int(match.group())
-                    events.setdefault((year, label), TimelineEvent(year, label, None, episode.id, passage.id))
+                    if year not in named_years:
+                        label = _around(text, match.start(), match.end())
+                        events.setdefault((year, label), TimelineEvent(year, label, None, episode.id, passage.id))
     return tuple(sorted(events.values(), key=lambda e: (e.year, e.term is None, e.label)))
 
 

@@ -7,7 +7,10 @@ import pytest
 
 from generator.errors import QuoteMismatch
 from generator.classify import twins
+from generator.config import Project
 from generator.highlights import Corpus, check_quote, key_points, quotes, timeline
+from generator.pipeline import analyse_site
+from tests.conftest import make_project
 from tests.test_links import model  # noqa: F401  (the seed, analysed once)
 
 
@@ -54,7 +57,6 @@ def test_timeline_orders_dated_terms_and_years_said(model):
     years = [e.year for e in events]
     assert years == sorted(years)
     assert any(e.term == "dqn" and e.year == 2013 for e in events)
-    assert any(e.term is None and "2013" in e.label for e in events)
     people = {t.id for t in model.glossary if t.kind in ("person", "organisation")}
     assert not any(e.term in people for e in events)
 
@@ -83,3 +85,15 @@ def test_a_topic_timeline_leaves_out_events_that_belong_to_another_topic(model):
     events = timeline(model.episodes, "rl-history", model.glossary, elsewhere)
     assert not any(e.term in elsewhere for e in events)
     assert any(e.term == "chatgpt" for e in timeline(model.episodes, "rl-history", model.glossary))
+
+
+def test_a_year_said_in_passing_is_an_event_unless_a_term_of_that_year_is_named_with_it(tmp_path):
+    glossary = ("terms:\n  - id: apollo-11\n    term: Apollo 11\n    kind: event\n    year: 1969\n"
+                "    definition: The first crewed Moon landing.\n")
+    text = ("Ada: The first soft landing on the Moon came in 1966, with a small robotic probe.\n\n"
+            "Bo: And then Apollo 11 landed in 1969, and everything about the programme changed.\n")
+    root = make_project(tmp_path / "site", {"moon.txt": text}, glossary=glossary)
+    model = analyse_site(Project(root))
+    events = [(e.year, e.term, e.label) for e in timeline(model.episodes, None, model.glossary)]
+    assert events[0][:2] == (1966, None) and "first soft landing on the Moon came in 1966" in events[0][2]
+    assert events[1:] == [(1969, "apollo-11", "Apollo 11")]

@@ -40,7 +40,8 @@ def home_page(ctx) -> str:
 def timeline_page(ctx) -> str:
     events = timeline(ctx.model.episodes, None, ctx.model.glossary)
     lines = [front_matter("Timeline"), banner("content/"), "# Timeline", "",
-             "Dated glossary entries mentioned in the conversations, and sentences that name a year.", ""]
+             "Dated glossary entries mentioned in the conversations, and other years said in them, "
+             "with the words around each.", ""]
     return "\n".join(lines + (timeline_table(ctx, events, TIMELINE, "## Events") or ["No dated events yet.", ""]))
 
 
