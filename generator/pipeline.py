@@ -72,6 +72,8 @@ def analyse_site(project: Project, extract_terms: bool = True) -> SiteModel:
     cache.prune()
     topics = choose_topics(project, settings, glossary, episodes)
     signals = site_signals(topics, glossary, partial(words_of, nlp), inverse_document_frequency(episodes))
+    # A topic's terms as the classifier used them, borrowed ones included: what pinning it keeps.
+    topics = tuple(replace(t, terms=t.terms or tuple(sorted(s.terms))) for t, s in zip(topics, signals))
     episodes = classify_episodes(episodes, signals)
     return SiteModel(settings, tuple(episodes), topics, glossary, link_site(episodes, topics, glossary))
 

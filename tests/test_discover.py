@@ -1,15 +1,18 @@
 """Discovered topics: a site without topics.yml still gets named topic pages."""
 
+import json
 import re
 import shutil
 from collections import Counter
 from pathlib import Path
 
 import pytest
+import yaml
 
 from generator.config import Project
 from generator.discover import log_odds_z
 from generator.pipeline import analyse_site
+from generator.render import render_site
 from generator.scaffold import new_project
 
 CORPUS = Path(__file__).resolve().parent / "fixtures" / "corpus"
@@ -47,3 +50,17 @@ def test_distinctive_units_score_higher_than_evenly_spread_ones():
     assert scores["regolith"] > 1.96 > scores["moon"]
     assert scores["said"] < scores["regolith"]
     assert log_odds_z(Counter({"moon": 3}), Counter({"moon": 3})) == {"moon": 0.0}
+
+
+def test_a_discovered_topic_copied_from_knowledge_json_into_topics_yml_labels_the_same_passages(tmp_path):
+    root = tmp_path / "moon"
+    new_project(root)
+    shutil.copy(CORPUS / "nasa-hwhap-ep114-value-of-the-moon.txt", root / "content/episodes")
+    discovered = analyse_site(Project(root))
+    exported = json.loads(render_site(discovered).pages["knowledge.json"])["topics"]
+    assert all(topic["keywords"] for topic in exported) and any(topic["terms"] for topic in exported)
+    pinned = [{key: topic[key] for key in ("id", "title", "description", "keywords", "terms")} for topic in exported]
+    (root / "site_config" / "topics.yml").write_text(yaml.safe_dump({"topics": pinned}), encoding="utf-8")
+    configured = analyse_site(Project(root))
+    assert all(topic.curated for topic in configured.topics)
+    assert configured.episodes[0].passage_topics == discovered.episodes[0].passage_topics

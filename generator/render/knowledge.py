@@ -19,7 +19,8 @@ def knowledge_json(ctx) -> str:
         "topics": [
             {"id": t.id, "title": t.title, "url": page_url(topic_page(t.id)),
              "related": [r.topic for r in ctx.model.links.topics[t.id].related],
-             "description": t.description, "curated": t.curated,
+             "description": t.description, "keywords": list(t.keywords), "terms": list(t.terms),
+             "curated": t.curated,
              "share": round(ctx.model.links.topics[t.id].weight, 4)}
             for t in ctx.model.topics
         ],
