@@ -2,6 +2,7 @@
 extensions: quotes kept apart, passages set off by their headers, mentions in a sensible
 order, the map readable on a phone, and plain English in the running text."""
 
+import json
 import re
 from pathlib import Path
 from types import SimpleNamespace
@@ -106,3 +107,20 @@ def test_the_transcript_is_divided_into_parts_named_by_their_topics(pages):
     assert headings[0][2] == "The physics perspective"  # the guest's path into physics opens the talk
     assert page.index("## Part 1") < page.index("{: #p001 ")
     assert '<h2 id="part-2">' in html(page.split("\n---\n", 1)[1])
+
+
+def test_a_mention_in_a_passage_of_several_topics_is_listed_under_the_terms_main_one(pages):
+    page = pages["glossary/reinforcement-learning.md"]
+    topics_line = re.search(r"^\*\*Topics:\*\* (.*)$", page, re.M).group(1)
+    rank = {topic: i for i, topic in enumerate(re.findall(r"\(\.\./topics/([\w-]+)\.md\)", topics_line))}
+    data = json.loads(pages["knowledge.json"])
+    labels = {p["id"]: p["topics"] for p in data["episodes"][0]["passages"]}
+    group, checked = None, 0
+    for line in section(page, "Mentions (49)").splitlines():
+        heading = re.match(r"^\*\*\[[^\]]+\]\(\.\./topics/([\w-]+)\.md\)\*\*$", line)
+        group = heading.group(1) if heading else group
+        passage = re.match(r"^- \[¶ \d+\]\([^)]*#(p\d{3})\)", line)
+        if passage and len(labels[passage.group(1)]) > 1:
+            assert group == min(labels[passage.group(1)], key=lambda t: rank.get(t, len(rank)))
+            checked += 1
+    assert checked >= 5  # passages of two topics are common here

@@ -127,11 +127,16 @@ def _related_terms(ctx, term: Term, links, page: str) -> list[str]:
 
 def _mentions(ctx, links, page: str) -> list[str]:
     """Mentions per episode, grouped by passage topic in the order of the page's "Topics:"
-    line (most mentions first); passages without a topic last."""
+    line (most mentions first); a passage with several topics goes under the one this term
+    belongs to most, and passages without a topic come last."""
     rank = {topic_id: i for i, (topic_id, _) in enumerate(links.topics)}
 
+    def topic_of(mention: Mention) -> str:
+        labels = ctx.model.links.passage_topics.get((mention.episode, mention.passage), ())
+        return min(labels, key=lambda t: rank.get(t, len(rank)), default="")
+
     def order(mention: Mention) -> tuple:
-        topic_id = _primary_topic(ctx, mention)
+        topic_id = topic_of(mention)
         return (rank.get(topic_id, len(rank)) if topic_id else len(rank) + 1, topic_id, mention.start)
 
     lines = [f"## Mentions ({len(links.mentions)})", ""]
@@ -139,7 +144,7 @@ def _mentions(ctx, links, page: str) -> list[str]:
         episode = ctx.episode(episode_id)
         lines += [f"### {escape(episode.transcript.meta.title)}", ""]
         by_topic = sorted(in_episode, key=order)
-        for topic_id, group in groupby(by_topic, key=lambda m: _primary_topic(ctx, m)):
+        for topic_id, group in groupby(by_topic, key=topic_of):
             heading = link(escape(ctx.names.titles[topic_id]), page, topic_page(topic_id)) if topic_id else "Other passages"
             lines += [f"**{heading}**", ""]
             lines += [f"- {_mention_line(ctx, episode, m, page)}" for m in group]
@@ -156,11 +161,6 @@ def _words_before(text: str, count: int) -> str:
 def _words_after(text: str, count: int) -> str:
     ends = [m.end() for m in re.finditer(r"\S+", text)]
     return text[:ends[count - 1]] if len(ends) >= count else text
-
-
-def _primary_topic(ctx, mention: Mention) -> str:
-    labels = ctx.model.links.passage_topics.get((mention.episode, mention.passage), ())
-    return labels[0] if labels else ""
 
 
 def _mention_line(ctx, episode, mention: Mention, page: str) -> str:
