@@ -165,6 +165,9 @@ def _interrupt(signum, frame) -> None:
     raise KeyboardInterrupt
 
 
+CHANGES = frozenset({"created", "modified", "deleted", "moved", "closed"})  # "closed" only after a write
+
+
 def watch_sources(project: Project, regenerate: Callable[[], None], delay: float = 0.3) -> Callable[[], None]:
     """Start watching content/ and site_config/; returns a function that stops watching."""
     from watchdog.events import FileSystemEventHandler
@@ -174,7 +177,9 @@ def watch_sources(project: Project, regenerate: Callable[[], None], delay: float
 
     class Handler(FileSystemEventHandler):
         def on_any_event(self, event) -> None:
-            if not Path(str(event.src_path)).name.startswith("."):
+            # Only writes count: on Linux, watchdog also reports files being opened and closed
+            # unwritten, which regenerating itself does to every source (an endless loop).
+            if event.event_type in CHANGES and not Path(str(event.src_path)).name.startswith("."):
                 changed.set()
 
     observer = Observer()

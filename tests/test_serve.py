@@ -61,3 +61,19 @@ def test_serve_previews_the_site_on_localhost(tmp_path):
         server.terminate()
         server.wait(timeout=20)
     assert wait_for(lambda: page() == b"", seconds=20), "the MkDocs server outlived `podsite serve`"
+
+
+def test_reading_the_sources_does_not_count_as_a_change(tmp_path):
+    root = make_project(tmp_path, {"talk.txt": "Ada: We talk about gardening today.\n"})
+    runs = []
+    stop = watch_sources(Project(root), lambda: runs.append(generate(Project(root))), delay=0.1)
+    try:
+        (root / "content/episodes/talk.txt").read_text()  # what every regeneration does
+        time.sleep(1.0)
+        assert runs == []
+        (root / "content/episodes/talk.txt").write_text("Ada: We talk about astronomy today.\n")
+        assert wait_for(lambda: len(runs) >= 1)
+        time.sleep(1.5)  # regenerating reads every source again: that must not start another run
+        assert len(runs) == 1
+    finally:
+        stop()
