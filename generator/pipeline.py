@@ -49,7 +49,8 @@ def episode_files(project: Project) -> list[Path]:
     files = sorted(p for p in project.episodes_dir.iterdir()
                    if p.is_file() and p.suffix.lower() in TRANSCRIPT_SUFFIXES and not p.name.startswith("."))
     if not files:
-        raise PodsiteError(project.episodes_dir, None, "has no transcripts (.txt, .md, .srt, .vtt, .json)")
+        raise PodsiteError(project.episodes_dir, None, f"has no transcripts ({', '.join(sorted(TRANSCRIPT_SUFFIXES))}); "
+                           "add one with `podsite add FILE`")
     return files
 
 

@@ -67,3 +67,10 @@ def test_a_site_whose_episodes_read_as_another_language_says_which_setting_to_ch
     caplog.clear()
     assert main(["--project", str(root), "generate"]) == 0
     assert "read as" not in caplog.text
+
+
+def test_a_site_with_no_transcripts_says_what_to_add(tmp_path, capsys):
+    root = make_project(tmp_path / "site", {})
+    assert main(["--project", str(root), "generate"]) != 0
+    message = capsys.readouterr().err
+    assert "content/episodes: has no transcripts (" in message and ".srt" in message and "podsite add" in message
