@@ -140,9 +140,9 @@ def _check_language(episodes, settings: Settings, project: Project) -> None:
     common, count = languages.most_common(1)[0] if languages else (settings.language, 0)
     if common != settings.language and 2 * count > len(episodes):
         relative = project.settings_path.relative_to(project.root)
-        log.warning("%d of %d episodes read as '%s' but %s sets language: %s; set language: %s there "
-                    "so that their words are analysed as %s", count, len(episodes), common, relative,
-                    settings.language, common, common)
+        log.warning("%d of %d episodes read as '%s' but the site's language is '%s'; set `language: %s` "
+                    "in %s so that their words are analysed as '%s'", count, len(episodes), common,
+                    settings.language, common, relative, common)
 
 
 def _check_unique_ids(episodes) -> None:

@@ -62,7 +62,8 @@ def test_a_site_whose_episodes_read_as_another_language_says_which_setting_to_ch
     from tests.test_ingest import MOON
     root = make_project(tmp_path / "site", {"mond.txt": f"Ada: {MOON['de']}\n\nBo: {MOON['de']}\n"})
     assert main(["--project", str(root), "generate"]) == 0
-    assert "1 of 1 episodes read as 'de' but site_config/podsite.yml sets language: en" in caplog.text
+    assert ("1 of 1 episodes read as 'de' but the site's language is 'en'; "
+            "set `language: de` in site_config/podsite.yml") in caplog.text
     (root / "site_config" / "podsite.yml").write_text("language: de\n", encoding="utf-8")
     caplog.clear()
     assert main(["--project", str(root), "generate"]) == 0
