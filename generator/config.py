@@ -34,7 +34,7 @@ class Settings:
     title: str = "Podsite"  # site name in the header and home page
     site_url: str | None = None  # public URL, e.g. https://example.org/podcast/
     description: str | None = None  # one line under the title on the home page
-    language: str = "en"  # language of the transcripts and of the site's search
+    language: str = "en"  # language of the transcripts (spaCy's pipeline and word lists)
     spacy_pipeline: str = "blank"  # "blank", or an installed package such as en_core_web_sm
     topics: str | None = None  # "configured" (site_config/topics.yml) or "auto" (discovered); unset: configured when topics.yml exists
     link_terms: str = "first"  # link a term at its "first" mention per passage, "all", or "none"
