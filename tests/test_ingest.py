@@ -76,7 +76,7 @@ def write(tmp_path: Path, name: str, content: str | bytes) -> Path:
     ("pyannote.txt", "labelled"), ("per-line.txt", "labelled"), ("hf-chunks.json", "whisper"),
     ("whisper-cpp.json", "whisper"), ("youtube-auto.vtt", "vtt"), ("youtube.sbv", "srt"),
     ("assemblyai.json", "whisper"), ("deepgram.json", "whisper"), ("aws-transcribe.json", "whisper"),
-    ("youtube-panel.txt", "plain"),
+    ("youtube-panel.txt", "plain"), ("podcasting20.html", "html"),
 ])
 def test_each_fixture_is_detected_and_maps_back_exactly(name, expected):
     transcript = read(FIXTURES / name)
@@ -90,6 +90,7 @@ def test_each_fixture_is_detected_and_maps_back_exactly(name, expected):
     ("spacelog.txt", "spacelog"), ("podquest.txt", "podquest"), ("labelled.md", "labelled"),
     ("otter.txt", "labelled"), ("per-line.txt", "labelled"), ("hf-chunks.json", "whisper"),
     ("whisper-cpp.json", "whisper"), ("youtube.sbv", "srt"), ("deepgram.json", "whisper"),
+    ("podcasting20.html", "html"),
 ])
 def test_formats_are_sniffed_from_content_when_the_extension_says_nothing(tmp_path, name, expected):
     copy = write(tmp_path, "episode.txt", (FIXTURES / name).read_bytes())
@@ -252,9 +253,65 @@ def test_caption_speaker_change_marks_split_a_cue(tmp_path):
         (4, None, 1.0, "so that is it"), (4, None, 1.0, "yeah right"), (5, "JOHN", 1.0, "no"), (8, None, 3.0, "next")]
 
 
+@pytest.mark.parametrize("cues, expected", [
+    # Podcasting 2.0 example.vtt: a voice (or a label) only on the first cue of each turn
+    (["<v Ann> When we started", "we knew little.", "[MUSIC]", "Then it grew.", "Ben: Right,", "it did.",
+      "<v Ann> So here", "we are."],
+     [("Ann", "When we started"), ("Ann", "we knew little."), (None, "[MUSIC]"), ("Ann", "Then it grew."),
+      ("Ben", "Right,"), ("Ben", "it did."), ("Ann", "So here"), ("Ann", "we are.")]),
+    # dialogue dashes (film and Vimeo captions): one turn per dashed line, dashes dropped
+    (["- Is it on?\n- It is.", "-Good.", "Minus -5 stays."],
+     [(None, "Is it on?"), (None, "It is."), (None, "Good."), (None, "Minus -5 stays.")]),
+    # a voice on most cues: a cue without one is not guessed to be the last voice's
+    (["<v Ann>Hi.", "<v Ben>Hello.", "Unknown words.", "<v Ann>Bye."],
+     [("Ann", "Hi."), ("Ben", "Hello."), (None, "Unknown words."), ("Ann", "Bye.")]),
+])
+def test_subtitle_turns_voices_carry_on_and_dialogue_dashes(tmp_path, cues, expected):
+    text = "WEBVTT\n\n" + "".join(f"00:00:{n:02d}.000 --> 00:00:{n:02d}.900\n{cue}\n\n" for n, cue in enumerate(cues))
+    transcript = read(write(tmp_path, "turns.vtt", text))
+    assert [(b.speaker, b.text.text) for b in transcript.blocks] == expected
+
+
+@pytest.mark.parametrize("header, language", [
+    ("WEBVTT\nKind: captions\nLanguage: pt-BR\n", "pt"),  # YouTube's header
+    ("WEBVTT\nX-TIMESTAMP-MAP=MPEGTS:900000,LOCAL:00:00:00.000\n", "en"),  # HLS: no language, guessed
+])
+def test_webvtt_header_language_style_and_region_blocks(tmp_path, header, language):
+    text = (header + "\nSTYLE\n::cue {\n  color: papayawhip;\n}\n\nREGION\nid:fred\nscroll:up\n\n"
+            "00:00:00.000 --> 00:00:02.000 region:fred align:start position:0%\nOK, thanks.\n")
+    transcript = read(write(tmp_path, "header.vtt", text))
+    assert ([b.text.text for b in transcript.blocks], transcript.meta.language) == (["OK, thanks."], language)
+
+
 def test_webvtt_saved_as_srt_is_read_as_webvtt(tmp_path):
     transcript = read(write(tmp_path, "renamed.srt", "WEBVTT\n\n00:01.000 --> 00:02.000\n<v Ann>Hi.\n"))
     assert (transcript.format, transcript.blocks[0].speaker, transcript.blocks[0].text.text) == ("vtt", "Ann", "Hi.")
+
+
+@pytest.mark.parametrize("start, end, seconds", [
+    ("00:00:20", "00:00:24", 20.0),  # no fraction (pysrt issue 25)
+    ("00:00:01:500", "00:00:02:000", 1.5),  # a colon before the milliseconds (go-astisub PR 129)
+    ("00:00:0,500", "00:00:2,00", 0.5),  # one-digit seconds (srt issue 55)
+    ("0:0:4,8", "0:0:7,4", 4.8),  # one-digit minutes and seconds (vidstack/captions issue 8)
+    ("00:00:03，250", "00:00:04，000", 3.25),  # a full-width comma, as Chinese editors write it
+])
+def test_srt_times_as_players_read_them(tmp_path, start, end, seconds):
+    text = f"1\n{start} --> {end}\nHello.\n\n2\n00:00:30,000 --> 00:00:31,000\nBye.\n"
+    transcript = read(write(tmp_path, "times.srt", text))
+    assert [(b.time, b.text.text) for b in transcript.blocks] == [(seconds, "Hello."), (30.0, "Bye.")]
+
+
+def test_podcasting20_html_cite_time_and_paragraphs(tmp_path):
+    transcript = read(FIXTURES / "podcasting20.html")
+    assert transcript.meta.title == "Lunar samples"
+    assert [(b.line, b.speaker, b.time, b.text.text) for b in transcript.blocks] == [
+        (8, "Ada Lovelace", 0.0, "Welcome back. Today we talk about moon rocks,\nand why they matter."),
+        (10, "Ada Lovelace", None, "They are older than you think."),  # the speaker goes on, the time does not
+        (13, "Charles Babbage", 3723.0, "Thank you, Ada.")]
+    entities = write(tmp_path, "entities.html", "<cite>Ann:</cite><p>It&#39;s R&amp;D.</p>")
+    assert read_transcript(entities, REPO).blocks[0].text.text == "It's R&D."
+    message = error_for(write(tmp_path, "empty.html", "<html><body><div>No paragraphs</div></body></html>\n"))
+    assert "empty.html" in message and "<p>" in message
 
 
 def test_whisper_segments_decode_escapes_and_map_to_the_literal():
@@ -297,6 +354,21 @@ def test_speech_to_text_services_json(name, expected):
     assert transcript.meta.language == "en"  # from en_us, en-US or the script
 
 
+@pytest.mark.parametrize("text, expected", [
+    # Podcasting 2.0 JSON (podcast-namespace transcripts.md), often one word per segment
+    ('{"version": "1.0.0", "segments": [{"speaker": "Ann Lee", "startTime": 0.5, "endTime": 0.75, "body": "Hi"},\n'
+     '{"startTime": 1, "endTime": 1.25, "body": "there."}]}', [("Ann Lee", 0.5, "Hi"), (None, 1.0, "there.")]),
+    # insanely-fast-whisper with diarization: its `speakers` carry who spoke, its `chunks` do not
+    ('{"speakers": [{"speaker": "SPEAKER_00", "timestamp": [0.0, 1.5], "text": " Hi there."}],\n'
+     '"chunks": [{"timestamp": [0.0, 1.5], "text": " Hi there."}], "text": " Hi there."}',
+     [("SPEAKER_00", 0.0, "Hi there.")]),
+])
+def test_more_speech_json_shapes(tmp_path, text, expected):
+    transcript = read(write(tmp_path, "episode.txt", text))  # sniffed, not told by the extension
+    assert transcript.format == "whisper"
+    assert [(b.speaker, b.time, b.text.text) for b in transcript.blocks] == expected
+
+
 @pytest.mark.parametrize("text", [
     '{"text": " Hello there. How are you?"}',  # OpenAI's plain json
     '{"results": {"channels": [{"alternatives": [{"transcript": "Hello there. How are you?"}]}]}}',  # Deepgram
@@ -334,6 +406,17 @@ def test_header_line_variants_descript_and_rev(tmp_path, header):
     assert transcript.format == "labelled"
     assert [(b.line, b.speaker, b.time, b.text.text) for b in transcript.blocks] == [
         (1, "Jane Doe", 62.0, "Hello there."), (4, "Bob", 62.0, "Hi, Jane.")]
+
+
+@pytest.mark.parametrize("last, kept", [
+    ("Transcribed by https://otter.ai", []),  # Otter's closing line
+    ("Automatically transcribed by Descript", []),
+    ("Transcription by hand is slow.", ["Transcription by hand is slow."]),  # speech, not a credit
+])
+def test_a_closing_tool_credit_is_not_speech(tmp_path, last, kept):
+    text = f"Jane Doe  0:00\nHello there.\n\nBob  0:05\nHi, Jane.\n\n\n\n{last}\n"
+    transcript = read(write(tmp_path, "otter.txt", text))
+    assert [b.text.text for b in transcript.blocks] == ["Hello there.", "Hi, Jane.", *kept]
 
 
 def test_header_lines_without_blank_lines_and_a_header_on_its_own(tmp_path):
@@ -779,7 +862,7 @@ def test_format_argument_beats_the_sidecar_and_detection(tmp_path):
     write(tmp_path, "episode.yml", "format: plain\n")
     assert read(path).format == "plain"
     assert speakers(read(path, format="labelled")) == {"Ada Lovelace", "Charles Babbage"}
-    assert set(FORMATS) == {"podquest", "plain", "labelled", "srt", "vtt", "whisper", "spacelog"}
+    assert set(FORMATS) == {"podquest", "plain", "labelled", "srt", "vtt", "whisper", "spacelog", "html"}
 
 
 # Written for these tests: one short paragraph about the Moon in each language.

@@ -17,6 +17,7 @@ from typing import Callable
 from ..errors import TranscriptError
 from ..model import Transcript
 from .detect import detect_format
+from .htmlpage import read_html
 from .metadata import build_metadata, read_sidecar
 from .podquest import read_podquest
 from .source import Reading, decode_source
@@ -35,6 +36,7 @@ READERS: dict[str, Callable[[str, Path], Reading]] = {
     "vtt": read_vtt,
     "whisper": read_whisper,
     "spacelog": read_spacelog,
+    "html": read_html,
 }
 FORMATS = tuple(READERS)
 

@@ -3,9 +3,11 @@
 Markup (`<i>`, `<c.loud>`, `<v Speaker>`, karaoke timestamps, `{\\an8}` positioning, ruby
 readings) is deleted with `MappedText.sub`, so what remains still maps character by
 character to the file. The speaker comes from a `<v Name>` voice tag, or a leading
-`Name:`, `- Name:` or `>> Name:` (`>>` alone marks a new, unnamed speaker). A cue with
-several voices, or `>>` marks inside it (broadcast and YouTube captions), becomes one block
-per voice or turn.
+`Name:`, `- Name:` or `>> Name:` (`>>` or a dialogue dash alone marks a new, unnamed
+speaker). A cue with several voices, `>>` marks inside it (broadcast and YouTube captions)
+or lines opening with a dialogue dash (`- Hi.` / `- Hello.`) becomes one block per voice or
+turn. In a file that names speakers only where turns start, a cue without a speaker is
+the previous speaker carrying on (`carry_speakers`).
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ import re
 
 from ..model import Block
 from ..textmap import MappedText
-from .marks import find_label, is_diarized
+from .marks import find_label, is_diarized, is_stage_direction
 from .source import Line
 
 VOICE = re.compile(r"<v(?:\.[^\s>]*)?[ \t]+(?P<name>[^>\n]+?)[ \t]*>")
@@ -23,8 +25,12 @@ RUBY_TEXT = re.compile(r"<rt>[^<]*</rt>")  # the reading above a character, not 
 TAG = re.compile(r"</?[a-zA-Z]+(?:\.[^\s>]*)?(?:[ \t][^>\n]*)?>|<(?:\d+:)?\d{2}:\d{2}[.,]\d{3}>"
                  r"|\{\\[^{}\n]*\}")  # HTML-like tags, karaoke times, ASS overrides like {\an8}
 ENTITY = re.compile(r"&(?:[a-zA-Z]+|#\d+|#[xX][0-9a-fA-F]+);")
-TURN_MARK = re.compile(r"(?:-|>>)[ \t]*")  # a dialogue dash, or the caption mark of a new speaker
-NEW_SPEAKER = re.compile(r"(?:^|(?<=\s))(?:>>|&gt;&gt;)")  # a caption's mark of another speaker (escaped in VTT)
+DASH = r"[-–—](?=[ \t]*[^\s\d\-–—])"  # a dialogue dash before words, not a minus ("-5") or a rule ("--")
+TURN_MARK = re.compile(rf"(?:{DASH}|>>)[ \t]*")  # a dialogue dash, or the caption mark of a new speaker
+# Another speaker's turn inside a cue: `>>` (escaped in VTT), or a line opening with a dialogue dash.
+NEW_SPEAKER = re.compile(rf"(?:^|(?<=\s))(?:>>|&gt;&gt;)|(?:^|(?<=\n)){DASH}")
+TURN_SHARE = 1 / 2  # of cues at most that name or mark their speaker, for names to carry on to the next cues
+NEW_TURN = ""  # the speaker of a block that a mark gives to someone unnamed, until `carry_speakers`
 BRACKET_NAME = re.compile(r"\[(?P<name>[^\[\]\n]{1,40})\][ \t]*")
 SPACES = re.compile(r"\s+")
 ROLLING_SHARE = 1 / 3  # of cues that repeat the previous cue's last line, for captions to count as rolling
@@ -69,9 +75,26 @@ def _leading_label(text: MappedText) -> tuple[str | None, MappedText]:
     label = find_label(text.text, start, len(text.text))
     if label is not None and label.end < len(text.text):
         return label.name, text.slice(label.end, len(text.text))
-    if mark and mark.group().startswith(">>"):
-        return None, text.slice(mark.end(), len(text.text))  # the mark is not speech
+    if mark:
+        return NEW_TURN, text.slice(mark.end(), len(text.text))  # the mark is not speech
     return None, text
+
+
+def carry_speakers(blocks: list[Block]) -> list[Block]:
+    """In a file that names the speaker only where a turn starts (the Podcasting 2.0
+    example writes `<v Travis>` on the first of his cues), a cue without a speaker is the
+    previous speaker carrying on, until a mark of a new, unnamed speaker; a sound such as
+    `[MUSIC]` is nobody's. Where most cues name or mark their speaker (Zoom, Teams,
+    broadcast captions), a cue without one is left without."""
+    marked = sum(1 for block in blocks if block.speaker is not None)
+    turns = sum(1 for block in blocks if block.speaker) >= 2 and marked < TURN_SHARE * len(blocks)
+    carried, speaker = [], None
+    for block in blocks:
+        if block.speaker is not None or not turns:
+            speaker = block.speaker or None  # NEW_TURN: someone unnamed from here on
+        who = None if is_stage_direction(block.text.text) else speaker
+        carried.append(block if who == block.speaker else Block(block.text, block.line, who, block.time))
+    return carried
 
 
 def name_bracketed_speakers(blocks: list[Block]) -> list[Block]:

@@ -4,21 +4,23 @@ A cue is found by its timing line (`00:00:01,000 --> 00:00:03,500`, or `0:00:01.
 in SubViewer), not by blank lines: its text runs to the next cue's number, identifier or
 timing line, so blank lines inside a cue, a missing blank line between cues, missing cue
 numbers and whitespace-only lines (YouTube) all read as the tool meant. Times are read
-leniently: hours optional or of any length, `,` or `.` before 1-3 digits of fraction.
-WebVTT's header, `NOTE`, `STYLE` and `REGION` blocks are skipped. What a cue says is read
-by `cues.py`.
+leniently, as players read them: hours optional or of any length, one-digit minutes and
+seconds, and a fraction of 1-3 digits after `,`, `.`, `:` or a full-width `，`, or none.
+WebVTT's header, `NOTE`, `STYLE` and `REGION` blocks are skipped; a `Language: de` line in
+the header (YouTube's) is the episode's language. What a cue says is read by `cues.py`.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from pathlib import Path
 
 from ..errors import TranscriptError
-from .cues import cue_blocks, drop_rolling_repeats, name_bracketed_speakers
+from .cues import carry_speakers, cue_blocks, drop_rolling_repeats, name_bracketed_speakers
 from .source import Line, Reading, quote, split_lines
 
-TIME = r"(?:(\d+):)?(\d{1,2}):(\d{2})[,.](\d{1,3})"
+TIME = r"(?:(\d+):)?(\d{1,2}):(\d{1,2})(?:[,.:，](\d{1,3}))?"
 TIMING = re.compile(rf"{TIME}[ \t]*-->[ \t]*{TIME}(?:[ \t]+.*)?")
 TIMING_LIKE = re.compile(r"\d.*-->")  # a line meant as a timing line, well formed or not
 SBV_TIMING = re.compile(r"(\d+):(\d{2}):(\d{2})\.(\d{3}),\d+:\d{2}:\d{2}\.\d{3}")
@@ -26,6 +28,7 @@ SRT_EXAMPLE = "00:01:02,500 --> 00:01:04,000"
 VTT_EXAMPLE = "00:01:02.500 --> 00:01:04.000"
 VTT_HEADER = re.compile(r"WEBVTT(?:[ \t].*)?")
 VTT_SKIPPED_BLOCKS = re.compile(r"(?:NOTE|STYLE|REGION)(?:[ \t].*)?")
+VTT_LANGUAGE = re.compile(r"Language:[ \t]*([a-zA-Z]{2,3})(?:[-_][a-zA-Z0-9]+)*[ \t]*")
 
 
 def read_srt(source: str, path: Path) -> Reading:
@@ -44,9 +47,12 @@ def read_vtt(source: str, path: Path) -> Reading:
                               f"found {quote(lines[0].text(source))}")
     timings = _timings(source, lines, path, VTT_EXAMPLE)
     heads = [_vtt_head(source, lines, index) for index in timings]
-    before = _without_comments(source, lines[_end_of_header(source, lines):heads[0] if heads else len(lines)])
+    header_end = _end_of_header(source, lines)
+    before = _without_comments(source, lines[header_end:heads[0] if heads else len(lines)])
     _check_nothing_before(source, before, path, VTT_EXAMPLE)
-    return _reading(source, lines, timings, heads, comments=True)
+    reading = _reading(source, lines, timings, heads, comments=True)
+    languages = [m.group(1).lower() for line in lines[1:header_end] if (m := VTT_LANGUAGE.fullmatch(line.text(source)))]
+    return replace(reading, language=languages[0]) if languages else reading
 
 
 def looks_like_subtitles(source: str) -> bool:
@@ -63,7 +69,7 @@ def _reading(source: str, lines: list[Line], timings: list[int], heads: list[int
     texts = drop_rolling_repeats(source, texts)
     blocks = [block for index, text in zip(timings, texts)
               for block in cue_blocks(source, text, _start(source, lines[index]))]
-    return Reading(tuple(name_bracketed_speakers(blocks)))
+    return Reading(tuple(carry_speakers(name_bracketed_speakers(blocks))))
 
 
 def _timings(source: str, lines: list[Line], path: Path, example: str) -> list[int]:
@@ -82,7 +88,7 @@ def _timings(source: str, lines: list[Line], path: Path, example: str) -> list[i
 def _start(source: str, line: Line) -> float:
     text = line.text(source).strip()
     hours, minutes, seconds, fraction = (SBV_TIMING.fullmatch(text) or TIMING.fullmatch(text)).groups()[:4]
-    return int(hours or 0) * 3600 + int(minutes) * 60 + int(seconds) + int(fraction.ljust(3, "0")) / 1000
+    return int(hours or 0) * 3600 + int(minutes) * 60 + int(seconds) + int((fraction or "0").ljust(3, "0")) / 1000
 
 
 def _srt_head(source: str, lines: list[Line], timing: int) -> int:

@@ -10,7 +10,8 @@ each line that starts with a timestamp, when several lines of a paragraph do (`0
 above each caption line as YouTube's transcript panel is copied, `0:03 words`, `[0:03] words`,
 or Whisper's console `[00:03.000 --> 00:05.000]  words`). Inline timestamps such as
 `\\[00:12:34.56\\]`, `[12:34]` or `(12:34)` at either end of a paragraph or after its label
-give that block its time and leave its text. A first line `# Title` is the title, not a block.
+give that block its time and leave its text. A first line `# Title` is the title, not a block,
+and a last line crediting the tool (Otter's `Transcribed by https://otter.ai`) is not speech.
 Which labels are speakers is decided over the whole file (`speakers.py`).
 """
 
@@ -32,6 +33,10 @@ HEADING = re.compile(r"(?P<level>#{1,6})[ \t]+(?P<title>\S.*?)[ \t#]*")
 # A timestamp starting a line, alone or before the words: 0:03, [0:03], (0:03), [00:03.000 --> 00:05.000].
 LINE_STAMP = re.compile(rf"[ \t]*(?:\\?\[(?P<time>{CLOCK})(?:[ \t]*-->[ \t]*{CLOCK})?\\?\]|\((?P<ptime>{CLOCK})\)"
                         rf"|(?P<ltime>{CLOCK}))(?:[ \t]*(?:\n\s*|$)|[ \t]+{SEPARATOR})")
+# A transcription tool's closing credit line: "Transcribed by https://otter.ai".
+CREDIT = re.compile(r"(?i:(?:auto(?:matically)?[ -])?(?:transcribed|transcription|transcript|captioned|captions)"
+                    r"(?: generated)? (?:by|with|using))[ \t]+(?:(?:https?://)?[\w.-]+\.[a-z]{2,}\S*"
+                    r"|[A-Z][\w.-]*(?:[ \t]+[A-Z][\w.-]*){0,2})[ \t]*")  # a site, or a capitalised name
 LABELLED_SHARE = 1 / 3  # of paragraphs that start with a label, for a file to count as labelled
 
 
@@ -154,6 +159,8 @@ def _body(source: str, split: bool = True) -> tuple[str | None, list[Paragraph]]
             paragraphs.append(paragraph)
         elif index == 0 and len(heading.group("level")) == 1:
             title = heading.group("title")
+    if paragraphs and CREDIT.fullmatch(source, paragraphs[-1].start, paragraphs[-1].end):
+        paragraphs.pop()
     return title, paragraphs
 
 

@@ -9,7 +9,14 @@
 - AssemblyAI: `{"utterances": [{"speaker": "A", "start": 1500 (ms), "text"}]}`;
 - Deepgram: `results.channels[0].alternatives[0].paragraphs.paragraphs[].sentences[]` (one
   block per sentence, the speaker from its paragraph), else `results.utterances[]`;
-- Amazon Transcribe: `results.audio_segments[]` with `start_time`, `transcript`, `speaker_label`.
+- Amazon Transcribe: `results.audio_segments[]` with `start_time`, `transcript`, `speaker_label`;
+- insanely-fast-whisper with diarization: `speakers[]` shaped like `chunks` plus `speaker`
+  (preferred to its `chunks`, which have no speakers);
+- Podcasting 2.0 JSON transcripts: `{"version": "1.0.0", "segments": [{"speaker", "startTime",
+  "endTime", "body"}]}`, often one word per segment (`clean.py` joins them into passages).
+
+Where two shapes name the same list (`segments`), the one whose text field the first item
+has is chosen.
 
 Without any of these, the whole text of `{"text": ...}` (OpenAI's `json`, AssemblyAI without
 speakers), Deepgram's `alternatives[0].transcript` or Transcribe's `transcripts[0].transcript`
@@ -35,7 +42,8 @@ from .source import Reading
 EXAMPLE = '{"segments": [{"start": 0.0, "end": 2.5, "text": "Hello."}]}'
 EXPECTED = (f"Whisper JSON like {EXAMPLE} (or a bare list of those segments), transformers ASR JSON like "
             '{"chunks": [{"timestamp": [0.0, 2.5], "text": "Hello."}]}, whisper.cpp JSON like '
-            '{"transcription": [{"offsets": {"from": 0, "to": 2500}, "text": "Hello."}]}, AssemblyAI '
+            '{"transcription": [{"offsets": {"from": 0, "to": 2500}, "text": "Hello."}]}, Podcasting 2.0 JSON like '
+            '{"segments": [{"startTime": 0.0, "body": "Hello."}]}, AssemblyAI '
             "'utterances', Deepgram 'results' with 'paragraphs' or 'utterances', Amazon Transcribe "
             "'audio_segments', or a whole transcript as {\"text\": \"Hello.\"}")
 CLOCK = re.compile(r"(?:(\d+):)?(\d{1,2}):(\d{2})(?:[,.](\d{1,3}))?")
@@ -82,12 +90,11 @@ def looks_like_speech_json(source: str) -> bool:
 
 
 def _shape_of(data: Any) -> tuple[Shape | None, Units]:
-    """The first shape with segments in `data`, and those segments."""
-    for shape in SHAPES:
-        units = shape.units(data)
-        if units:
-            return shape, units
-    return None, []
+    """The first shape with segments in `data` whose first segment has the shape's text
+    field (else the first with segments, to report what is wrong), and those segments."""
+    found = [(shape, units) for shape in SHAPES for units in [shape.units(data)] if units]
+    fitting = [(shape, units) for shape, units in found if isinstance(units[0][1], dict) and shape.text in units[0][1]]
+    return (fitting or found or [(None, [])])[0]
 
 
 def _whole_text(source: str, data: Any, path: Path) -> list[Block]:
@@ -235,6 +242,8 @@ def _language(data: Any) -> str | None:
 
 SHAPES = (
     Shape(_segments, _seconds_field("start")),
+    Shape(_listed("segments"), _seconds_field("startTime"), needs="'startTime'", text="body"),  # Podcasting 2.0
+    Shape(_listed("speakers"), _chunk_start, needs="'timestamp'"),  # insanely-fast-whisper, diarized
     Shape(_listed("chunks"), _chunk_start, needs="'timestamp'"),
     Shape(_listed("transcription"), _cpp_start, needs="'offsets'"),
     Shape(_listed("utterances"), _milliseconds),  # AssemblyAI
