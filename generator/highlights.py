@@ -32,6 +32,10 @@ REDUNDANCY = 0.5  # how much resembling a chosen point costs a candidate
 # Spoken fillers a key point should not open with or contain ("you know", "I would say").
 _FILLERS = r"you know|i mean|i guess|i would say|i'd say|sort of|kind of|basically|let's say"
 LEADING_FILLER = re.compile(rf"(?i)^(?:(?:and|so|but|now|well|yeah|yes|okay|{_FILLERS})(?!\w)[,.]?\s*)*")
+# A restart: a subject (and verb) abandoned at a comma for a new subject ("It was, I joined ...").
+_SUBJECT = r"(?:i|we|you|he|she|they|it|there|this|that)"
+FALSE_START = re.compile(rf"(?i){_SUBJECT}(?:\s+(?:was|is|were|are|had|has|did|does|do|would|will|can|could))?,\s+"
+                         rf"(?={_SUBJECT}\b)")
 FILLER_INSIDE = re.compile(rf"(?i)\b(?:{_FILLERS}|yeah|um|uh|like,)(?!\w)")
 YEAR = re.compile(r"(?<![\w$.,])(19[4-9]\d|20[0-4]\d)(?![\w]|[.,]\d)")
 TIMELINE_KINDS = {"system", "work", "event", "concept"}  # people and organisations have no single date
@@ -103,8 +107,11 @@ def _readable(text: str) -> bool:
 
 
 def _trim_lead(excerpt: Excerpt) -> Excerpt:
-    """Drop a leading connective or filler ("And so, you know, ...") from a key point."""
+    """Drop a leading connective or filler ("And so, you know, ...") and a restart ("It was,
+    I joined ..." reads "I joined ...") from a key point."""
     cut = LEADING_FILLER.match(excerpt.text).end()
+    restart = FALSE_START.match(excerpt.text, cut)
+    cut = restart.end() if restart else cut
     if cut == 0 or cut == len(excerpt.text):
         return excerpt
     text = excerpt.text[cut:]

@@ -97,3 +97,15 @@ def test_a_year_said_in_passing_is_an_event_unless_a_term_of_that_year_is_named_
     events = [(e.year, e.term, e.label) for e in timeline(model.episodes, None, model.glossary)]
     assert events[0][:2] == (1966, None) and "first soft landing on the Moon came in 1966" in events[0][2]
     assert events[1:] == [(1969, "apollo-11", "Apollo 11")]
+
+
+@pytest.mark.parametrize("said, shown", [
+    ("It was, I joined a team that worked on agents.", "I joined a team that worked on agents."),
+    ("And so, you know, we had, we tried the simplest thing.", "We tried the simplest thing."),
+    ("It is, in a way, the simplest thing that works.", "It is, in a way, the simplest thing that works."),
+])
+def test_a_key_point_loses_its_restart_but_not_its_meaning(said, shown):
+    from generator.highlights import Excerpt, _trim_lead
+    trimmed = _trim_lead(Excerpt("e", "p001", said, 100, 100 + len(said), None, None, 10))
+    assert trimmed.text == shown
+    assert said[trimmed.start - 100:].lower() == shown.lower() and trimmed.local_start - 10 == trimmed.start - 100
