@@ -76,7 +76,9 @@ def write(tmp_path: Path, name: str, content: str | bytes) -> Path:
     ("pyannote.txt", "labelled"), ("per-line.txt", "labelled"), ("hf-chunks.json", "whisper"),
     ("whisper-cpp.json", "whisper"), ("youtube-auto.vtt", "vtt"), ("youtube.sbv", "srt"),
     ("assemblyai.json", "whisper"), ("deepgram.json", "whisper"), ("aws-transcribe.json", "whisper"),
-    ("youtube-panel.txt", "plain"), ("podcasting20.html", "html"),
+    ("youtube-panel.txt", "plain"), ("podcasting20.html", "html"), ("rev-ai.json", "whisper"),
+    ("speechmatics.json", "whisper"), ("google-speech.json", "whisper"), ("azure-speech.json", "whisper"),
+    ("youtube.json3", "whisper"),
 ])
 def test_each_fixture_is_detected_and_maps_back_exactly(name, expected):
     transcript = read(FIXTURES / name)
@@ -90,7 +92,8 @@ def test_each_fixture_is_detected_and_maps_back_exactly(name, expected):
     ("spacelog.txt", "spacelog"), ("podquest.txt", "podquest"), ("labelled.md", "labelled"),
     ("otter.txt", "labelled"), ("per-line.txt", "labelled"), ("hf-chunks.json", "whisper"),
     ("whisper-cpp.json", "whisper"), ("youtube.sbv", "srt"), ("deepgram.json", "whisper"),
-    ("podcasting20.html", "html"),
+    ("podcasting20.html", "html"), ("rev-ai.json", "whisper"), ("speechmatics.json", "whisper"),
+    ("google-speech.json", "whisper"), ("azure-speech.json", "whisper"), ("youtube.json3", "whisper"),
 ])
 def test_formats_are_sniffed_from_content_when_the_extension_says_nothing(tmp_path, name, expected):
     copy = write(tmp_path, "episode.txt", (FIXTURES / name).read_bytes())
@@ -265,6 +268,12 @@ def test_caption_speaker_change_marks_split_a_cue(tmp_path):
     # a voice on most cues: a cue without one is not guessed to be the last voice's
     (["<v Ann>Hi.", "<v Ben>Hello.", "Unknown words.", "<v Ann>Bye."],
      [("Ann", "Hi."), ("Ben", "Hello."), (None, "Unknown words."), ("Ann", "Bye.")]),
+    # Zoom: display names as typed, lowercase; a name when the label opens several cues, else a sentence
+    (["john smith: Hello everyone.", "mary jones: hi john.", "john smith: Let's start.", "well: maybe not.",
+      "mary jones: ok"],
+     [("john smith", "Hello everyone."), ("mary jones", "hi john."), ("john smith", "Let's start."),
+      (None, "well: maybe not."), ("mary jones", "ok")]),
+    (["well: it is late.", "We go."], [(None, "well: it is late."), (None, "We go.")]),
 ])
 def test_subtitle_turns_voices_carry_on_and_dialogue_dashes(tmp_path, cues, expected):
     text = "WEBVTT\n\n" + "".join(f"00:00:{n:02d}.000 --> 00:00:{n:02d}.900\n{cue}\n\n" for n, cue in enumerate(cues))
@@ -347,6 +356,18 @@ def test_whisper_accepts_a_bare_list_of_segments(tmp_path):
     ("deepgram.json", [(30, "Speaker 0", 0.24, "Hello and welcome."), (35, "Speaker 0", 1.4, "Is it on?"),
                        (48, "Speaker 1", 2.5, "Thanks, Jane.")]),
     ("aws-transcribe.json", [(34, "spk_0", 0.24, "Hello and welcome."), (46, "spk_1", 1.5, "Thanks, Jane.")]),
+    # Rev.ai: elements joined as written (spaces are `punct` elements), the time of the first word
+    ("rev-ai.json", [(7, "Ada Lovelace", 0.5, "Welcome back, Charles."),
+                     (19, "Speaker 1", 2.25, "Glad to <inaudible> be here!")]),
+    # Speechmatics: a block per word with its punctuation (no space between words is written anywhere)
+    ("speechmatics.json", [(10, "S1", 0.5, "Moon"), (12, "S1", 0.8, "rocks."), (16, "S2", 1.5, "Old"),
+                           (18, "S2", 1.75, "ones?")]),
+    # Google: the first word's startTime, else where the result before ended
+    ("google-speech.json", [(6, None, 1.5, "samples came back in nineteen sixty nine"),
+                            (18, None, 4.1, "and they are still studied")]),
+    ("azure-speech.json", [(20, "Speaker 1", 1.5, "The lander touched down."), (33, "Speaker 2", 3.25, "It did.")]),
+    # YouTube json3: window settings and line-break events skipped
+    ("youtube.json3", [(9, None, 0.32, "the crater rim"), (13, None, 2.11, "is very old")]),
 ])
 def test_speech_to_text_services_json(name, expected):
     transcript = read(FIXTURES / name)
@@ -362,6 +383,17 @@ def test_speech_to_text_services_json(name, expected):
     ('{"speakers": [{"speaker": "SPEAKER_00", "timestamp": [0.0, 1.5], "text": " Hi there."}],\n'
      '"chunks": [{"timestamp": [0.0, 1.5], "text": " Hi there."}], "text": " Hi there."}',
      [("SPEAKER_00", 0.0, "Hi there.")]),
+    # Google as its Node client writes durations, inside a long-running operation's response
+    ('{"done": true, "response": {"results": [{"alternatives": [{"transcript": "Hi there.", "words": '
+     '[{"startTime": {"seconds": "2", "nanos": 500000000}, "word": "Hi"}]}]}]}}', [(None, 2.5, "Hi there.")]),
+    # IBM Watson: the same results, timestamps as [word, start, end]
+    ('{"results": [{"final": true, "alternatives": [{"transcript": "hi there ", "timestamps": [["hi", 0.25, 0.5]]}]}],'
+     ' "result_index": 0}', [(None, 0.25, "hi there")]),
+    # Speechmatics: a quote that attaches to the next word, an unknown speaker (UU)
+    ('{"results": [{"type": "punctuation", "start_time": 1, "attaches_to": "next",'
+     ' "alternatives": [{"content": "\\""}]},'
+     ' {"type": "word", "start_time": 1, "alternatives": [{"content": "Hi", "speaker": "UU"}]},'
+     ' {"type": "punctuation", "start_time": 1.2, "alternatives": [{"content": "\\""}]}]}', [(None, 1.0, '"Hi"')]),
 ])
 def test_more_speech_json_shapes(tmp_path, text, expected):
     transcript = read(write(tmp_path, "episode.txt", text))  # sniffed, not told by the extension
@@ -772,7 +804,8 @@ def test_json_without_segments(tmp_path):
 @pytest.mark.parametrize("text, line, expected", [
     ('[[1, 0, 0.0, 1.0, " Hello.", [1], 0.0]]', 1, "a JSON array whose first item is [1, 0, 0.0"),
     ('{"segments": [\n  [0.0, 1.0, "Hello."]\n]}', 2, "segments[0]: expected an object with 'start' and 'text'"),
-    ('{"monologues": [{"elements": []}]}', 1, "a JSON object with the keys 'monologues'"),
+    ('{"captions": [{"start": 0, "caption": "Hi."}]}', 1, "a JSON object with the keys 'captions'"),
+    ('{"recognizedPhrases": [{"offsetInTicks": "soon", "nBest": [{"display": "x"}]}]}', 1, "'offsetInTicks' in ticks"),
     ('{"utterances": [{"speaker": "A", "start": "soon", "text": "x"}]}', 1, "'start' in milliseconds"),
     ('{"segments": [{"start": 0, "text": "x", "speaker": [1]}]}', 1, "'speaker' as a string or a number"),
 ])

@@ -7,17 +7,20 @@ character to the file. The speaker comes from a `<v Name>` voice tag, or a leadi
 speaker). A cue with several voices, `>>` marks inside it (broadcast and YouTube captions)
 or lines opening with a dialogue dash (`- Hi.` / `- Hello.`) becomes one block per voice or
 turn. In a file that names speakers only where turns start, a cue without a speaker is
-the previous speaker carrying on (`carry_speakers`).
+the previous speaker carrying on (`carry_speakers`). A lowercase label (`john smith:`, as
+Zoom writes display names typed in lowercase) names a speaker only where it opens several
+cues of the file (`name_lowercase_speakers`), so that "well: ..." stays a sentence.
 """
 
 from __future__ import annotations
 
 import html
 import re
+from collections import Counter
 
 from ..model import Block
 from ..textmap import MappedText
-from .marks import find_label, is_diarized, is_stage_direction
+from .marks import Label, find_label, is_diarized, is_stage_direction
 from .source import Line
 
 VOICE = re.compile(r"<v(?:\.[^\s>]*)?[ \t]+(?P<name>[^>\n]+?)[ \t]*>")
@@ -34,6 +37,7 @@ NEW_TURN = ""  # the speaker of a block that a mark gives to someone unnamed, un
 BRACKET_NAME = re.compile(r"\[(?P<name>[^\[\]\n]{1,40})\][ \t]*")
 SPACES = re.compile(r"\s+")
 ROLLING_SHARE = 1 / 3  # of cues that repeat the previous cue's last line, for captions to count as rolling
+LOWERCASE_LABEL_CUES = 2  # cues a lowercase label must open for it to be a name, as speakers.py counts recurring
 
 
 def cue_blocks(source: str, lines: list[Line], time: float) -> list[Block]:
@@ -95,6 +99,21 @@ def carry_speakers(blocks: list[Block]) -> list[Block]:
         who = None if is_stage_direction(block.text.text) else speaker
         carried.append(block if who == block.speaker else Block(block.text, block.line, who, block.time))
     return carried
+
+
+def name_lowercase_speakers(blocks: list[Block]) -> list[Block]:
+    """`john smith: words` (Zoom): a speaker when the same lowercase label opens several cues of
+    the file; once, `note: ...` or `well: ...` is a sentence and stays text."""
+    labels = [None if block.speaker else _lowercase_label(block.text.text) for block in blocks]
+    counts = Counter(label.name for label in labels if label)
+    return [block if label is None or counts[label.name] < LOWERCASE_LABEL_CUES else
+            Block(block.text.slice(label.end, len(block.text.text)), block.line, label.name, block.time)
+            for block, label in zip(blocks, labels)]
+
+
+def _lowercase_label(text: str) -> Label | None:
+    label = find_label(text, 0, len(text), lowercase=True)
+    return label if label and label.name[0].islower() and label.end < len(text) else None
 
 
 def name_bracketed_speakers(blocks: list[Block]) -> list[Block]:

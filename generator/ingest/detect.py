@@ -11,7 +11,7 @@ from .subtitles import looks_like_subtitles
 from .text import looks_labelled
 from .whisper import looks_like_speech_json
 
-BY_EXTENSION = {".srt": "srt", ".sbv": "srt", ".vtt": "vtt", ".webvtt": "vtt", ".json": "whisper",
+BY_EXTENSION = {".srt": "srt", ".sbv": "srt", ".vtt": "vtt", ".webvtt": "vtt", ".json": "whisper", ".json3": "whisper",
                 ".html": "html", ".htm": "html"}
 SNIFFED_EXTENSIONS = {".txt", ".text", ".md", ".markdown"}  # plain, labelled, PodQuest or Spacelog text
 TRANSCRIPT_SUFFIXES = frozenset(BY_EXTENSION) | SNIFFED_EXTENSIONS  # what a build reads from content/episodes

@@ -71,6 +71,16 @@ def _located_decoder() -> json.JSONDecoder:
 
 def mapped_literal(source: str, start: int) -> MappedText:
     """Decode the string literal starting at `start`; each character maps to where it is written."""
+    return _literal(source, start).strip()
+
+
+def mapped_pieces(source: str, pieces: tuple[LocatedStr, ...]) -> MappedText:
+    """Strings a tool writes to be read one after another (words, punctuation, the spaces
+    between them), joined as written, so that each character still maps to its literal."""
+    return MappedText.join((_literal(source, piece.start) for piece in pieces), "").strip()
+
+
+def _literal(source: str, start: int) -> MappedText:
     chars: list[str] = []
     offsets: list[int] = []
     index = start
@@ -79,7 +89,7 @@ def mapped_literal(source: str, start: int) -> MappedText:
         chars.append(char)
         offsets.append(index)
         index += length
-    return MappedText.from_offsets("".join(chars), offsets).strip()
+    return MappedText.from_offsets("".join(chars), offsets)
 
 
 def _escape_at(source: str, index: int) -> tuple[str, int]:

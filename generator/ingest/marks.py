@@ -73,12 +73,13 @@ def clock_seconds(clock: str) -> float:
     return seconds
 
 
-def find_label(source: str, pos: int, end: int) -> Label | None:
-    """A plausible speaker label starting exactly at `pos`, or None."""
+def find_label(source: str, pos: int, end: int, lowercase: bool = False) -> Label | None:
+    """A plausible speaker label starting exactly at `pos`, or None. With `lowercase`, a name
+    written in lowercase (`john smith:`) too, for the caller to vouch for over the whole file."""
     for pattern, bold in ((BOLD_LABEL, True), (PLAIN_LABEL, False)):
         match = pattern.match(source, pos, end)
         if match:
-            return _label(_spaced(match.group("name")), match.end(), bold)
+            return _label(_spaced(match.group("name")), match.end(), bold, lowercase)
     return None
 
 
@@ -134,7 +135,7 @@ def is_diarized(name: str) -> bool:
     return DIARIZED.fullmatch(name) is not None
 
 
-def _label(name: str, end: int, bold: bool) -> Label | None:
+def _label(name: str, end: int, bold: bool, lowercase: bool = False) -> Label | None:
     role = time = None
     paren = NAME_WITH_PAREN.fullmatch(name)
     if paren:
@@ -143,15 +144,15 @@ def _label(name: str, end: int, bold: bool) -> Label | None:
         time = clock_seconds(note) if PAREN_TIME.fullmatch(note) else None
         if role is None and time is None:
             return None
-    if not plausible_name(name):
+    if not plausible_name(name, lowercase):
         return None
     return Label(name, end, bold, role, time)
 
 
-def plausible_name(name: str) -> bool:
+def plausible_name(name: str, lowercase: bool = False) -> bool:
     words = name.split()
     return (1 <= len(words) <= MAX_NAME_WORDS and len(name) <= MAX_NAME_CHARS
-            and name[0].isalpha() and (not name[0].islower() or is_diarized(name))
+            and name[0].isalpha() and (not name[0].islower() or lowercase or is_diarized(name))
             and NAME_CHARS.fullmatch(name) is not None
             and not any(w.endswith(".") and len(w) > 4 for w in words)
             and name.lower() not in NOT_SPEAKERS)
