@@ -23,7 +23,8 @@ SPOKEN_STOP_WORDS = frozenset(
     "yeah yes okay ok oh uh um like know kind sort really just actually basically gonna "
     "wanna thing things lot right mean think guess maybe pretty stuff way said says say "
     "going got get gets getting want little bit sure well let sorts kinds people time "
-    "good great interesting also even still much many one two able different".split()
+    "good great interesting also even still much many one two able different "
+    "gon na wan ta hey hi hello bye alright".split()  # spaCy splits "gonna" into "gon" "na", "gotta" into "got" "ta"
 )
 WORD = re.compile(r"^[a-z][a-z0-9'-]*[a-z0-9]$")
 

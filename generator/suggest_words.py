@@ -90,6 +90,8 @@ def looks_like_term(window: Sequence) -> bool:
     if any(w in COMMON_WORDS and w not in CONNECTORS for w in lowers[1:-1]):
         return False
     if len(window) == 1:
+        if len(window[0].text) < 2:
+            return False  # a letter alone ("B", "X") is a spelling or a variable, not a term
         return is_name_like(window[0].text) and not window[0].sentence_start or long_noun(window[0].text)
     return not first.endswith(("ly", "ful")) and not last.endswith(NOT_HEAD_ENDINGS)
 

@@ -186,3 +186,13 @@ def test_corpus_transcript_yields_lunar_terms(tmp_path):
     assert {"lunar surface", "lunar reconnaissance orbiter", "solar system", "plate tectonics",
             "volatile deposits"} <= phrases
     assert not [p for p in phrases if has_filler(p)]
+
+
+def test_split_contractions_greetings_and_lone_letters_are_never_candidates(tmp_path):
+    said = ("Hey, we're gonna talk about Plan B. Alright, B is the backup. Hey, Plan B again, "
+            "and we're gonna need Plan B. Alright. Gotta say B works. ")
+    root = make_project(tmp_path / "site", {"talk.txt": "\n\n".join([said] * 4)})
+    model = analyse_site(Project(root), extract_terms=False)
+    phrases = {c.phrase.lower() for c in candidate_terms(model.episodes, (), limit=1000)}
+    assert "plan b" in phrases
+    assert not {"gon na", "gon", "na", "hey", "alright", "b", "got ta"} & phrases
