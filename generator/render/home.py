@@ -16,14 +16,20 @@ GRAPH_TERMS_PER_TOPIC = 5
 
 def home_page(ctx) -> str:
     settings = ctx.model.settings
-    episodes = sorted(ctx.model.episodes, key=lambda e: (e.transcript.meta.date or "", e.id), reverse=True)
+    dated = sorted((e for e in ctx.model.episodes if e.transcript.meta.date),
+                   key=lambda e: (e.transcript.meta.date, e.id), reverse=True)
+    undated = sorted((e for e in ctx.model.episodes if not e.transcript.meta.date),
+                     key=lambda e: (e.transcript.meta.title.casefold(), e.id))
+    episodes = dated + undated
+    order = ("Newest first; those without a date last." if dated and undated else "Newest first." if dated
+             else "By title.")
     lines = [front_matter(settings.title), banner("content/ and site_config/"), f"# {escape(settings.title)}", ""]
     if settings.description:
         lines += [escape(settings.description), ""]
     lines += [f"A knowledge site built from {len(episodes)} transcribed conversation{'s' * (len(episodes) != 1)}: "
               "every passage is sorted into topics, every technical term links to its glossary entry, "
               "and every quote points back to where it was said.", ""]
-    lines += ["## Episodes", "", "Newest first.", ""] + [f"- {episode_line(e, HOME)}" for e in episodes] + [""]
+    lines += ["## Episodes", "", order, ""] + [f"- {episode_line(e, HOME)}" for e in episodes] + [""]
     lines += ["## Topics", ""] + [f"- {topic_line(ctx, t, HOME)}" for t in ranked_topics(ctx)] + [""]
     lines += ["## Glossary", "",
               f"{link('The glossary', HOME, GLOSSARY)} defines {len(ctx.model.glossary)} terms, "
