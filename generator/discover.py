@@ -39,6 +39,14 @@ class Candidate:
 
     words: Counter
     terms: Counter
+    pairs: Counter  # adjacent content words (within a passage), as said
+
+
+def _said_pairs(text: str, content: set[str]) -> Counter:
+    """Content words said one right after the other ("release candidate", not "locations [on
+    the] lunar"), normalised like the analysis's words."""
+    said = [singular(w.lower()) for w in re.findall(r"[A-Za-z][A-Za-z0-9'-]*[A-Za-z0-9]", text)]
+    return Counter(pair for pair in zip(said, said[1:]) if pair[0] in content and pair[1] in content)
 
 
 def _candidates(episodes: Sequence[Episode]) -> list[Candidate]:
@@ -52,7 +60,9 @@ def _candidates(episodes: Sequence[Episode]) -> list[Candidate]:
         for start, end in zip(edges, edges[1:]):
             words = Counter(w for words in episode.words[start:end] for w in words)
             terms = sum((terms_by_passage.get(p.id, Counter()) for p in episode.passages[start:end]), Counter())
-            segments.append(Candidate(words, terms))
+            pairs = sum((_said_pairs(p.text.text, set(w)) for p, w in zip(episode.passages[start:end],
+                                                                         episode.words[start:end])), Counter())
+            segments.append(Candidate(words, terms, pairs))
     return [s for s in segments if s.words]
 
 
@@ -135,10 +145,12 @@ def _slug(words: Sequence[str]) -> str:
     return re.sub(r"[^a-z0-9]+", "-", "-".join(words).lower()).strip("-") or "topic"
 
 
-def _name(words: Counter, terms: Counter, site: tuple[Counter, Counter], headwords: dict[str, str],
+def _name(cluster: Candidate, site: tuple[Counter, Counter], headwords: dict[str, str],
           surface: dict[str, str]) -> list[str]:
     """The most distinctive words of a cluster, each replaced by the most distinctive
-    glossary term that contains it when there is one ("plate tectonics", not "plate")."""
+    glossary term that contains it when there is one ("plate tectonics", not "plate"), else
+    by the two-word phrase it is mostly said in ("release candidate", not "release")."""
+    words, terms = cluster.words, cluster.terms
     word_z = log_odds_z(words, site[0])
     term_z = {t: z for t, z in log_odds_z(terms, site[1]).items() if terms[t] >= 2 and z > 0 and t in headwords}
     term_words = {t: {singular(w) for w in re.findall(r"[a-z0-9]+", headwords[t].lower())} for t in term_z}
@@ -149,11 +161,35 @@ def _name(words: Counter, terms: Counter, site: tuple[Counter, Counter], headwor
             continue
         containing = [t for t in term_z if word in term_words[t]]
         term = max(containing, key=lambda t: (term_z[t], t)) if containing else None
-        parts.append(headwords[term] if term else surface.get(word, word))
-        covered |= term_words[term] if term else {word}
+        phrase = None if term else _phrase_of(word, cluster)
+        partner = next((w for w in phrase if w != word), None) if phrase else None
+        said = " ".join(surface.get(w, w) for w in phrase) if phrase else ""
+        if term:
+            parts.append(headwords[term])
+            covered |= term_words[term]
+        elif partner in covered and surface.get(partner, partner) in parts:  # "Release" becomes "Release candidate"
+            parts[parts.index(surface.get(partner, partner))] = said
+            covered.add(word)
+            continue
+        elif phrase and partner not in covered:
+            parts.append(said)
+            covered |= set(phrase)
+        else:
+            parts.append(surface.get(word, word))
+            covered.add(word)
         if len(parts) == NAME_PARTS or sum(len(p.split()) for p in parts) >= NAME_WORDS:
             break
     return parts
+
+
+def _phrase_of(word: str, cluster: Candidate) -> tuple[str, str] | None:
+    """The two words said one after the other that `word` is part of at least half the times
+    it is said (at least twice), when its partner is no short word."""
+    best = max(((count, pair) for pair, count in cluster.pairs.items() if word in pair and pair[0] != pair[1]),
+               default=None)
+    if best is None or 2 * best[0] < cluster.words[word] or best[0] < 2:
+        return None
+    return best[1] if all(len(w) > 2 for w in best[1]) else None
 
 
 def discover_topics(episodes: Sequence[Episode], glossary: Sequence[Term] = ()) -> tuple[Topic, ...]:
@@ -163,16 +199,17 @@ def discover_topics(episodes: Sequence[Episode], glossary: Sequence[Term] = ()) 
     site = (whole, sum((c.terms for c in candidates), Counter()))
     headwords = {t.id: t.term for t in glossary}
     groups = _cluster([c.words for c in candidates], idf)
-    clusters = [(sum((candidates[i].words for i in g), Counter()), sum((candidates[i].terms for i in g), Counter()))
+    clusters = [Candidate(*(sum((getattr(candidates[i], part) for i in g), Counter()) for part in ("words", "terms", "pairs")))
                 for g in groups]
-    clusters.sort(key=lambda c: (-sum(c[0].values()), sorted(c[0])))
+    clusters.sort(key=lambda c: (-sum(c.words.values()), sorted(c.words)))
     total = sum(whole.values()) or 1
-    clusters = [c for c in clusters if sum(c[0].values()) / total >= MIN_SHARE][:MAX_TOPICS]
+    clusters = [c for c in clusters if sum(c.words.values()) / total >= MIN_SHARE][:MAX_TOPICS]
     surface = _surfaces(episodes)
     topics, used = [], set()
-    for words, terms in clusters:
+    for cluster in clusters:
+        words = cluster.words
         keywords = [surface.get(w, w) for w in _distinctive(words, whole, idf)]
-        name = _name(words, terms, site, headwords, surface)
+        name = _name(cluster, site, headwords, surface)
         if not keywords or not name:
             continue
         ident = _slug(name)

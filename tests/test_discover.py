@@ -64,3 +64,13 @@ def test_a_discovered_topic_copied_from_knowledge_json_into_topics_yml_labels_th
     configured = analyse_site(Project(root))
     assert all(topic.curated for topic in configured.topics)
     assert configured.episodes[0].passage_topics == discovered.episodes[0].passage_topics
+
+
+def test_a_name_word_said_mostly_in_one_phrase_is_named_by_that_phrase():
+    from generator.discover import Candidate, _name
+    words = Counter({"release": 12, "candidate": 5, "printer": 9, "firmware": 3})
+    pairs = Counter({("release", "candidate"): 5, ("printer", "firmware"): 1, ("new", "printer"): 2})
+    site = (words + Counter({"talk": 200, "release": 2, "printer": 1}), Counter())
+    name = _name(Candidate(words, Counter(), pairs), site, {}, {})
+    assert "release candidate" in name and "release" not in name and "candidate" not in name
+    assert "printer" in name  # said in no phrase most of the time: stays one word
