@@ -6,7 +6,8 @@ enough or few clusters remain. The words most distinctive of a cluster become th
 topic's keywords, so the classifier treats a discovered topic exactly like a configured
 one, and pinning it in topics.yml gives the same result. The topic is named by its most
 distinctive words (log-odds z-scores against the whole site), each replaced by a glossary
-term that contains it when one is distinctive too: "Plate tectonics", not "Plate, tectonics".
+term that contains it when one is distinctive too ("Plate tectonics", not "Plate, tectonics"),
+else by the two words it is mostly said in ("Release candidate", not "Release, candidate").
 """
 
 from __future__ import annotations
