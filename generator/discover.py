@@ -23,11 +23,9 @@ import numpy as np
 from .analyse import inverse_document_frequency, singular
 from .config import RESERVED_IDS
 from .model import Episode, Term, Topic
-from .segment_topics import segment_topics
 
 MERGE_SIMILARITY = 0.3
 MAX_TOPICS = 8
-CANDIDATE_Z = 6.0  # a lower bar than segmentation's: candidates may be sub-topics
 MIN_SHARE = 0.04  # a discovered topic covers at least this share of all words
 KEYWORDS = 12
 NAME_PARTS = 3  # at most this many terms or words in a discovered topic's name
@@ -51,14 +49,14 @@ def _said_pairs(text: str, content: set[str]) -> Counter:
 
 
 def _candidates(episodes: Sequence[Episode]) -> list[Candidate]:
-    """Sub-topics: segments cut finer than the page segments, so one episode can hold several."""
+    """Sub-topics: each episode's parts (lexical segments at the sub-topic threshold), so one
+    episode can hold several topics."""
     segments = []
     for episode in episodes:
         terms_by_passage: dict[str, Counter] = {}
         for mention in episode.mentions:
             terms_by_passage.setdefault(mention.passage, Counter())[mention.term] += 1
-        edges = [0, *segment_topics(episode.words, z_threshold=CANDIDATE_Z), len(episode.words)]
-        for start, end in zip(edges, edges[1:]):
+        for start, end in episode.segments:
             words = Counter(w for words in episode.words[start:end] for w in words)
             terms = sum((terms_by_passage.get(p.id, Counter()) for p in episode.passages[start:end]), Counter())
             pairs = sum((_said_pairs(p.text.text, set(w)) for p, w in zip(episode.passages[start:end],

@@ -138,7 +138,7 @@ class Episode:
     sentences: tuple[Sentence, ...]
     mentions: tuple[Mention, ...]
     words: tuple[tuple[str, ...], ...]  # content words per passage (analyse)
-    segments: tuple[tuple[int, int], ...]  # lexical segments as passage index ranges
+    segments: tuple[tuple[int, int], ...]  # parts: sub-topic lexical segments, as passage index ranges
     passage_topics: tuple[tuple[str, ...], ...] = ()  # parallel to passages (classify)
 
     @property

@@ -26,7 +26,7 @@ from .ingest.detect import TRANSCRIPT_SUFFIXES
 from .link import Links, link_site
 from .model import Episode, Mention, Site, Term, Topic
 from .render import render_site
-from .segment_topics import segment_topics
+from .segment_topics import SUBTOPIC_Z, segment_topics
 from .terms import find_mentions, index_terms
 
 log = logging.getLogger(__name__)
@@ -85,7 +85,7 @@ def analyse_episode(path: Path, project: Project, settings: Settings, nlp, term_
     passages = clean_transcript(transcript, settings.passage_words)
     analysis = analyse_passages(nlp, passages)
     mentions = find_mentions(transcript.id, transcript.source_text, passages, analysis.docs, term_index)
-    boundaries = segment_topics(analysis.content_words)
+    boundaries = segment_topics(analysis.content_words, z_threshold=SUBTOPIC_Z)
     return Episode(transcript, passages, analysis.sentences, mentions, analysis.content_words,
                    _ranges(boundaries, len(passages)))
 

@@ -41,6 +41,7 @@ from typing import Sequence
 MIN_TOKENS = 120  # recurring content tokens in the shortest topic (~500-800 spoken words)
 MIN_SIZE = 3  # units in the shortest topic
 Z_THRESHOLD = 9.0  # how much more than chance the two sides' words must differ
+SUBTOPIC_Z = 6.0  # a lower bar for an episode's parts and topic discovery's candidates: sub-topics
 
 STOP_WORDS = frozenset("""
 a about above after again against all almost along already also although always am among an
