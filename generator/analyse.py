@@ -104,3 +104,21 @@ def inverse_document_frequency(episodes) -> Callable[[str], float]:
     log((1 + passages) / (1 + passages with the word)) + 1; a word never said weighs most."""
     passages, frequency = passage_frequencies(episodes)
     return lambda word: math.log((1 + passages) / (1 + frequency.get(word, 0))) + 1
+
+
+def log_odds_z(part: Counter, whole: Counter) -> dict[str, float]:
+    """How much more a part of the site uses each unit than the rest of the site does: the
+    z-score of the log-odds ratio with an informative Dirichlet prior from the whole site
+    (Monroe, Colaresi and Quinn 2008, "Fightin' Words"). Rare units need strong evidence."""
+    if len(whole) < 2:
+        return {unit: 0.0 for unit in part}  # one kind of unit: nothing to contrast
+    n, total = sum(part.values()), sum(whole.values())
+    rest_n = total - n
+    scores = {}
+    for unit, count in part.items():
+        prior = whole[unit]
+        rest = whole[unit] - count
+        delta = (math.log((count + prior) / (n + total - count - prior))
+                 - math.log((rest + prior) / (rest_n + total - rest - prior)))
+        scores[unit] = delta / math.sqrt(1 / (count + prior) + 1 / (rest + prior))
+    return scores

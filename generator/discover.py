@@ -20,7 +20,7 @@ from typing import Callable, Sequence
 
 import numpy as np
 
-from .analyse import inverse_document_frequency, singular
+from .analyse import inverse_document_frequency, log_odds_z, singular
 from .config import RESERVED_IDS
 from .model import Episode, Term, Topic
 
@@ -102,24 +102,6 @@ def _unit_rows(counts: np.ndarray, weights: np.ndarray) -> np.ndarray:
     rows = np.where(counts > 0, (1 + np.log(np.maximum(counts, 1))) * weights, 0.0)
     norms = np.linalg.norm(rows, axis=1, keepdims=True)
     return rows / np.where(norms > 0, norms, 1)
-
-
-def log_odds_z(part: Counter, whole: Counter) -> dict[str, float]:
-    """How much more a part of the site uses each unit than the rest of the site does: the
-    z-score of the log-odds ratio with an informative Dirichlet prior from the whole site
-    (Monroe, Colaresi and Quinn 2008, "Fightin' Words"). Rare units need strong evidence."""
-    if len(whole) < 2:
-        return {unit: 0.0 for unit in part}  # one kind of unit: nothing to contrast
-    n, total = sum(part.values()), sum(whole.values())
-    rest_n = total - n
-    scores = {}
-    for unit, count in part.items():
-        prior = whole[unit]
-        rest = whole[unit] - count
-        delta = (math.log((count + prior) / (n + total - count - prior))
-                 - math.log((rest + prior) / (rest_n + total - rest - prior)))
-        scores[unit] = delta / math.sqrt(1 / (count + prior) + 1 / (rest + prior))
-    return scores
 
 
 def _distinctive(cluster: Counter, whole: Counter, idf: Callable[[str], float]) -> list[str]:

@@ -97,14 +97,16 @@ def test_a_share_that_rounds_to_nothing_is_not_shown_as_zero():
     assert [percent(s) for s in (0, 0.001, 0.005, 0.006, 0.4)] == ["0%", "<1%", "<1%", "1%", "40%"]
 
 
-def test_the_transcript_is_divided_into_parts_named_by_their_topics(pages):
+def test_the_transcript_is_divided_into_parts_named_by_their_topics_and_terms(pages):
     page = pages[f"{EPISODE}/transcript.md"]
-    headings = re.findall(r"^## (Part (\d+) · (.+)) \{#part-(\d+)\}$", page, re.M)
-    assert len(headings) >= 3  # a table of contents, and search hits that open near the passage
-    assert [int(h[1]) for h in headings] == [int(h[3]) for h in headings] == list(range(1, len(headings) + 1))
+    headings = re.findall(r"^## Part (\d+) · ([^·]+) · (.+) \{#part-(\d+)\}$", page, re.M)
+    assert len(headings) >= 5  # a table of contents, and search hits that open near the passage
+    assert [int(h[0]) for h in headings] == [int(h[3]) for h in headings] == list(range(1, len(headings) + 1))
     titles = {"The physics perspective", "Pretraining", "Reasoning models", "History of reinforcement learning"}
-    assert all(set(h[2].split("; ")) <= titles for h in headings)
-    assert headings[0][2] == "The physics perspective"  # the guest's path into physics opens the talk
+    assert all(set(h[1].split("; ")) <= titles for h in headings)
+    assert headings[0][1] == "The physics perspective"  # the guest's path into physics opens the talk
+    assert len({h[1:3] for h in headings}) == len(headings)  # terms tell apart neighbouring parts of one topic
+    assert "Meta-learning" in {term for h in headings for term in h[2].split(", ")}
     assert page.index("## Part 1") < page.index("{: #p001 ")
     assert '<h2 id="part-2">' in html(page.split("\n---\n", 1)[1])
 

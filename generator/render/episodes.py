@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from collections import Counter
 
+from ..analyse import log_odds_z
 from ..model import Episode
 from .common import TOPIC_SEPARATOR, audio_url, banner, front_matter, passage_header
 from .markup import attribute, clock, escape, link, linked_text, percent, web_url
 from .paths import EPISODES, episode_page, term_page, topic_page, transcript_page
 
+PART_TERMS = 2  # glossary terms named in a part's heading
 LANGUAGE_NAMES = {"zh": "Chinese", "en": "English", "ja": "Japanese", "ko": "Korean", "de": "German", "fr": "French",
                   "es": "Spanish", "it": "Italian", "pt": "Portuguese", "nl": "Dutch"}
 
@@ -119,14 +121,23 @@ def transcript_page_text(ctx, episode: Episode) -> str:
 
 
 def _part_heading(ctx, episode: Episode, number: int) -> str:
-    """A heading per lexical segment, so the page has a table of contents and a search hit
-    opens at its part: the part's start time and the topics of at least a quarter of its
-    passages, most frequent first."""
+    """A heading per part, so the page has a table of contents and a search hit opens at its
+    part: the part's start time, the topics of at least a quarter of its passages (most
+    frequent first), and the glossary terms it mentions most distinctively, which tell apart
+    neighbouring parts of one topic."""
     start, end = episode.segments[number - 1]
     counts = Counter(t for labels in episode.passage_topics[start:end] for t in labels)
     order = {topic.id: i for i, topic in enumerate(ctx.model.topics)}
     main = sorted((t for t, n in counts.items() if 4 * n >= end - start), key=lambda t: (-counts[t], order[t]))
+    inside = {p.id for p in episode.passages[start:end]}
+    mentioned = Counter(m.term for m in episode.mentions)
+    here = Counter(m.term for m in episode.mentions if m.passage in inside)
+    distinct = log_odds_z(here, mentioned)
+    named = " ".join(ctx.names.titles[t] for t in main).casefold()  # a discovered topic's name has its terms
+    terms = sorted((t for t in here if here[t] >= 2 and distinct[t] > 0 and ctx.terms[t].term.casefold() not in named),
+                   key=lambda t: (-distinct[t], t))[:PART_TERMS]
     when = episode.passages[start].time
     label = " · ".join([f"Part {number}", *([clock(when)] if when is not None else []),
-                        *([TOPIC_SEPARATOR.join(escape(ctx.names.titles[t]) for t in main)] if main else [])])
+                        *([TOPIC_SEPARATOR.join(escape(ctx.names.titles[t]) for t in main)] if main else []),
+                        *([", ".join(escape(ctx.terms[t].term) for t in terms)] if terms else [])])
     return f"## {label} {{#part-{number}}}"
