@@ -134,14 +134,22 @@ def mention_spans(episode: Episode) -> dict[str, list[tuple[int, int]]]:
     return spans
 
 
-def windows(episodes: Sequence[Episode], max_words: int,
+PassageUnits = dict[tuple[str, str], list[Unit]]  # (episode id, passage id) -> its units
+
+
+def passage_units(episodes: Sequence[Episode]) -> PassageUnits:
+    """Every passage's units, tokenised once for all the passes over them."""
+    return {(e.id, p.id): units_of(p.text.text) for e in episodes for p in e.passages}
+
+
+def windows(episodes: Sequence[Episode], units: PassageUnits, max_words: int,
             opens: Callable[[Unit], bool] = lambda unit: True) -> Iterator[tuple[list[Unit], Occurrence, list]]:
     """Every n-gram of up to `max_words` words (never across punctuation) whose first word
     `opens` one, with the passage's mention spans."""
     for episode in episodes:
         spans = mention_spans(episode)
         for passage in episode.passages:
-            for run in word_runs(units_of(passage.text.text)):
+            for run in word_runs(units[episode.id, passage.id]):
                 for i in range(len(run)):
                     if not opens(run[i]):
                         continue
@@ -179,27 +187,26 @@ def c_values(counts: dict[tuple[str, ...], int]) -> dict[tuple[str, ...], float]
             for key, count in counts.items()}
 
 
-def verb_like_words(episodes: Sequence[Episode]) -> frozenset[str]:
+def verb_like_words(units: PassageUnits) -> frozenset[str]:
     """Lowercase words often said right after "to", a pronoun or a modal ("we understand",
     "to simplify"): verbs, found without a tagger. Terms are nouns."""
     seen: dict[str, int] = defaultdict(int)
     cued: dict[str, int] = defaultdict(int)
-    for episode in episodes:
-        for passage in episode.passages:
-            units = units_of(passage.text.text)
-            for before, unit in zip([None, *units], units):
-                if unit.text.islower():
-                    seen[singular(unit.text)] += 1
-                    cued[singular(unit.text)] += before is not None and before.lower in VERB_CUES
+    for passage in units.values():
+        for before, unit in zip([None, *passage], passage):
+            if unit.text.islower():
+                seen[singular(unit.text)] += 1
+                cued[singular(unit.text)] += before is not None and before.lower in VERB_CUES
     return frozenset(word for word, count in cued.items() if count / seen[word] >= VERB_SHARE)
 
 
 def term_occurrences(episodes: Sequence[Episode], glossary: Sequence[Term]) -> dict[tuple[str, ...], list]:
     """Occurrences of every term-shaped n-gram the glossary does not already hold."""
     glossary_keys = set(index_terms(nlp(), glossary).keys)
-    verbs = verb_like_words(episodes)
+    units = passage_units(episodes)
+    verbs = verb_like_words(units)
     found: dict[tuple[str, ...], list[tuple[str, Occurrence]]] = defaultdict(list)
-    for window, occurrence, spans in windows(episodes, MAX_WORDS, can_open_term):
+    for window, occurrence, spans in windows(episodes, units, MAX_WORDS, can_open_term):
         edges = (singular(window[0].text), singular(window[-1].text))
         if not looks_like_term(window) or edges[0] in verbs or edges[1] in verbs or cuts_mention(window, spans):
             continue

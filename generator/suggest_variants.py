@@ -19,7 +19,7 @@ from rapidfuzz import fuzz, process
 
 from .analyse import singular
 from .model import Episode, Term
-from .suggest import Occurrence, Variant, context_of, nlp, verb_like_words, windows
+from .suggest import Occurrence, Variant, context_of, nlp, passage_units, verb_like_words, windows
 from .suggest_words import CONNECTORS, EDGE_STOP_WORDS, is_name_like, is_number
 from .terms import index_terms, key_of
 
@@ -58,9 +58,10 @@ def variant_windows(episodes: Sequence[Episode]) -> dict[str, list[tuple[str, in
     """Transcript n-grams (1-3 words) outside every mention, keyed by compact form: what
     the matcher left unmatched is where a misheard term hides. Ordinary words are left out:
     edges that are stop words or verbs, and lone lowercase words."""
-    verbs = verb_like_words(episodes)
+    units = passage_units(episodes)
+    verbs = verb_like_words(units)
     found: dict[str, list[tuple[str, int, Occurrence]]] = defaultdict(list)
-    for window, occurrence, spans in windows(episodes, 3):
+    for window, occurrence, spans in windows(episodes, units, 3):
         lowers = [u.lower for u in window]
         edges = {lowers[0], lowers[-1]}
         if edges & EDGE_STOP_WORDS or {singular(w) for w in edges} & verbs or is_number(lowers[0]):
