@@ -72,13 +72,15 @@ def test_background_terms_are_marked_and_mentions_link_back(pages):
     assert "../episodes/tiny-talk/transcript.md#p002" in alphago
 
 
-def test_the_home_page_lists_dated_episodes_newest_first_and_undated_ones_by_title(tmp_path):
+def test_episode_lists_put_dated_episodes_newest_first_and_undated_ones_by_title(tmp_path):
     from tests.conftest import make_project
     talk = "Ada: We talk about the moon, its rocks and the ice in its craters.\n"
     root = make_project(tmp_path / "site", {"b-old.txt": talk, "c-new.txt": talk, "zeta.txt": talk, "alpha.txt": talk})
     for name, date in (("b-old", "2020-01-01"), ("c-new", "2024-05-06")):
         (root / "content/episodes" / f"{name}.yml").write_text(f"date: {date}\n", encoding="utf-8")
-    home = build_site(Project(root)).pages["index.md"]
+    pages = build_site(Project(root)).pages
+    home = pages["index.md"]
     listed = re.findall(r"^- \[([^\]]+)\]", home.split("## Episodes", 1)[1].split("## Topics", 1)[0], re.M)
     assert listed == ["C New", "B Old", "Alpha", "Zeta"]
     assert "Newest first; those without a date last." in home
+    assert re.findall(r"^- \[([^\]]+)\]", pages["episodes/index.md"], re.M) == listed  # the Episodes page agrees

@@ -16,10 +16,21 @@ LANGUAGE_NAMES = {"zh": "Chinese", "en": "English", "ja": "Japanese", "ko": "Kor
 
 
 def episodes_index(ctx) -> str:
-    lines = [front_matter("Episodes"), banner("content/episodes/"), "# Episodes", ""]
-    for episode in ctx.model.episodes:
-        lines.append(f"- {episode_line(episode, EPISODES)}")
+    episodes, order = listing_order(ctx.model.episodes)
+    lines = [front_matter("Episodes"), banner("content/episodes/"), "# Episodes", "", order, ""]
+    lines += [f"- {episode_line(episode, EPISODES)}" for episode in episodes]
     return "\n".join(lines) + "\n"
+
+
+def listing_order(episodes) -> tuple[list[Episode], str]:
+    """Episodes as a reader lists them, and a note saying how: dated ones newest first,
+    undated ones after them by title."""
+    dated = sorted((e for e in episodes if e.transcript.meta.date), key=lambda e: (e.transcript.meta.date, e.id),
+                   reverse=True)
+    undated = sorted((e for e in episodes if not e.transcript.meta.date),
+                     key=lambda e: (e.transcript.meta.title.casefold(), e.id))
+    note = "Newest first; those without a date last." if dated and undated else "Newest first." if dated else "By title."
+    return dated + undated, note
 
 
 def episode_line(episode: Episode, from_page: str) -> str:

@@ -6,7 +6,7 @@ from collections import Counter
 
 from ..highlights import timeline
 from .common import banner, front_matter
-from .episodes import episode_line
+from .episodes import episode_line, listing_order
 from .markup import attribute, escape, link, page_url
 from .paths import GLOSSARY, GRAPH, HOME, ORGANISATIONS, PEOPLE, TIMELINE, TOPICS, EPISODES, term_page, topic_page
 from .topics import ranked_topics, timeline_table, topic_line
@@ -16,13 +16,7 @@ GRAPH_TERMS_PER_TOPIC = 5
 
 def home_page(ctx) -> str:
     settings = ctx.model.settings
-    dated = sorted((e for e in ctx.model.episodes if e.transcript.meta.date),
-                   key=lambda e: (e.transcript.meta.date, e.id), reverse=True)
-    undated = sorted((e for e in ctx.model.episodes if not e.transcript.meta.date),
-                     key=lambda e: (e.transcript.meta.title.casefold(), e.id))
-    episodes = dated + undated
-    order = ("Newest first; those without a date last." if dated and undated else "Newest first." if dated
-             else "By title.")
+    episodes, order = listing_order(ctx.model.episodes)
     lines = [front_matter(settings.title), banner("content/ and site_config/"), f"# {escape(settings.title)}", ""]
     if settings.description:
         lines += [escape(settings.description), ""]
