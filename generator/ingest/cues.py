@@ -27,7 +27,7 @@ VOICE = re.compile(r"<v(?:\.[^\s>]*)?[ \t]+(?P<name>[^>\n]+?)[ \t]*>")
 RUBY_TEXT = re.compile(r"<rt>[^<]*</rt>")  # the reading above a character, not speech
 TAG = re.compile(r"</?[a-zA-Z]+(?:\.[^\s>]*)?(?:[ \t][^>\n]*)?>|<(?:\d+:)?\d{2}:\d{2}[.,]\d{3}>"
                  r"|\{\\[^{}\n]*\}")  # HTML-like tags, karaoke times, ASS overrides like {\an8}
-ENTITY = re.compile(r"&(?:[a-zA-Z]+|#\d+|#[xX][0-9a-fA-F]+);")
+ENTITY = re.compile(r"&(?:[a-zA-Z]+\d*|#\d+|#[xX][0-9a-fA-F]+);")  # &amp; &frac12; &#62; &#x3E;
 DASH = r"[-–—](?=[ \t]*[^\s\d\-–—])"  # a dialogue dash before words, not a minus ("-5") or a rule ("--")
 TURN_MARK = re.compile(rf"(?:{DASH}|>>)[ \t]*")  # a dialogue dash, or the caption mark of a new speaker
 # Another speaker's turn inside a cue: `>>` (escaped in VTT), or a line opening with a dialogue dash.
@@ -54,8 +54,7 @@ def cue_blocks(source: str, lines: list[Line], time: float) -> list[Block]:
 
 def _piece_block(raw: MappedText, lines: list[Line], time: float) -> Block | None:
     voice = VOICE.search(raw.text)
-    text = _sub(_sub(raw, RUBY_TEXT, ""), TAG, "")
-    text = _sub(text, ENTITY, None).strip()
+    text = without_markup(_sub(raw, RUBY_TEXT, ""), TAG)
     speaker = voice.group("name").strip() if voice else None
     if speaker is None:
         speaker, text = _leading_label(text)
@@ -63,6 +62,11 @@ def _piece_block(raw: MappedText, lines: list[Line], time: float) -> Block | Non
         return None
     offset = text.source_offset(0)
     return Block(text, next(line.number for line in reversed(lines) if line.start <= offset), speaker, time)
+
+
+def without_markup(text: MappedText, tags: re.Pattern[str]) -> MappedText:
+    """Text with the `tags` deleted and character references decoded, still mapped to the file."""
+    return _sub(_sub(text, tags, ""), ENTITY, None).strip()
 
 
 def _sub(text: MappedText, pattern: re.Pattern[str], replacement: str | None) -> MappedText:

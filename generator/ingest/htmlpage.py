@@ -2,27 +2,26 @@
 
 The podcast namespace's low-fidelity format, one block per `<p>`; the `<cite>` and `<time>`
 before a paragraph give its speaker and time, and a speaker goes on until the next `<cite>`.
-Tags inside a paragraph (`<b>`, `<a href>`) are deleted and entities decoded with
-`MappedText.sub`, so the text still maps to the file; `<head>`, `<script>` and `<style>`
+Tags inside a paragraph (`<b>`, `<a href>`) are deleted and entities decoded as in captions
+(`cues.without_markup`), so the text still maps to the file; `<head>`, `<script>` and `<style>`
 hold no speech, and a `<title>` is the episode's title.
 """
 
 from __future__ import annotations
 
-import html
 import re
 from pathlib import Path
 
 from ..errors import TranscriptError, line_of
 from ..model import Block
 from ..textmap import MappedText
+from .cues import without_markup
 from .marks import CLOCK, clock_seconds
 from .source import Reading
 
 ELEMENT = re.compile(r"<(?P<tag>cite|time|p|title)(?:\s[^>]*)?>(?P<body>.*?)</(?P=tag)\s*>", re.IGNORECASE | re.DOTALL)
 NOT_SPEECH = re.compile(r"<(script|style)\b.*?</\1\s*>|<!--.*?-->", re.IGNORECASE | re.DOTALL)
 TAG = re.compile(r"<[^<>]*>")
-ENTITY = re.compile(r"&(?:[a-zA-Z]+\d*|#\d+|#[xX][0-9a-fA-F]+);")
 EXAMPLE = "<cite>Ann:</cite> <time>0:00</time> <p>Hello.</p>"
 
 
@@ -53,8 +52,4 @@ def looks_like_html(source: str) -> bool:
 
 
 def _text(source: str, start: int, end: int) -> MappedText:
-    text = MappedText.verbatim(source, start, end)
-    for pattern, replace in ((TAG, lambda m: ""), (ENTITY, lambda m: html.unescape(m.group()))):
-        if pattern.search(text.text):
-            text = text.sub(pattern, replace)
-    return text.strip()
+    return without_markup(MappedText.verbatim(source, start, end), TAG)
