@@ -30,6 +30,7 @@ MIN_SHARE = 0.04  # a discovered topic covers at least this share of all words
 KEYWORDS = 12
 NAME_PARTS = 3  # at most this many terms or words in a discovered topic's name
 NAME_WORDS = 4  # and stop adding parts once the name is this many words long
+SAID_WORD = re.compile(r"[A-Za-z][A-Za-z0-9'-]*[A-Za-z0-9]")  # a word as written in the reading text
 
 
 @dataclass(frozen=True)
@@ -44,7 +45,7 @@ class Candidate:
 def _said_pairs(text: str, content: set[str]) -> Counter:
     """Content words said one right after the other ("release candidate", not "locations [on
     the] lunar"), normalised like the analysis's words."""
-    said = [singular(w.lower()) for w in re.findall(r"[A-Za-z][A-Za-z0-9'-]*[A-Za-z0-9]", text)]
+    said = [singular(w.lower()) for w in SAID_WORD.findall(text)]
     return Counter(pair for pair in zip(said, said[1:]) if pair[0] in content and pair[1] in content)
 
 
@@ -117,7 +118,7 @@ def _surfaces(episodes: Sequence[Episode]) -> dict[str, str]:
     spellings: dict[str, Counter] = {}
     for episode in episodes:
         for passage in episode.passages:
-            for word in re.findall(r"[A-Za-z][A-Za-z0-9'-]*[A-Za-z0-9]", passage.text.text):
+            for word in SAID_WORD.findall(passage.text.text):
                 spellings.setdefault(singular(word.lower()), Counter())[word] += 1
     return {key: min(counts, key=lambda w: (-counts[w], w.lower() != w, w)) for key, counts in spellings.items()}
 

@@ -121,9 +121,10 @@ def transcript_page_text(ctx, episode: Episode) -> str:
     for mention in episode.mentions:
         mentions_by_passage.setdefault(mention.passage, []).append(mention)
     parts = {start: number for number, (start, _) in enumerate(episode.segments, 1)}
+    mentioned = Counter(m.term for m in episode.mentions)
     for index, (passage, labels) in enumerate(zip(episode.passages, episode.passage_topics)):
         if index in parts and len(parts) > 1:
-            lines += [_part_heading(ctx, episode, parts[index]), ""]
+            lines += [_part_heading(ctx, episode, parts[index], mentions_by_passage, mentioned), ""]
         header = passage_header(episode, passage, labels, page, ctx.names, ctx.model.settings, with_jump=False)
         text = linked_text(passage, mentions_by_passage.get(passage.id, []), page, ctx.term_links,
                            ctx.model.settings.link_terms)
@@ -131,7 +132,8 @@ def transcript_page_text(ctx, episode: Episode) -> str:
     return "\n".join(lines)
 
 
-def _part_heading(ctx, episode: Episode, number: int) -> str:
+def _part_heading(ctx, episode: Episode, number: int, mentions_by_passage: dict[str, list],
+                  mentioned: Counter) -> str:
     """A heading per part, so the page has a table of contents and a search hit opens at its
     part: the part's start time, the topics of at least a quarter of its passages (most
     frequent first), and the glossary terms it mentions most distinctively, which tell apart
@@ -140,9 +142,7 @@ def _part_heading(ctx, episode: Episode, number: int) -> str:
     counts = Counter(t for labels in episode.passage_topics[start:end] for t in labels)
     order = {topic.id: i for i, topic in enumerate(ctx.model.topics)}
     main = sorted((t for t, n in counts.items() if 4 * n >= end - start), key=lambda t: (-counts[t], order[t]))
-    inside = {p.id for p in episode.passages[start:end]}
-    mentioned = Counter(m.term for m in episode.mentions)
-    here = Counter(m.term for m in episode.mentions if m.passage in inside)
+    here = Counter(m.term for p in episode.passages[start:end] for m in mentions_by_passage.get(p.id, ()))
     distinct = log_odds_z(here, mentioned)
     named = " ".join(ctx.names.titles[t] for t in main).casefold()  # a discovered topic's name has its terms
     terms = sorted((t for t in here if here[t] >= 2 and distinct[t] > 0 and ctx.terms[t].term.casefold() not in named),
