@@ -16,8 +16,9 @@ a few curated terms or a whole glossary.
 Talk about a topic runs over several passages, and a question sets the topic of the
 answer that follows, so each topic is then labelled as runs: for every topic, a two-state
 (off/on) dynamic programme picks the labelling that best fits the emissions while paying
-a cost for each switch. A passage repeated elsewhere (a teaser at the top of an episode)
-takes the evidence of its twin first.
+a cost for each switch. A passage repeated later (a teaser at the top of an episode) is
+out of the conversation's order, so it stays out of the runs and takes the topics of the
+passages it previews.
 """
 
 from __future__ import annotations
@@ -139,6 +140,13 @@ def emissions(evidence_table: Sequence[Sequence[float]], twin_of: dict[int, tupl
     return [[score / (total + prior) for score, total in zip(row, totals)] for row in table]
 
 
+def previews(twin_of: dict[int, tuple[int, ...]]) -> dict[int, tuple[int, ...]]:
+    """The passages said again only later (a teaser), mapped to the passages they preview.
+    The later copy is the one in context; a recap that repeats an earlier passage stays in
+    the runs."""
+    return {index: later for index, later in twin_of.items() if all(other > index for other in later)}
+
+
 def label_runs(emission: Sequence[float], threshold: float = ON_THRESHOLD, switch: float = SWITCH_COST) -> list[bool]:
     """Exact minimum-cost on/off labelling (Viterbi over two states): being on costs
     (threshold - emission), each switch inside the episode costs `switch`."""
@@ -178,7 +186,18 @@ def classify_site(episodes: Sequence[EpisodeEvidence], signals: Sequence[TopicSi
     prior = max(EVIDENCE_PRIOR, DAMPING * mean(totals)) if totals else EVIDENCE_PRIOR
     labelled = []
     for episode, table in zip(episodes, tables):
-        runs = [label_runs(row) for row in emissions(table, twins(episode.words), prior)]
+        twin_of = twins(episode.words)
+        runs = [_runs_around_previews(row, previews(twin_of)) for row in emissions(table, twin_of, prior)]
         labelled.append(tuple(tuple(s.topic for s, run in zip(signals, runs) if run[index])
                               for index in range(len(episode.words))))
     return labelled
+
+
+def _runs_around_previews(emission: Sequence[float], previewing: dict[int, tuple[int, ...]]) -> list[bool]:
+    """label_runs over the passages in the conversation's order; a preview is on when a
+    passage it previews is."""
+    in_order = [index for index in range(len(emission)) if index not in previewing]
+    on = dict(zip(in_order, label_runs([emission[index] for index in in_order])))
+    for index in sorted(previewing, reverse=True):  # a preview of a preview: the later one first
+        on[index] = any(on[later] for later in previewing[index])
+    return [on[index] for index in range(len(emission))]

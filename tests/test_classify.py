@@ -131,3 +131,17 @@ def test_a_few_stray_signals_in_an_off_topic_episode_decide_nothing():
     assert together[0] == (("cooking",),) * 6
     assert together[1] == ((), (), ())
     assert classify_site(episodes[1:], signals) == [((), (), ())]  # alone, its own little evidence is not the yardstick
+
+
+def test_a_teaser_takes_the_topics_of_the_passage_it_previews_not_of_its_neighbours():
+    teaser = "Through the telescope a galaxy, a star in orbit: that night changed everything for me."
+    labels = classify([
+        teaser,
+        "We bake bread with flour and dough in a hot oven from a recipe.",
+        "The recipe needs more flour, the dough rests, the oven heats, we bake.",
+        "Knead the dough again, recipe says the oven must be hot, bake it.",
+        "Later I bought a telescope. " + teaser,
+        "The telescope tracked that galaxy and the star cluster for hours.",
+    ])
+    assert labels[0] == labels[4] == ("stars",)
+    assert labels[1:4] == (("cooking",),) * 3
