@@ -42,10 +42,15 @@ def json_char_at(source: str, offset: int) -> str:
     raise AssertionError(f"no JSON escape at offset {offset}")
 
 
+def tag_or_char_at(source: str, offset: int) -> str:
+    """TTML reads a tag between words (Apple's word spans, `<br/>`) as a space."""
+    return " " if source[offset] == "<" else source[offset]
+
+
 def assert_maps_back(transcript: Transcript) -> None:
     """Every character of every block comes from where its offset says, on the block's line."""
     source = transcript.source_text
-    char_at = json_char_at if transcript.format == "whisper" else (lambda text, offset: text[offset])
+    char_at = {"whisper": json_char_at, "ttml": tag_or_char_at}.get(transcript.format, lambda text, offset: text[offset])
     for block in transcript.blocks:
         offsets = block.text.offsets()
         assert "".join(char_at(source, o) for o in offsets) == block.text.text, block
@@ -78,7 +83,7 @@ def write(tmp_path: Path, name: str, content: str | bytes) -> Path:
     ("assemblyai.json", "whisper"), ("deepgram.json", "whisper"), ("aws-transcribe.json", "whisper"),
     ("youtube-panel.txt", "plain"), ("podcasting20.html", "html"), ("rev-ai.json", "whisper"),
     ("speechmatics.json", "whisper"), ("google-speech.json", "whisper"), ("azure-speech.json", "whisper"),
-    ("youtube.json3", "whisper"),
+    ("youtube.json3", "whisper"), ("apple-podcasts.ttml", "ttml"), ("captions.dfxp", "ttml"),
 ])
 def test_each_fixture_is_detected_and_maps_back_exactly(name, expected):
     transcript = read(FIXTURES / name)
@@ -94,6 +99,7 @@ def test_each_fixture_is_detected_and_maps_back_exactly(name, expected):
     ("whisper-cpp.json", "whisper"), ("youtube.sbv", "srt"), ("deepgram.json", "whisper"),
     ("podcasting20.html", "html"), ("rev-ai.json", "whisper"), ("speechmatics.json", "whisper"),
     ("google-speech.json", "whisper"), ("azure-speech.json", "whisper"), ("youtube.json3", "whisper"),
+    ("apple-podcasts.ttml", "ttml"), ("captions.dfxp", "ttml"),
 ])
 def test_formats_are_sniffed_from_content_when_the_extension_says_nothing(tmp_path, name, expected):
     copy = write(tmp_path, "episode.txt", (FIXTURES / name).read_bytes())
@@ -321,6 +327,32 @@ def test_podcasting20_html_cite_time_and_paragraphs(tmp_path):
     assert read_transcript(entities, REPO).blocks[0].text.text == "It's R&D."
     message = error_for(write(tmp_path, "empty.html", "<html><body><div>No paragraphs</div></body></html>\n"))
     assert "empty.html" in message and "<p>" in message
+
+
+def test_apple_podcasts_ttml_words_are_spaced():
+    transcript = read(FIXTURES / "apple-podcasts.ttml")
+    assert transcript.meta.language == "en"
+    assert [(b.speaker, b.time, b.text.text) for b in transcript.blocks] == [
+        ("SPEAKER_1", 0.12, "Welcome back to the show. Today we talk about Q&A tools."),
+        ("SPEAKER_2", 62.25, "Thanks for having me.")]
+
+
+def test_ttml_captions_agents_frames_ticks_and_line_breaks():
+    transcript = read(FIXTURES / "captions.dfxp")
+    assert (transcript.meta.title, transcript.meta.language) == ("Der Mond & wir", "de")
+    assert [(b.line, b.speaker, b.time, b.text.text) for b in transcript.blocks] == [
+        (14, "Anna Berg", 1.48, "Willkommen zur Sendung. Heute geht es um den Mond."),  # 1 s + 12 frames at 25 fps
+        (15, "Jonas Keller", 45.0, "Danke für die Einladung."),
+        (16, "Jonas Keller", 60.0, "Der Mond ist uralt.")]  # 600000000 ticks at 10 MHz; the comment is not read
+
+
+def test_ttml_errors_name_the_file_and_line(tmp_path):
+    bad_time = '<tt xmlns="http://www.w3.org/ns/ttml">\n<body><div>\n<p begin="soon">Hi.</p>\n</div></body></tt>\n'
+    assert "bad.ttml:3" in error_for(write(tmp_path, "bad.ttml", bad_time))
+    message = error_for(write(tmp_path, "feed.xml", "<rss><channel><title>Not a transcript</title></channel></rss>\n"))
+    assert "feed.xml" in message and "<tt>" in message
+    empty = error_for(write(tmp_path, "empty.ttml", '<tt xmlns="http://www.w3.org/ns/ttml"><body/></tt>\n'))
+    assert "empty.ttml" in empty and "<p>" in empty
 
 
 def test_whisper_segments_decode_escapes_and_map_to_the_literal():
@@ -895,7 +927,7 @@ def test_format_argument_beats_the_sidecar_and_detection(tmp_path):
     write(tmp_path, "episode.yml", "format: plain\n")
     assert read(path).format == "plain"
     assert speakers(read(path, format="labelled")) == {"Ada Lovelace", "Charles Babbage"}
-    assert set(FORMATS) == {"podquest", "plain", "labelled", "srt", "vtt", "whisper", "spacelog", "html"}
+    assert set(FORMATS) == {"podquest", "plain", "labelled", "srt", "vtt", "whisper", "spacelog", "html", "ttml"}
 
 
 # Written for these tests: one short paragraph about the Moon in each language.

@@ -24,6 +24,7 @@ from .source import Reading, decode_source
 from .spacelog import read_spacelog
 from .subtitles import read_srt, read_vtt
 from .text import read_labelled, read_plain
+from .ttml import read_ttml
 from .whisper import read_whisper
 
 __all__ = ["FORMATS", "read_transcript", "slugify"]
@@ -37,6 +38,7 @@ READERS: dict[str, Callable[[str, Path], Reading]] = {
     "whisper": read_whisper,
     "spacelog": read_spacelog,
     "html": read_html,
+    "ttml": read_ttml,
 }
 FORMATS = tuple(READERS)
 
