@@ -565,6 +565,9 @@ def test_lines_starting_with_a_timestamp_are_blocks_with_that_time(tmp_path, sta
     ("[00:00:01.00] - John Smith\nHello.", "[00:00:05.00] - Mary Jones\nThanks."),
     ("John Smith [00:00:01]: Hello.", "Mary Jones [00:05]: Thanks."),
     ("John\u00a0Smith (00:00:01): Hello.", "Mary\u00a0Jones (00:05): Thanks."),  # copied from a web page
+    ("## John Smith (00:00:01)\nHello.", "## Mary Jones (00:00:05)\nThanks."),  # Markdown headings
+    ("**John Smith** (00:00:01): Hello.", "**Mary Jones** (00:05): Thanks."),  # the time outside the bold
+    ("**John Smith** 00:00:01\nHello.", "**Mary Jones** 0:05\nThanks."),
 ])
 def test_more_ways_tools_write_a_speaker_and_a_time(tmp_path, first, second):
     transcript = read(write(tmp_path, "tool.txt", f"{first}\n\n{second}\n\nAnd more.\n"))
@@ -583,7 +586,19 @@ def test_names_alone_on_their_line_head_turns_when_they_recur(tmp_path):
         (12, "Ann Lee", "A one-off full name beside them.")]
 
 
+@pytest.mark.parametrize("head", ["## {}", "### **{}**", "**{}**", "__{}__"])
+def test_names_in_markdown_headings_or_bold_on_their_line_head_turns(tmp_path, head):
+    text = "\n\n".join(f"{head.format(name)}\n{words}" for name, words in [
+        ("John Smith", "Hello and welcome."), ("Mary Jones", "Thanks for having me."),
+        ("John Smith", "Let's begin."), ("Mary Jones", "Rockets.")])
+    transcript = read(write(tmp_path, "episode.md", text + "\n"))
+    assert [(b.speaker, b.text.text) for b in transcript.blocks] == [
+        ("John Smith", "Hello and welcome."), ("Mary Jones", "Thanks for having me."),
+        ("John Smith", "Let's begin."), ("Mary Jones", "Rockets.")]
+
+
 @pytest.mark.parametrize("text", [
+    "## Introduction\nRockets are old.\n\n## Engines\nThey are loud.\n\n## Outlook\nThe end.\n",
     "Chapter One\nRockets are old.\n\nChapter Two\nThey are hard.\n\nChapter Three\nThe end.\n",
     "Yes\nI think so.\n\nYes\nagain, I think so.\n\nThe end.\n",  # one recurring line is not a cast
 ])

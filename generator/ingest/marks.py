@@ -6,7 +6,8 @@ after a timestamp (`[00:01] Name:`, `(00:01) Name:`, `00:01 Name:`, `00:01 - Nam
 header line `Name  0:15`, `Name 00:01:02`, `Name (00:01:02)`, `Name - 00:01` or
 `[Name] 00:01` alone on its line (Otter.ai, Descript, Rev, Zoom) is a label too, with the
 words on the lines after it; so is a name alone on its line (`name_line`), when the reader
-finds it heading several paragraphs. Labels are checked for being plausible names so that
+finds it heading several paragraphs. Both may be Markdown headings or bold (`## Name`,
+`**Name** 00:01`), and a bold label may have its note outside the bold (`**Name** (00:01):`). Labels are checked for being plausible names so that
 sentences such as "Note: ..." or "Well today we're going: ..." are not mistaken for speakers.
 """
 
@@ -36,17 +37,23 @@ TRAIL_TIME = re.compile(r"\s*" + INLINE_TIME + r"$")
 PAREN_TIME = re.compile(CLOCK)
 # A bare or parenthesised clock before a label: only a time when a label follows it.
 LEAD_CLOCK = re.compile(rf"\(?(?P<time>{CLOCK})\)?[ \t]+{SEPARATOR}|\((?P<ptime>{CLOCK})\)")
-HEADER = re.compile(r"\[?(?P<name>[^\W\d_][^\n:：()\[\]]{0,39}?)\]?"
+# Markdown around a name heading its lines: `## Name`, `**Name**`, `### **Name**`.
+MD_OPEN = r"(?:#{1,6}[ \t]+)?(?:\*\*|__)?"
+MD_CLOSE = r"(?:\*\*|__)?"
+HEADER = re.compile(MD_OPEN + r"\[?(?P<name>[^\W\d_][^\n:：()\[\]*#]{0,39}?)\]?" + MD_CLOSE +
                     rf"(?:[ \t]*[-–—|][ \t]*|[ \t]+[(\[]?|[ \t]*[(\[])(?P<time>{CLOCK})[)\]]?[ \t]*(?:\n\s*|\Z)")
 HEADER_TIME_FIRST = re.compile(rf"\\?[\[(]?(?P<time>{CLOCK})\\?[\])]?[ \t]+{SEPARATOR}"
                                r"\[?(?P<name>[^\W\d_][^\n:：()\[\]]{0,39}?)\]?[ \t]*\n\s*")  # words follow
-NAME_LINE = re.compile(r"\[?(?P<name>[^\W\d_][^\n:：()\[\]]{0,39}?)\]?[ \t]*\n\s*")  # words follow
+NAME_LINE = re.compile(MD_OPEN + r"\[?(?P<name>[^\W\d_][^\n:：()\[\]*#]{0,39}?)\]?" + MD_CLOSE
+                       + r"[ \t]*\n\s*")  # words follow
 # Speaker ids from diarization and transcription tools: SPEAKER_00, Speaker 1, S1, spk2.
 DIARIZED = re.compile(r"(?:speaker|spk|s)[ _-]?\d{1,3}|speaker[ _-]?(?-i:[A-Z])", re.IGNORECASE)
 
 COLON = r"(?::(?=\s|$)|：)"  # an ASCII colon before a space; a full-width one (CJK) needs none
-BOLD_LABEL = re.compile(r"\*\*(?P<name>[^*\n]{1,60}?)(?:(?::\*\*|\*\*:)(?=\s|$)|：\*\*|\*\*：)\s*")
 NOTE = r"(?:\([^()\n]{1,20}\)|\[[^\[\]\n]{1,20}\])"  # "(Host)", "(00:01)", "[00:01]" after a name
+# `**Name:**`, `**Name**:`, or `**Name** (00:01):` with the note outside the bold
+BOLD_LABEL = re.compile(r"\*\*(?P<name>[^*\n]{1,60}?)(?:(?::\*\*|\*\*:)(?=\s|$)|：\*\*|\*\*："
+                        rf"|\*\*(?P<note>[ \t]*{NOTE}){COLON})\s*")
 PLAIN_LABEL = re.compile(rf"(?P<name>[^\W\d_][^:：\n()\[\]]{{0,60}}?(?:[ \t]*{NOTE})?){COLON}\s*")
 NAME_WITH_PAREN = re.compile(r"(?P<base>.*?)\s*(?:\((?P<paren>[^()]*)\)|\[(?P<bracket>[^\[\]]*)\])")
 NAME_CHARS = re.compile(r"[^\W_][\w.'’\- \u00a0]*")
@@ -79,7 +86,8 @@ def find_label(source: str, pos: int, end: int, lowercase: bool = False) -> Labe
     for pattern, bold in ((BOLD_LABEL, True), (PLAIN_LABEL, False)):
         match = pattern.match(source, pos, end)
         if match:
-            return _label(_spaced(match.group("name")), match.end(), bold, lowercase)
+            note = match.groupdict().get("note") or ""
+            return _label(_spaced(match.group("name") + note), match.end(), bold, lowercase)
     return None
 
 
