@@ -26,7 +26,18 @@ SPOKEN_STOP_WORDS = frozenset(
     "good great interesting also even still much many one two able different "
     "gon na wan ta hey hi hello bye alright".split()  # spaCy splits "gonna" into "gon" "na", "gotta" into "got" "ta"
 )
-WORD = re.compile(r"^[a-z][a-z0-9'-]*[a-z0-9]$")
+# Chinese is written without spaces: spaCy's default splits it into single characters, jieba
+# (a dictionary segmenter spaCy supports) into words. Korean and Vietnamese put spaces between
+# words, so spaCy's rule-based tokenizer serves instead of the packages their defaults need.
+BLANK_CONFIG = {"zh": {"nlp": {"tokenizer": {"segmenter": "jieba"}}},
+                "ko": {"nlp": {"tokenizer": {"@tokenizers": "spacy.Tokenizer.v1"}}},
+                "vi": {"nlp": {"tokenizer": {"use_pyvi": False}}}}
+_UNSPACED = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"  # scripts written without spaces
+UNSPACED = re.compile(f"[{_UNSPACED}]")
+# A word: a letter first, in any script ("über"), or a run of Chinese or Japanese ("强化"),
+# which only a segmenter such as jieba cuts into words.
+LETTER_WORD = rf"[{_UNSPACED}]+|[^\W\d_{_UNSPACED}](?:[^\W_{_UNSPACED}]|['-])*[^\W_{_UNSPACED}]"
+WORD = re.compile(f"^(?:{LETTER_WORD})$")
 
 
 @dataclass(frozen=True)
@@ -42,8 +53,13 @@ def load_pipeline(name: str, settings_path: object = None, language: str = "en")
     """spaCy's blank pipeline for the site's language with a sentencizer, or an installed one."""
     if name == "blank":
         try:
-            nlp = spacy.blank(language)
-        except (ImportError, KeyError):
+            if language == "zh":
+                _quiet_jieba()
+            nlp = spacy.blank(language, config=BLANK_CONFIG.get(language, {}))
+        except (ImportError, KeyError) as error:
+            if isinstance(error, ImportError) and "E048" not in str(error):  # spaCy knows it, needs a package
+                raise ConfigError(settings_path, None, f"language: {language} needs a package spaCy uses for it; "
+                                  f"install it into .venv ({' '.join(str(error).split())})") from None
             raise ConfigError(settings_path, None, f"language: spaCy has no language '{language}'; "
                               "use a code such as en, de, fr, es") from None
     else:
@@ -55,6 +71,27 @@ def load_pipeline(name: str, settings_path: object = None, language: str = "en")
     if not nlp.has_pipe("parser") and not nlp.has_pipe("senter") and not nlp.has_pipe("sentencizer"):
         nlp.add_pipe("sentencizer")
     return nlp
+
+
+def _quiet_jieba() -> None:
+    """jieba reports loading its dictionary on stderr, at every run, unless told not to before."""
+    import jieba
+
+    jieba.setLogLevel(logging.WARNING)
+
+
+def is_short_word(word: str) -> bool:
+    """Two letters or fewer ("ok", "go"), too short to name anything; two Chinese or Japanese
+    characters are a whole word ("模型")."""
+    return len(word) <= 2 and not (len(word) == 2 and UNSPACED.match(word))
+
+
+def joined(words: Sequence[str]) -> str:
+    """Words as said together: with a space between them, none between Chinese or Japanese words."""
+    text = ""
+    for word in words:
+        text += word if not text or (UNSPACED.match(text[-1]) and UNSPACED.match(word[0])) else " " + word
+    return text
 
 
 def singular(word: str) -> str:

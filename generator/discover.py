@@ -12,15 +12,17 @@ else by the two words it is mostly said in ("Release candidate", not "Release, c
 
 from __future__ import annotations
 
+import hashlib
 import math
 import re
+import unicodedata
 from collections import Counter
 from dataclasses import dataclass
 from typing import Callable, Sequence
 
 import numpy as np
 
-from .analyse import inverse_document_frequency, log_odds_z, singular
+from .analyse import LETTER_WORD, inverse_document_frequency, is_short_word, joined, log_odds_z, singular
 from .config import RESERVED_IDS
 from .model import Episode, Term, Topic
 
@@ -30,7 +32,7 @@ MIN_SHARE = 0.04  # a discovered topic covers at least this share of all words
 KEYWORDS = 12
 NAME_PARTS = 3  # at most this many terms or words in a discovered topic's name
 NAME_WORDS = 4  # and stop adding parts once the name is this many words long
-SAID_WORD = re.compile(r"[A-Za-z][A-Za-z0-9'-]*[A-Za-z0-9]")  # a word as written in the reading text
+SAID_WORD = re.compile(LETTER_WORD)  # a word as written in the reading text
 
 
 @dataclass(frozen=True)
@@ -108,7 +110,7 @@ def _unit_rows(counts: np.ndarray, weights: np.ndarray) -> np.ndarray:
 def _distinctive(cluster: Counter, whole: Counter, idf: Callable[[str], float]) -> list[str]:
     total, site = sum(cluster.values()) or 1, sum(whole.values()) or 1
     score = {w: (c / total) * math.log(1 + (c / total) / (whole[w] / site)) * idf(w)
-             for w, c in cluster.items() if c >= 2 and len(w) > 2}
+             for w, c in cluster.items() if c >= 2 and not is_short_word(w)}
     return sorted(score, key=lambda w: (-score[w], w))[:KEYWORDS]
 
 
@@ -124,7 +126,10 @@ def _surfaces(episodes: Sequence[Episode]) -> dict[str, str]:
 
 
 def _slug(words: Sequence[str]) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", "-".join(words).lower()).strip("-") or "topic"
+    """An id for a topic name; a name in another script gets a stable hash ("topic-1a2b3c4d")."""
+    latin = unicodedata.normalize("NFKD", "-".join(words)).encode("ascii", "ignore").decode()
+    slug = re.sub(r"[^a-z0-9]+", "-", latin.lower()).strip("-")
+    return slug or "topic-" + hashlib.sha1("-".join(words).encode()).hexdigest()[:8]
 
 
 def _name(cluster: Candidate, site: tuple[Counter, Counter], headwords: dict[str, str],
@@ -135,17 +140,17 @@ def _name(cluster: Candidate, site: tuple[Counter, Counter], headwords: dict[str
     words, terms = cluster.words, cluster.terms
     word_z = log_odds_z(words, site[0])
     term_z = {t: z for t, z in log_odds_z(terms, site[1]).items() if terms[t] >= 2 and z > 0 and t in headwords}
-    term_words = {t: {singular(w) for w in re.findall(r"[a-z0-9]+", headwords[t].lower())} for t in term_z}
+    term_words = {t: {singular(w) for w in re.findall(r"[^\W_]+", headwords[t].lower())} for t in term_z}
     parts: list[str] = []
     covered: set[str] = set()
-    for word in sorted((w for w in words if words[w] >= 2 and len(w) > 2), key=lambda w: (-word_z[w], w)):
+    for word in sorted((w for w in words if words[w] >= 2 and not is_short_word(w)), key=lambda w: (-word_z[w], w)):
         if word in covered:
             continue
         containing = [t for t in term_z if word in term_words[t]]
         term = max(containing, key=lambda t: (term_z[t], t)) if containing else None
         phrase = None if term else _phrase_of(word, cluster)
         partner = next((w for w in phrase if w != word), None) if phrase else None
-        said = " ".join(surface.get(w, w) for w in phrase) if phrase else ""
+        said = joined([surface.get(w, w) for w in phrase]) if phrase else ""
         if term:
             parts.append(headwords[term])
             covered |= term_words[term]
@@ -171,7 +176,7 @@ def _phrase_of(word: str, cluster: Candidate) -> tuple[str, str] | None:
                default=None)
     if best is None or 2 * best[0] < cluster.words[word] or best[0] < 2:
         return None
-    return best[1] if all(len(w) > 2 for w in best[1]) else None
+    return best[1] if not any(is_short_word(w) for w in best[1]) else None
 
 
 def discover_topics(episodes: Sequence[Episode], glossary: Sequence[Term] = ()) -> tuple[Topic, ...]:

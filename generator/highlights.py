@@ -19,7 +19,7 @@ from dataclasses import dataclass, replace
 from typing import Sequence
 
 from .classify import twins
-from .analyse import passage_frequencies, singular
+from .analyse import LETTER_WORD, passage_frequencies, singular
 from .errors import QuoteMismatch, line_of
 from .model import Episode, Mention, Passage, Sentence, Term
 
@@ -98,7 +98,7 @@ def _vector(words, weights: dict[str, float]) -> Counter:
 
 
 def _sentence_vector(text: str, weights: dict[str, float]) -> Counter:
-    return _vector((singular(w) for w in re.findall(r"[a-z][a-z0-9'-]*[a-z0-9]", text.lower())), weights)
+    return _vector((singular(w) for w in re.findall(LETTER_WORD, text.lower())), weights)
 
 
 def _readable(text: str) -> bool:

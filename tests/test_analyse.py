@@ -41,6 +41,22 @@ def test_any_text_is_normalised_like_the_passages():
     assert singular("policies") == "policy" and singular("process") == "process"
 
 
+def test_words_with_letters_beyond_a_to_z_are_content_words():
+    assert words_of(load_pipeline("blank", language="de"), "Die Mondfähre landet über der Oberfläche") == (
+        "mondfähre", "landet", "oberfläche")
+    assert words_of(load_pipeline("blank"), "A café in São Paulo, 2013") == ("café", "são", "paulo")
+
+
+def test_korean_is_tokenised_without_the_packages_spacy_defaults_to():
+    assert words_of(load_pipeline("blank", language="ko"), "오늘은 로켓 발사에 대해 이야기합니다.") == (
+        "오늘은", "로켓", "발사에", "대해", "이야기합니다")  # words as spaced, not one syllable each
+
+
+def test_a_language_whose_tokenizer_needs_a_package_says_which():
+    with pytest.raises(ConfigError, match="language: ja needs a package .*pip install sudachipy"):
+        load_pipeline("blank", "site_config/podsite.yml", language="ja")
+
+
 def test_a_pipeline_that_is_not_installed_is_a_clear_config_error():
     with pytest.raises(ConfigError, match="spacy_pipeline: 'en_core_web_xx' is not installed"):
         load_pipeline("en_core_web_xx", "site_config/podsite.yml")

@@ -74,3 +74,22 @@ def test_a_name_word_said_mostly_in_one_phrase_is_named_by_that_phrase():
     name = _name(Candidate(words, Counter(), pairs), site, {}, {})
     assert "release candidate" in name and "release" not in name and "candidate" not in name
     assert "printer" in name  # said in no phrase most of the time: stays one word
+
+
+def test_a_chinese_site_is_cut_into_words_and_gets_topics_named_in_chinese(tmp_path):
+    root = tmp_path / "zh"
+    new_project(root)
+    (root / "site_config" / "topics.yml").unlink()
+    settings = root / "site_config" / "podsite.yml"
+    settings.write_text(settings.read_text(encoding="utf-8").replace("# language: en", "language: zh"), encoding="utf-8")
+    for name in ("rockets.txt", "bread.txt"):  # written for this test: one episode about rockets, one about bread
+        shutil.copy(Path(__file__).resolve().parent / "fixtures" / "zh" / name, root / "content/episodes")
+    model = analyse_site(Project(root))
+    assert {"火箭", "发动机", "燃料"} <= {w for e in model.episodes for passage in e.words for w in passage}
+    titles = {t.id: t.title for t in model.topics}
+    rockets = next(t for t, title in titles.items() if "火箭" in title)
+    bread = next(t for t, title in titles.items() if "面包" in title)
+    assert rockets != bread and all(re.fullmatch(r"[a-z0-9-]+", t) for t in titles)
+    for episode, topic in zip(sorted(model.episodes, key=lambda e: e.id), (bread, rockets)):
+        labelled = sum(1 for labels in episode.passage_topics if topic in labels)
+        assert labelled >= 0.8 * len(episode.passages), (episode.id, titles[topic])
