@@ -5,8 +5,9 @@ how rare they are across the site's passages, the topic's centre is the weighted
 its passages' words, and sentences are picked by maximal marginal relevance (closeness to
 the centre, minus resemblance to the points already picked). Spoken fillers and cut-off
 sentences are passed over; a passage and its twin (a teaser) count once. Quotes are other
-short sentences said verbatim (the reading text equals the source span with only
-whitespace changed), checked against the source before use. Timeline events come from
+short sentences said word for word, checked against the source before use: each character
+is the file's own at the place it was read from, and nothing the file says between them was
+left out (see `verbatim`). Timeline events come from
 dated glossary terms and years said in the topic's passages.
 """
 
@@ -179,21 +180,48 @@ def key_points(corpus: Corpus, topic_id: str) -> tuple[Excerpt, ...]:
     return tuple(chosen)
 
 
-def verbatim(source_text: str, excerpt: Excerpt) -> bool:
-    return " ".join(source_text[excerpt.start:excerpt.end].split()) == " ".join(excerpt.text.split())
+ESCAPES = "&\\"  # where the file writes a character as an entity (&amp;) or an escape (\u00e9)
+
+
+def verbatim(episode: Episode, excerpt: Excerpt) -> bool:
+    """Said word for word. Every character of the excerpt is, at the file offset it came from,
+    the file's own character (or an entity or escape the reader decoded to it), and every
+    character the reader found between the excerpt's first and last is in it: a filler or a
+    word the reading text dropped fails the check. Only whitespace may differ, since the file
+    may put timings, tags or JSON between the words of one sentence (SRT cues, Apple's word
+    spans, Whisper segments)."""
+    passage = next(p for p in episode.passages if p.id == excerpt.passage)
+    offsets = passage.text.offsets()[excerpt.local_start:excerpt.local_start + len(excerpt.text)]
+    source, read = episode.transcript.source_text, _read_between(episode, excerpt.start, excerpt.end)
+    for char, offset in zip(excerpt.text, offsets):
+        if not char.isspace() and (read.get(offset) != char or source[offset] not in (char, *ESCAPES)):
+            return False
+    quoted = set(offsets)
+    return len(offsets) == len(excerpt.text) and all(offset in quoted for offset, char in read.items()
+                                                     if not char.isspace())
+
+
+def _read_between(episode: Episode, start: int, end: int) -> dict[int, str]:
+    """What the reader read from the file between two offsets: offset -> character."""
+    read: dict[int, str] = {}
+    for block in episode.transcript.blocks:
+        text = block.text
+        if text.text and text.source_offset(0) < end and text.source_offset(len(text.text) - 1) >= start:
+            read.update((offset, char) for offset, char in zip(text.offsets(), text.text) if start <= offset < end)
+    return read
 
 
 def quotes(corpus: Corpus, topic_id: str, avoid: Sequence[Excerpt] = ()) -> tuple[Excerpt, ...]:
     """The statements nearest the topic's centre that are said verbatim in the source, one per
     passage, leaving out the passages of `avoid` (the key points) and their twins so that the
     page does not say the same thing twice."""
-    sources = {episode.id: episode.transcript.source_text for episode in corpus.episodes}
+    episodes = {episode.id: episode for episode in corpus.episodes}
     index_of = {(e.id, p.id): i for e in corpus.episodes for i, p in enumerate(e.passages)}
     taken = set().union(*(_with_twins(corpus.twin_of, a.episode, index_of[a.episode, a.passage]) for a in avoid))
     chosen: list[Excerpt] = []
     for _, excerpt, index, _ in _candidates(corpus, topic_id, QUOTE_WORDS):
         if (len(chosen) < QUOTES and (excerpt.episode, index) not in taken and _readable(excerpt.text)
-                and verbatim(sources[excerpt.episode], excerpt)):
+                and verbatim(episodes[excerpt.episode], excerpt)):
             chosen.append(excerpt)
             taken |= _with_twins(corpus.twin_of, excerpt.episode, index)
     return tuple(chosen)
@@ -201,8 +229,8 @@ def quotes(corpus: Corpus, topic_id: str, avoid: Sequence[Excerpt] = ()) -> tupl
 
 def check_quote(episode: Episode, excerpt: Excerpt) -> None:
     """Fail the build when a quote is not what the source says at its span."""
-    source = episode.transcript.source_text
-    if not verbatim(source, excerpt):
+    if not verbatim(episode, excerpt):
+        source = episode.transcript.source_text
         raise QuoteMismatch(episode.transcript.source, line_of(source, excerpt.start),
                             f"quote {excerpt.text[:60]!r} does not match the source text at its span")
 

@@ -109,3 +109,28 @@ def test_a_key_point_loses_its_restart_but_not_its_meaning(said, shown):
     trimmed = _trim_lead(Excerpt("e", "p001", said, 100, 100 + len(said), None, None, 10))
     assert trimmed.text == shown
     assert said[trimmed.start - 100:].lower() == shown.lower() and trimmed.local_start - 10 == trimmed.start - 100
+
+
+def _excerpt_of(episode, said):
+    """The Excerpt of the words `said` in the episode's reading text."""
+    from generator.highlights import Excerpt
+    passage = next(p for p in episode.passages if said in p.text.text)
+    local = passage.text.text.index(said)
+    start, end = passage.text.source_span(local, local + len(said))
+    return Excerpt(episode.id, passage.id, said, start, end, passage.speaker, passage.time, local)
+
+
+def test_a_sentence_said_across_cues_or_with_escapes_is_verbatim_and_a_dropped_filler_is_not(tmp_path):
+    from generator.highlights import verbatim
+    srt = ("1\n00:00:01,000 --> 00:00:04,000\nThe lunar samples we brought back\n\n"
+           "2\n00:00:04,000 --> 00:00:07,000\nchanged how we date <i>every</i> planet.\n\n"
+           "3\n00:00:07,000 --> 00:00:09,000\nSo, um, the craters tell the age.\n")
+    whisper = '{"segments": [{"start": 0.0, "end": 3.0, "text": " The caf\\u00e9 on the Moon \\"opens\\" in spring."}]}'
+    model = analyse_site(Project(make_project(tmp_path, {"cues.srt": srt, "segments.json": whisper})))
+    cues, segments = sorted(model.episodes, key=lambda e: e.id)
+    assert verbatim(cues, _excerpt_of(cues, "The lunar samples we brought back changed how we date every planet."))
+    assert verbatim(segments, _excerpt_of(segments, 'The café on the Moon "opens" in spring.'))
+    assert "um" not in cues.passages[-1].text.text  # the reading text dropped the filler ...
+    assert not verbatim(cues, _excerpt_of(cues, "So, the craters tell the age."))
+    forged = replace(_excerpt_of(cues, "changed how we date every planet."), text="changed how we date each planet.")
+    assert not verbatim(cues, forged)
