@@ -51,6 +51,11 @@ _LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _Lin
 _LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _LineLoader.construct_sequence)
 
 
+def parse_yaml(text: str) -> Any:
+    """YAML text with line numbers kept; dates stay text. Raises yaml.YAMLError."""
+    return yaml.load(text, Loader=_LineLoader)
+
+
 def load_yaml(path: Path, error: type[ConfigError] = ConfigError) -> Any:
     """Parse a YAML file; syntax and encoding errors name the file and line."""
     try:
@@ -59,7 +64,7 @@ def load_yaml(path: Path, error: type[ConfigError] = ConfigError) -> Any:
         line = path.read_bytes()[: exc.start].count(b"\n") + 1
         raise error(path, line, "is not valid UTF-8; save the file as UTF-8") from None
     try:
-        return yaml.load(text, Loader=_LineLoader)
+        return parse_yaml(text)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else None

@@ -171,6 +171,22 @@ def test_label_on_its_own_line_with_a_time_in_parentheses(tmp_path):
                      (7, "Speaker 2", None, "And more.")]
 
 
+def test_markdown_front_matter_is_metadata_under_the_sidecar_and_not_speech(tmp_path):
+    text = ("---\nlayout: post\ntitle: \"Episode 12: Rockets\"\ndate: 2024-05-01 10:00:00 +0000\n"
+            "tags: [space]\nhost: Ann Lee\n---\n\n**Ann Lee:** Welcome to the show.\n\n**Bob Ray:** Thanks.\n")
+    transcript = read(write(tmp_path, "episode.md", text))
+    assert (transcript.meta.title, transcript.meta.date) == ("Episode 12: Rockets", "2024-05-01")
+    assert transcript.meta.people[0] == Person("Ann Lee", "host")
+    assert [(b.line, b.speaker, b.text.text) for b in transcript.blocks] == [
+        (9, "Ann Lee", "Welcome to the show."), (11, "Bob Ray", "Thanks.")]
+    write(tmp_path, "episode.yml", "title: From the sidecar\n")
+    assert read(tmp_path / "episode.md").meta.title == "From the sidecar"
+    message = error_for(write(tmp_path, "bad.md", "---\ntitle: Rockets\ndate: last May\n---\nAnn Lee: Hi.\n"), ConfigError)
+    assert "bad.md:3" in message and "date" in message
+    rules = read(write(tmp_path, "rules.txt", "---\nAnn: Hello there.\n---\n\nMore words.\n"))
+    assert rules.meta.title == "Rules" and "Hello there." in " ".join(b.text.text for b in rules.blocks)
+
+
 def test_markdown_bold_labels_inline_timestamps_and_title():
     transcript = read(FIXTURES / "labelled.md")
     assert transcript.meta.title == "Shipping in space"

@@ -18,7 +18,7 @@ from ..errors import TranscriptError
 from ..model import Transcript
 from .detect import detect_format
 from .htmlpage import read_html
-from .metadata import build_metadata, read_sidecar
+from .metadata import build_metadata, read_sidecar, split_front_matter
 from .podquest import read_podquest
 from .source import Reading, decode_source
 from .spacelog import read_spacelog
@@ -49,9 +49,10 @@ def read_transcript(path: Path, project_root: Path, format: str | None = None) -
     if format is not None and format not in READERS:
         raise TranscriptError(path, None, f"unknown format '{format}', expected one of: {', '.join(FORMATS)}")
     source = decode_source(path, path.read_bytes())
-    sidecar = read_sidecar(path, FORMATS)
-    chosen = format or sidecar.format or detect_format(path, source)
-    reading = READERS[chosen](source, path)
+    speech, front_matter = split_front_matter(path, source)
+    sidecar = read_sidecar(path, FORMATS).over(front_matter)
+    chosen = format or sidecar.format or detect_format(path, speech)
+    reading = READERS[chosen](speech, path)
     if not reading.blocks:
         raise TranscriptError(path, None, f"has no transcript text; read as {chosen}, expected "
                               "at least one paragraph, cue or segment")

@@ -16,16 +16,20 @@ from __future__ import annotations
 import datetime
 import difflib
 import re
-from dataclasses import dataclass
+from dataclasses import astuple, dataclass
 from pathlib import Path
+
+import yaml
 
 from ..errors import ConfigError
 from ..model import Metadata, Person
-from ..yamlio import line_of_item, line_of_key, load_yaml
+from ..yamlio import line_of_item, line_of_key, load_yaml, parse_yaml
 from .source import Reading, script_language
 
 SIDECAR_KEYS = ("title", "date", "podcast", "host", "guests", "audio_url", "language", "format")
 SIDECAR_SUFFIXES = (".yml", ".yaml")
+FRONT_MATTER = re.compile(r"---[ \t]*\n(?P<yaml>(?:.*\n)*?)(?:---|\.\.\.)[ \t]*(?:\n|\Z)")
+FRONT_MATTER_KEYS = ("title", "date", "podcast", "host", "guests", "audio_url", "language")
 ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 LANGUAGE_TAG = re.compile(r"[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*")
 LANGUAGE_SAMPLE = 4000  # characters of transcript to guess the language from
@@ -41,6 +45,10 @@ class Sidecar:
     audio_url: str | None = None
     language: str | None = None
     format: str | None = None
+
+    def over(self, below: "Sidecar") -> "Sidecar":
+        """These values, and `below`'s where these have none."""
+        return Sidecar(*(mine or theirs for mine, theirs in zip(astuple(self), astuple(below))))
 
 
 def sidecar_path(transcript: Path) -> Path | None:
@@ -66,6 +74,30 @@ def read_sidecar(transcript: Path, formats: tuple[str, ...]) -> Sidecar:
     return Sidecar(_text(path, data, "title"), _date(path, data), _text(path, data, "podcast"),
                    _names(path, data, "host"), _names(path, data, "guests"), _audio_url(path, data),
                    _language(path, data), _choice(path, data, "format", formats))
+
+
+def split_front_matter(path: Path, source: str) -> tuple[str, Sidecar]:
+    """Front matter (`---`, YAML, `---` at the top of a Markdown transcript, as Jekyll, Hugo and
+    Obsidian write it): its episode keys are metadata, under the sidecar's; its other keys are
+    for other tools. The reader gets the source with the front matter blanked, so that lines
+    and offsets stay the file's. Three dashes and text that is no YAML mapping of any episode
+    key are a rule in the transcript, not front matter."""
+    match = FRONT_MATTER.match(source)
+    if not match:
+        return source, Sidecar()
+    try:
+        data = parse_yaml("\n" + match.group("yaml"))  # the leading line keeps line numbers the file's
+    except yaml.YAMLError:
+        return source, Sidecar()
+    if not isinstance(data, dict) or not any(key in FRONT_MATTER_KEYS for key in data):
+        return source, Sidecar()
+    date = data.get("date")
+    if isinstance(date, str) and ISO_DATE.match(date.strip()):
+        data["date"] = ISO_DATE.match(date.strip()).group()  # "2024-05-01 10:00:00 +0000": the day
+    front = Sidecar(_text(path, data, "title"), _date(path, data), _text(path, data, "podcast"),
+                    _names(path, data, "host"), _names(path, data, "guests"), _audio_url(path, data),
+                    _language(path, data))
+    return re.sub(r"[^\n]", " ", match.group()) + source[match.end():], front
 
 
 def _check_keys(path: Path, data: dict, allowed: tuple[str, ...]) -> None:
