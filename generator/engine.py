@@ -52,11 +52,18 @@ def build_epoch(docs_dir: Path) -> str:
         return "0"
 
 
+# `python -m mkdocs`, except that jieba (which Material's search uses to cut Chinese into words)
+# may not print its dictionary-loading messages at every build.
+QUIET_JIEBA_MKDOCS = ("import logging, runpy, sys; "
+                      "logging.getLogger('jieba').addFilter(lambda record: record.levelno >= logging.WARNING); "
+                      "sys.argv[0] = 'mkdocs'; runpy.run_module('mkdocs', run_name='__main__', alter_sys=True)")
+
+
 def _mkdocs(project: Project, *args: str, config: Path | None = None, docs_dir: Path | None = None,
             **kwargs) -> subprocess.Popen:
     """Start MkDocs on the project (on a staged `docs_dir` through `config`, if given)."""
     env = {**os.environ, **ENGINE_ENV, "SOURCE_DATE_EPOCH": build_epoch(docs_dir or project.docs_dir)}
-    command = [sys.executable, "-m", "mkdocs", *args, "--config-file", str(config or project.root / "mkdocs.yml")]
+    command = [sys.executable, "-c", QUIET_JIEBA_MKDOCS, *args, "--config-file", str(config or project.root / "mkdocs.yml")]
     return subprocess.Popen(command, cwd=project.root, env=env, **kwargs)
 
 

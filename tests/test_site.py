@@ -304,3 +304,13 @@ def test_a_file_of_the_users_under_the_staging_config_name_is_never_touched(smal
     with pytest.raises(PodsiteError, match=r"\.podsite-build\.yml.*is not podsite's"):
         engine.build(small, build_site(small))
     assert mine.read_text() == "site_name: my own experiment\n" and snapshot(small.root) == before
+
+
+def test_chinese_text_is_searchable_by_word_and_the_build_stays_quiet(tmp_path, capfd):
+    rockets = (REPO / "tests" / "fixtures" / "zh" / "rockets.txt").read_text(encoding="utf-8")
+    root = make_project(tmp_path, {"rockets.txt": rockets}, settings="title: 火箭\nlanguage: zh\n")
+    generate(Project(root))
+    engine.build(Project(root))
+    index = json.loads((root / "site" / "search" / "search_index.json").read_text(encoding="utf-8"))
+    assert any("\u200b火箭\u200b" in doc["text"] for doc in index["docs"])  # Material cut it with jieba
+    assert "Prefix dict" not in capfd.readouterr().err  # jieba's loading messages are not the user's business
