@@ -21,6 +21,7 @@ _UNSPACED = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 WORD = re.compile(rf"[{_UNSPACED}]|[^\s{_UNSPACED}]+")
 SENTENCE_END = re.compile(r"[.!?…。！？][\"'”’」』)\]]*$")
 SENTENCE_BREAK = re.compile(r"(?<=[.!?…])[\"'”’)]*\s+(?=[\"“(\[]?[A-Z0-9])|(?<=[。！？])[”’」』）]*\s*(?=\S)")
+SAYS_ANYTHING = re.compile(r"[^\W_]")  # a letter or digit, in any script
 FRAGMENT_WORDS = 12  # a block this short from one speaker is joined to the next one
 
 FILLER = re.compile(r"(?i)(?<![\w'-])(?:uh+|um+|uhm|erm|er|ah)(?![\w'-])[,.]?\s*")
@@ -53,7 +54,7 @@ def _join_fragments(blocks: Iterable[Block]) -> Iterator[list[Block]]:
     group: list[Block] = []
     words = 0
     for block in blocks:
-        if not block.text.text.strip():
+        if not SAYS_ANYTHING.search(block.text.text):  # blank, or a rule such as "---" or "* * *"
             continue
         if group and not _continues(group[-1], block, words):
             yield group

@@ -75,3 +75,9 @@ def test_text_without_spaces_between_words_is_cut_at_full_width_stops():
     assert 4 <= len(passages) <= 7  # 960 characters, about 180 each
     assert all(p.text.text.endswith("。") for p in passages)
     assert "".join(p.text.text for p in passages) == sentence * 30
+
+
+def test_a_rule_or_a_line_of_symbols_is_not_a_passage():
+    t = transcript_of(["The first part of the show is about engines and how loud they are.", "---", "* * *", "♪ ♪",
+                       "The second part is about fuel, and it is long enough to stand alone."], ["Ann", None, None, None, "Ann"])
+    assert [p.text.text[:10] for p in clean_transcript(t)] == ["The first ", "The second"]
