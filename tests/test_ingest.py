@@ -84,6 +84,7 @@ def write(tmp_path: Path, name: str, content: str | bytes) -> Path:
     ("youtube-panel.txt", "plain"), ("podcasting20.html", "html"), ("rev-ai.json", "whisper"),
     ("speechmatics.json", "whisper"), ("google-speech.json", "whisper"), ("azure-speech.json", "whisper"),
     ("youtube.json3", "whisper"), ("apple-podcasts.ttml", "ttml"), ("captions.dfxp", "ttml"),
+    ("segments.csv", "csv"), ("segments.tsv", "csv"),
 ])
 def test_each_fixture_is_detected_and_maps_back_exactly(name, expected):
     transcript = read(FIXTURES / name)
@@ -369,6 +370,32 @@ def test_ttml_errors_name_the_file_and_line(tmp_path):
     assert "feed.xml" in message and "<tt>" in message
     empty = error_for(write(tmp_path, "empty.ttml", '<tt xmlns="http://www.w3.org/ns/ttml"><body/></tt>\n'))
     assert "empty.ttml" in empty and "<p>" in empty
+
+
+def test_csv_and_tsv_rows_by_their_header_names():
+    assert [(b.line, b.speaker, b.time, b.text.text) for b in read(FIXTURES / "segments.csv").blocks] == [
+        (2, "Ada Lovelace", 1.5, 'Welcome back. Today: engines, and why they "think".'),
+        (3, "Charles Babbage", 4.0, "Thank you, Ada.\nIt is good to be here."),  # a line break inside quotes
+        (5, "Charles Babbage", 62.0, "The mill does the arithmetic.")]
+    assert [(b.speaker, b.time) for b in read(FIXTURES / "segments.tsv").blocks] == [
+        ("Speaker 1", 1.5), ("Speaker 2", 62.0)]  # start_ms: milliseconds
+
+
+def test_csv_with_semicolons_and_no_times_or_speakers(tmp_path):
+    transcript = read(write(tmp_path, "export.csv", "Nr;Utterance\n1;Hello, world.\n2;Bye.\n"))
+    assert [(b.speaker, b.time, b.text.text) for b in transcript.blocks] == [(None, None, "Hello, world."),
+                                                                              (None, None, "Bye.")]
+
+
+@pytest.mark.parametrize("text, line, expected", [
+    ("start,end\n0,1\n", 1, "naming the text column"),
+    ("start,text\n0,Hello.\nsoon,Bye.\n", 3, "start time"),
+    ('start,text\n0,"Hello.\n1,Bye.\n', 2, "never ends"),
+    ("speaker,start,text\nAnn,0,Hi.\nBob\n", 3, "has 1 fields"),
+])
+def test_csv_errors_name_the_line(tmp_path, text, line, expected):
+    message = error_for(write(tmp_path, "bad.csv", text))
+    assert f"bad.csv:{line}" in message and expected in message
 
 
 def test_whisper_segments_decode_escapes_and_map_to_the_literal():
@@ -958,7 +985,7 @@ def test_format_argument_beats_the_sidecar_and_detection(tmp_path):
     write(tmp_path, "episode.yml", "format: plain\n")
     assert read(path).format == "plain"
     assert speakers(read(path, format="labelled")) == {"Ada Lovelace", "Charles Babbage"}
-    assert set(FORMATS) == {"podquest", "plain", "labelled", "srt", "vtt", "whisper", "spacelog", "html", "ttml"}
+    assert set(FORMATS) == {"podquest", "plain", "labelled", "srt", "vtt", "whisper", "spacelog", "html", "ttml", "csv"}
 
 
 # Written for these tests: one short paragraph about the Moon in each language.

@@ -23,6 +23,7 @@ from .podquest import read_podquest
 from .source import Reading, decode_source
 from .spacelog import read_spacelog
 from .subtitles import read_srt, read_vtt
+from .table import read_table
 from .text import read_labelled, read_plain
 from .ttml import read_ttml
 from .whisper import read_whisper
@@ -39,6 +40,7 @@ READERS: dict[str, Callable[[str, Path], Reading]] = {
     "spacelog": read_spacelog,
     "html": read_html,
     "ttml": read_ttml,
+    "csv": read_table,
 }
 FORMATS = tuple(READERS)
 

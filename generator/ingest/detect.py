@@ -13,7 +13,8 @@ from .ttml import looks_like_ttml
 from .whisper import looks_like_speech_json
 
 BY_EXTENSION = {".srt": "srt", ".sbv": "srt", ".vtt": "vtt", ".webvtt": "vtt", ".json": "whisper", ".json3": "whisper",
-                ".html": "html", ".htm": "html", ".ttml": "ttml", ".dfxp": "ttml", ".xml": "ttml"}
+                ".html": "html", ".htm": "html", ".ttml": "ttml", ".dfxp": "ttml", ".xml": "ttml",
+                ".csv": "csv", ".tsv": "csv"}
 SNIFFED_EXTENSIONS = {".txt", ".text", ".md", ".markdown"}  # plain, labelled, PodQuest or Spacelog text
 TRANSCRIPT_SUFFIXES = frozenset(BY_EXTENSION) | SNIFFED_EXTENSIONS  # what a build reads from content/episodes
 SPACELOG_TIME = re.compile(r"^\[\d+:\d{2}:\d{2}:\d{2}\][ \t]*\n(?:_\w+\s*:.*\n)*[^\s:\[][^:\n]{0,30}:", re.MULTILINE)
