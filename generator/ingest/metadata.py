@@ -16,7 +16,7 @@ from __future__ import annotations
 import datetime
 import difflib
 import re
-from dataclasses import astuple, dataclass
+from dataclasses import astuple, dataclass, replace
 from pathlib import Path
 
 import yaml
@@ -29,7 +29,7 @@ from .source import Reading, script_language
 SIDECAR_KEYS = ("title", "date", "podcast", "host", "guests", "audio_url", "language", "format")
 SIDECAR_SUFFIXES = (".yml", ".yaml")
 FRONT_MATTER = re.compile(r"---[ \t]*\n(?P<yaml>(?:.*\n)*?)(?:---|\.\.\.)[ \t]*(?:\n|\Z)")
-FRONT_MATTER_KEYS = ("title", "date", "podcast", "host", "guests", "audio_url", "language")
+FRONT_MATTER_KEYS = SIDECAR_KEYS[:-1]  # all but `format`
 ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 LANGUAGE_TAG = re.compile(r"[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*")
 LANGUAGE_SAMPLE = 4000  # characters of transcript to guess the language from
@@ -71,9 +71,14 @@ def read_sidecar(transcript: Path, formats: tuple[str, ...]) -> Sidecar:
         raise ConfigError(path, getattr(data, "line", 1), "expected a mapping of episode metadata, "
                           f"like 'title: My episode', found a {type(data).__name__}")
     _check_keys(path, data, SIDECAR_KEYS)
+    return replace(_episode_keys(path, data), format=_choice(path, data, "format", formats))
+
+
+def _episode_keys(path: Path, data: dict) -> Sidecar:
+    """The metadata in a mapping, each value checked (the reader, `format`, is the sidecar's alone)."""
     return Sidecar(_text(path, data, "title"), _date(path, data), _text(path, data, "podcast"),
                    _names(path, data, "host"), _names(path, data, "guests"), _audio_url(path, data),
-                   _language(path, data), _choice(path, data, "format", formats))
+                   _language(path, data))
 
 
 def split_front_matter(path: Path, source: str) -> tuple[str, Sidecar]:
@@ -94,9 +99,7 @@ def split_front_matter(path: Path, source: str) -> tuple[str, Sidecar]:
     date = data.get("date")
     if isinstance(date, str) and ISO_DATE.match(date.strip()):
         data["date"] = ISO_DATE.match(date.strip()).group()  # "2024-05-01 10:00:00 +0000": the day
-    front = Sidecar(_text(path, data, "title"), _date(path, data), _text(path, data, "podcast"),
-                    _names(path, data, "host"), _names(path, data, "guests"), _audio_url(path, data),
-                    _language(path, data))
+    front = _episode_keys(path, data)
     return re.sub(r"[^\n]", " ", match.group()) + source[match.end():], front
 
 
