@@ -157,6 +157,12 @@ def test_labelled_text_roles_host_alias_and_continuations():
     assert transcript.meta.title == "Labelled"  # from the file name: nothing else names it
 
 
+def test_a_one_word_label_seen_once_is_a_speaker_when_the_text_names_it(tmp_path):
+    text = ("Ann: Welcome to the show, my guest today is Bob.\n\nBob: Thanks for having me.\n\n"
+            "Ann: Let us talk rockets.\n\nRemember: rockets are loud.\n")
+    assert [b.speaker for b in read(write(tmp_path, "show.txt", text)).blocks] == ["Ann", "Bob", "Ann", "Ann"]
+
+
 def test_prose_with_colons_stays_plain(tmp_path):
     text = "Here is the thing: it works.\n\nAnother idea: maybe not.\n\nThe end.\n"
     transcript = read(write(tmp_path, "essay.txt", text))

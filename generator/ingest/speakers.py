@@ -3,9 +3,10 @@
 A label is a speaker when something vouches for it: bold (`**Name:**`), a role or a time
 (`Name (Host):`, `Name (00:01):`), a full name or a diarization id, capitals as scripts
 write names (`JOHN:`), recurring, or standing in a paragraph of one utterance per line.
-A one-word label seen once may be a sentence ("Remember: ..."), a lone header-like line
-may be prose ("We met at 10:30"), and names alone on their line are speakers only where
-at least two of them recur (else they are section titles).
+A one-word label seen once may be a sentence ("Remember: ..."), unless the text names it in
+mid-sentence elsewhere ("my guest is Bob"); a lone header-like line may be prose ("We met
+at 10:30"), and names alone on their line are speakers only where at least two of them
+recur (else they are section titles).
 """
 
 from __future__ import annotations
@@ -15,8 +16,11 @@ from typing import Callable
 from .marks import ROLE_WORDS, Label, is_diarized, looks_like_full_name
 
 
-def label_filter(candidates: list[Label | None], structural: set[str]) -> Callable[[Label], bool]:
-    """`structural`: names labelling lines of one-utterance-per-line paragraphs."""
+def label_filter(candidates: list[Label | None], structural: set[str],
+                 said_as_names: frozenset[str] | set[str] = frozenset()) -> Callable[[Label], bool]:
+    """`structural`: names labelling lines of one-utterance-per-line paragraphs; `said_as_names`:
+    words the text writes capitalised in mid-sentence ("my guest is Bob"), which vouch for a
+    one-word label seen once."""
     counts: dict[str, int] = {}
     for label in candidates:
         if label:
@@ -31,7 +35,7 @@ def label_filter(candidates: list[Label | None], structural: set[str]) -> Callab
             return headers >= 2 or is_diarized(label.name)
         return (label.bold or label.role is not None or label.name.lower() in ROLE_WORDS or label.time is not None
                 or counts.get(label.name, 0) >= 2 or looks_like_full_name(label.name) or _capitals(label.name)
-                or is_diarized(label.name) or label.name in structural)
+                or is_diarized(label.name) or label.name in structural or label.name in said_as_names)
     return accept
 
 

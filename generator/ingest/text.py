@@ -37,6 +37,8 @@ LINE_STAMP = re.compile(rf"[ \t]*(?:\\?\[(?P<time>{CLOCK})(?:[ \t]*-->[ \t]*{CLO
 CREDIT = re.compile(r"(?i:(?:auto(?:matically)?[ -])?(?:transcribed|transcription|transcript|captioned|captions)"
                     r"(?: generated)? (?:by|with|using))[ \t]+(?:(?:https?://)?[\w.-]+\.[a-z]{2,}\S*"
                     r"|[A-Z][\w.-]*(?:[ \t]+[A-Z][\w.-]*){0,2})[ \t]*")  # a site, or a capitalised name
+# A capitalised word after a lowercase one, mid-sentence: a name ("thanks, Bob"), not a sentence opener.
+PROPER_NOUN = re.compile(r"(?<=[a-z,] )[A-Z][a-z]+\b")
 LABELLED_SHARE = 1 / 3  # of paragraphs that start with a label, for a file to count as labelled
 
 
@@ -88,7 +90,7 @@ def _accept(source: str, paragraphs: list[Paragraph]) -> tuple[list[Label | None
     """Each paragraph's candidate label, and which labels are speakers."""
     candidates = [_candidate(source, p) for p in paragraphs]
     structural = {label.name for p, label in zip(paragraphs, candidates) if label and p.split}
-    return candidates, label_filter(candidates, structural)
+    return candidates, label_filter(candidates, structural, set(PROPER_NOUN.findall(source)))
 
 
 def _speaker_blocks(source: str, turns: list[Turn], aliases: dict[str, str]) -> list[Block]:
