@@ -21,6 +21,7 @@ from .config import Project
 from .errors import PodsiteError
 from .ingest import FORMATS, read_transcript, slugify
 from .ingest.metadata import ISO_DATE, read_sidecar, sidecar_path, title_from_stem
+from .ingest.marks import is_diarized
 from .model import Transcript
 from .ingest.detect import TRANSCRIPT_SUFFIXES
 from .render.markup import escape
@@ -176,6 +177,10 @@ def metadata_stub(transcript: Transcript, filename: str, title: str | None = Non
     if people["speaker"]:
         lines.append(f"# other speakers in the transcript: {', '.join(people['speaker'])}"
                      " (list them under host or guests to give them a role)")
+    ids = [name for name in people["speaker"] if is_diarized(name)]
+    if ids:
+        names = ", ".join(f"{said}: Name {index}" for index, said in enumerate(ids, 1))
+        lines.append(f"# speakers: {{{names}}}  # the names of the speakers the transcript numbers")
     lines.append(_line("audio_url", meta.audio_url, "https://example.org/episode.mp3",
                        "or a path relative to audio_base_url in site_config/podsite.yml"))
     lines.append(_line("language", forced_language, meta.language, f"detected: {meta.language}"))

@@ -163,6 +163,19 @@ def test_a_one_word_label_seen_once_is_a_speaker_when_the_text_names_it(tmp_path
     assert [b.speaker for b in read(write(tmp_path, "show.txt", text)).blocks] == ["Ann", "Bob", "Ann", "Ann"]
 
 
+def test_the_sidecar_names_the_speakers_a_transcript_numbers(tmp_path):
+    path = write(tmp_path, "diarized.txt", "SPEAKER_00: Welcome.\n\nSPEAKER_01: Thanks.\n\nSPEAKER_00: Bye.\n")
+    write(tmp_path, "diarized.yml", "host: Ann Lee\nspeakers:\n  SPEAKER_00: Ann Lee\n  SPEAKER_01: Bob Ray\n")
+    transcript = read(path)
+    assert [b.speaker for b in transcript.blocks] == ["Ann Lee", "Bob Ray", "Ann Lee"]
+    assert transcript.meta.people == (Person("Ann Lee", "host"), Person("Bob Ray", "speaker"))
+    write(tmp_path, "diarized.yml", "speakers:\n  SPEAKER_00: Ann Lee\n  SPEAKER_02: Bob Ray\n")
+    message = error_for(path, ConfigError)
+    assert "diarized.yml:3" in message and "'SPEAKER_02' does not speak" in message and "SPEAKER_01" in message
+    write(tmp_path, "diarized.yml", "speakers: [Ann Lee, Bob Ray]\n")
+    assert "diarized.yml:1" in error_for(path, ConfigError)
+
+
 def test_prose_with_colons_stays_plain(tmp_path):
     text = "Here is the thing: it works.\n\nAnother idea: maybe not.\n\nThe end.\n"
     transcript = read(write(tmp_path, "essay.txt", text))

@@ -16,6 +16,7 @@ from generator.cli import main
 from generator.config import Project, Settings, load_glossary, load_settings, load_topics
 from generator.errors import ConfigError, PodsiteError, TranscriptError
 from generator.glossary_import import expansions, import_glossary, term_id
+from generator.ingest import read_transcript
 from generator.ingest.metadata import read_sidecar
 from generator.scaffold import TEMPLATES, add_transcript, new_project, template_files
 
@@ -145,6 +146,13 @@ def test_add_copies_the_transcript_and_writes_a_stub_with_what_it_found(project)
     sidecar = read_sidecar(copied, ())
     assert (sidecar.title, sidecar.date, sidecar.hosts) == ("Labelled", "2024-05-01", ("Ada Lovelace",))
     assert "# audio_url:" in stub.read_text("utf-8")
+
+
+def test_add_of_a_diarized_transcript_shows_how_to_name_its_speakers(project):
+    copied, stub = add_transcript(project, FORMATS / "apple-podcasts.ttml")
+    hint = next(line for line in stub.read_text("utf-8").splitlines() if line.startswith("# speakers:"))
+    stub.write_text(stub.read_text("utf-8").replace(hint, hint[2:].replace("Name 1", "Ann Lee")), "utf-8")
+    assert read_transcript(copied, project.root).blocks[0].speaker == "Ann Lee"  # uncommented, it names them
 
 
 def test_add_takes_the_metadata_of_a_sidecar_beside_the_source(project):

@@ -18,7 +18,7 @@ from ..errors import TranscriptError
 from ..model import Transcript
 from .detect import detect_format
 from .htmlpage import read_html
-from .metadata import build_metadata, read_sidecar, split_front_matter
+from .metadata import build_metadata, read_sidecar, rename_speakers, split_front_matter
 from .podquest import read_podquest
 from .source import Reading, decode_source
 from .spacelog import read_spacelog
@@ -54,7 +54,7 @@ def read_transcript(path: Path, project_root: Path, format: str | None = None) -
     speech, front_matter = split_front_matter(path, source)
     sidecar = read_sidecar(path, FORMATS).over(front_matter)
     chosen = format or sidecar.format or detect_format(path, speech)
-    reading = READERS[chosen](speech, path)
+    reading = rename_speakers(READERS[chosen](speech, path), sidecar, path)
     if not reading.blocks:
         raise TranscriptError(path, None, f"has no transcript text; read as {chosen}, expected "
                               "at least one paragraph, cue or segment")

@@ -8,6 +8,7 @@ page itself says and the speakers found in the text. The sidecar wins.
     guests: [Misha Laskin]
     audio_url: https://example.org/episode.mp3
     language: en
+    speakers: {SPEAKER_00: Steve Hsu, SPEAKER_01: Misha Laskin}  # names for diarization ids
     format: podquest           # forces the reader
 """
 
@@ -16,7 +17,7 @@ from __future__ import annotations
 import datetime
 import difflib
 import re
-from dataclasses import astuple, dataclass, replace
+from dataclasses import dataclass, fields, replace
 from pathlib import Path
 
 import yaml
@@ -26,13 +27,22 @@ from ..model import Metadata, Person
 from ..yamlio import line_of_item, line_of_key, load_yaml, parse_yaml
 from .source import Reading, script_language
 
-SIDECAR_KEYS = ("title", "date", "podcast", "host", "guests", "audio_url", "language", "format")
+SIDECAR_KEYS = ("title", "date", "podcast", "host", "guests", "audio_url", "language", "speakers", "format")
 SIDECAR_SUFFIXES = (".yml", ".yaml")
 FRONT_MATTER = re.compile(r"---[ \t]*\n(?P<yaml>(?:.*\n)*?)(?:---|\.\.\.)[ \t]*(?:\n|\Z)")
-FRONT_MATTER_KEYS = SIDECAR_KEYS[:-1]  # all but `format`
+FRONT_MATTER_KEYS = ("title", "date", "podcast", "host", "guests", "audio_url", "language")
 ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 LANGUAGE_TAG = re.compile(r"[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*")
 LANGUAGE_SAMPLE = 4000  # characters of transcript to guess the language from
+
+
+@dataclass(frozen=True)
+class Rename:
+    """`speakers:` in a sidecar: the name for a speaker as the transcript calls it."""
+
+    said: str  # "SPEAKER_00", "Speaker A", "S1"
+    name: str
+    line: int | None
 
 
 @dataclass(frozen=True)
@@ -45,10 +55,12 @@ class Sidecar:
     audio_url: str | None = None
     language: str | None = None
     format: str | None = None
+    speakers: tuple[Rename, ...] = ()
+    path: Path | None = None  # the sidecar file, for messages
 
     def over(self, below: "Sidecar") -> "Sidecar":
         """These values, and `below`'s where these have none."""
-        return Sidecar(*(mine or theirs for mine, theirs in zip(astuple(self), astuple(below))))
+        return Sidecar(*(getattr(self, f.name) or getattr(below, f.name) for f in fields(Sidecar)))
 
 
 def sidecar_path(transcript: Path) -> Path | None:
@@ -71,7 +83,8 @@ def read_sidecar(transcript: Path, formats: tuple[str, ...]) -> Sidecar:
         raise ConfigError(path, getattr(data, "line", 1), "expected a mapping of episode metadata, "
                           f"like 'title: My episode', found a {type(data).__name__}")
     _check_keys(path, data, SIDECAR_KEYS)
-    return replace(_episode_keys(path, data), format=_choice(path, data, "format", formats))
+    return replace(_episode_keys(path, data), format=_choice(path, data, "format", formats),
+                   speakers=_renames(path, data), path=path)
 
 
 def _episode_keys(path: Path, data: dict) -> Sidecar:
@@ -101,6 +114,32 @@ def split_front_matter(path: Path, source: str) -> tuple[str, Sidecar]:
         data["date"] = ISO_DATE.match(date.strip()).group()  # "2024-05-01 10:00:00 +0000": the day
     front = _episode_keys(path, data)
     return re.sub(r"[^\n]", " ", match.group()) + source[match.end():], front
+
+
+def _renames(path: Path, data: dict) -> tuple[Rename, ...]:
+    value = data.get("speakers")
+    if value is None:
+        return ()
+    if not isinstance(value, dict) or not all(isinstance(name, str) and name.strip() for name in value.values()):
+        raise ConfigError(path, line_of_key(data, "speakers"), "expected 'speakers' as names for the speakers "
+                          f"the transcript calls otherwise, e.g. speakers: {{SPEAKER_00: Ada Lovelace}}, found {value!r}")
+    return tuple(Rename(str(said), name.strip(), line_of_key(value, said)) for said, name in value.items())
+
+
+def rename_speakers(reading: Reading, sidecar: Sidecar, transcript: Path) -> Reading:
+    """The speakers named as the sidecar's `speakers:` says; naming one the transcript does not
+    have is an error (a typo would otherwise change nothing, silently)."""
+    if not sidecar.speakers:
+        return reading
+    said = {block.speaker for block in reading.blocks if block.speaker}
+    for rename in sidecar.speakers:
+        if rename.said not in said:
+            raise ConfigError(sidecar.path, rename.line, f"speakers: '{rename.said}' does not speak in "
+                              f"{transcript.name}; its speakers are: {', '.join(sorted(said)) or 'none'}")
+    names = {rename.said: rename.name for rename in sidecar.speakers}
+    return replace(reading, blocks=tuple(replace(block, speaker=names.get(block.speaker, block.speaker))
+                                         for block in reading.blocks),
+                   people=tuple(replace(person, name=names.get(person.name, person.name)) for person in reading.people))
 
 
 def _check_keys(path: Path, data: dict, allowed: tuple[str, ...]) -> None:
