@@ -14,6 +14,7 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from .clean import UNSPACED_CHARS
 from .errors import ConfigError
 from .model import Passage, Sentence
 
@@ -32,11 +33,10 @@ SPOKEN_STOP_WORDS = frozenset(
 BLANK_CONFIG = {"zh": {"nlp": {"tokenizer": {"segmenter": "jieba"}}},
                 "ko": {"nlp": {"tokenizer": {"@tokenizers": "spacy.Tokenizer.v1"}}},
                 "vi": {"nlp": {"tokenizer": {"use_pyvi": False}}}}
-_UNSPACED = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"  # scripts written without spaces
-UNSPACED = re.compile(f"[{_UNSPACED}]")
+UNSPACED = re.compile(f"[{UNSPACED_CHARS}]")  # Chinese or Japanese
 # A word: a letter first, in any script ("über"), or a run of Chinese or Japanese ("强化"),
 # which only a segmenter such as jieba cuts into words.
-LETTER_WORD = rf"[{_UNSPACED}]+|[^\W\d_{_UNSPACED}](?:[^\W_{_UNSPACED}]|['-])*[^\W_{_UNSPACED}]"
+LETTER_WORD = rf"[{UNSPACED_CHARS}]+|[^\W\d_{UNSPACED_CHARS}](?:[^\W_{UNSPACED_CHARS}]|['-])*[^\W_{UNSPACED_CHARS}]"
 WORD = re.compile(f"^(?:{LETTER_WORD})$")
 
 

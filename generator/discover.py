@@ -12,10 +12,8 @@ else by the two words it is mostly said in ("Release candidate", not "Release, c
 
 from __future__ import annotations
 
-import hashlib
 import math
 import re
-import unicodedata
 from collections import Counter
 from dataclasses import dataclass
 from typing import Callable, Sequence
@@ -24,6 +22,7 @@ import numpy as np
 
 from .analyse import LETTER_WORD, inverse_document_frequency, is_short_word, joined, log_odds_z, singular
 from .config import RESERVED_IDS
+from .ingest import slugify
 from .model import Episode, Term, Topic
 
 MERGE_SIMILARITY = 0.3
@@ -125,13 +124,6 @@ def _surfaces(episodes: Sequence[Episode]) -> dict[str, str]:
     return {key: min(counts, key=lambda w: (-counts[w], w.lower() != w, w)) for key, counts in spellings.items()}
 
 
-def _slug(words: Sequence[str]) -> str:
-    """An id for a topic name; a name in another script gets a stable hash ("topic-1a2b3c4d")."""
-    latin = unicodedata.normalize("NFKD", "-".join(words)).encode("ascii", "ignore").decode()
-    slug = re.sub(r"[^a-z0-9]+", "-", latin.lower()).strip("-")
-    return slug or "topic-" + hashlib.sha1("-".join(words).encode()).hexdigest()[:8]
-
-
 def _name(cluster: Candidate, site: tuple[Counter, Counter], headwords: dict[str, str],
           surface: dict[str, str]) -> list[str]:
     """The most distinctive words of a cluster, each replaced by the most distinctive
@@ -199,7 +191,7 @@ def discover_topics(episodes: Sequence[Episode], glossary: Sequence[Term] = ()) 
         name = _name(cluster, site, headwords, surface)
         if not keywords or not name:
             continue
-        ident = _slug(name)
+        ident = slugify("-".join(name), fallback="topic")
         if ident in used or ident in RESERVED_IDS:
             continue
         used.add(ident)

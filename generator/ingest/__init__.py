@@ -62,11 +62,12 @@ def read_transcript(path: Path, project_root: Path, format: str | None = None) -
                       format=chosen, meta=build_metadata(reading, sidecar, path.stem), blocks=reading.blocks)
 
 
-def slugify(stem: str) -> str:
-    """'000_791582520db7e7b4' -> '000-791582520db7e7b4'; non-Latin names get a stable hash."""
+def slugify(stem: str, fallback: str = "episode") -> str:
+    """'000_791582520db7e7b4' -> '000-791582520db7e7b4'; non-Latin names get a stable hash
+    after `fallback` ('episode-1a2b3c4d')."""
     ascii_text = unicodedata.normalize("NFKD", stem).encode("ascii", "ignore").decode()
     slug = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
-    return slug or "episode-" + hashlib.sha1(stem.encode()).hexdigest()[:8]
+    return slug or f"{fallback}-" + hashlib.sha1(stem.encode()).hexdigest()[:8]
 
 
 def _relative(path: Path, project_root: Path) -> str:

@@ -13,8 +13,10 @@ sentences such as "Note: ..." or "Well today we're going: ..." are not mistaken 
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass, replace
+from typing import Any
 
 ROLE_WORDS = {"host": "host", "co-host": "host", "cohost": "host", "guest": "guest", "interviewer": "host",
               "moderator": "host", "interviewee": "guest"}
@@ -28,6 +30,8 @@ MAX_NAME_WORDS = 5
 MAX_NAME_CHARS = 40
 
 CLOCK = r"(?:\d{1,2}:)?\d{1,2}:\d{2}(?:[.,]\d{1,3})?"
+ANY_CLOCK = re.compile(r"(?:\d+:)?\d{1,2}:\d{2}(?:[,.]\d{1,3})?")  # in data fields: hours of any length
+NUMBER = re.compile(r"\d+(?:\.\d+)?")
 INLINE_TIME = rf"\\?\[(?P<time>{CLOCK})\\?\]"
 SEPARATOR = r"(?:[-–—|][ \t]+)?"  # "00:01 - Name:", "Name - 00:01"
 # A timestamp opening a paragraph or following its label: [00:01], (00:01), or a clock alone on its line.
@@ -69,6 +73,17 @@ class Label:
     time: float | None = None  # from "Name (00:01:02):" or a header line "Name  0:15"
     lead: float | None = None  # from a timestamp before the label, "[00:01] Name:"
     header: bool = False  # a header line: the words start on the next line
+
+
+def seconds_in(value: Any) -> float | None:
+    """Seconds from a number, a numeric string or a clock string; None when it is none of those."""
+    if isinstance(value, str):
+        if ANY_CLOCK.fullmatch(value.strip()):
+            return clock_seconds(value.strip())
+        value = float(value) if NUMBER.fullmatch(value.strip()) else None
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value) or value < 0:
+        return None
+    return float(value)
 
 
 def clock_seconds(clock: str) -> float:

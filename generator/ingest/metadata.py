@@ -56,7 +56,6 @@ class Sidecar:
     language: str | None = None
     format: str | None = None
     speakers: tuple[Rename, ...] = ()
-    path: Path | None = None  # the sidecar file, for messages
 
     def over(self, below: "Sidecar") -> "Sidecar":
         """These values, and `below`'s where these have none."""
@@ -84,7 +83,7 @@ def read_sidecar(transcript: Path, formats: tuple[str, ...]) -> Sidecar:
                           f"like 'title: My episode', found a {type(data).__name__}")
     _check_keys(path, data, SIDECAR_KEYS)
     return replace(_episode_keys(path, data), format=_choice(path, data, "format", formats),
-                   speakers=_renames(path, data), path=path)
+                   speakers=_renames(path, data))
 
 
 def _episode_keys(path: Path, data: dict) -> Sidecar:
@@ -134,7 +133,7 @@ def rename_speakers(reading: Reading, sidecar: Sidecar, transcript: Path) -> Rea
     said = {block.speaker for block in reading.blocks if block.speaker}
     for rename in sidecar.speakers:
         if rename.said not in said:
-            raise ConfigError(sidecar.path, rename.line, f"speakers: '{rename.said}' does not speak in "
+            raise ConfigError(sidecar_path(transcript), rename.line, f"speakers: '{rename.said}' does not speak in "
                               f"{transcript.name}; its speakers are: {', '.join(sorted(said)) or 'none'}")
     names = {rename.said: rename.name for rename in sidecar.speakers}
     return replace(reading, blocks=tuple(replace(block, speaker=names.get(block.speaker, block.speaker))

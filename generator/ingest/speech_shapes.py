@@ -34,16 +34,12 @@ Times may be numbers, numeric strings or clocks.
 from __future__ import annotations
 
 import json
-import math
-import re
 from dataclasses import dataclass
 from typing import Any, Callable
 
 from .jsonmap import LocatedDict, at
-from .marks import clock_seconds
+from .marks import ANY_CLOCK, seconds_in
 
-CLOCK = re.compile(r"(?:(\d+):)?(\d{1,2}):(\d{2})(?:[,.](\d{1,3}))?")
-NUMBER = re.compile(r"\d+(?:\.\d+)?")
 Units = list[tuple[str, Any]]  # (where, for messages; the segment)
 ATTACHED = {"previous": (True, False), "next": (False, True), "both": (True, True)}  # Speechmatics' attaches_to
 
@@ -57,17 +53,6 @@ class Shape:
     needs: str = "'start'"  # the time field, as a message names it
     text: str = "text"  # a string, or (in units built by `_unit`) a tuple of strings read one after another
     speaker: str = "speaker"
-
-
-def seconds_in(value: Any) -> float | None:
-    """Seconds from a JSON number, a numeric string or a clock string; None when it is none of those."""
-    if isinstance(value, str):
-        if CLOCK.fullmatch(value.strip()):
-            return clock_seconds(value.strip())
-        value = float(value) if NUMBER.fullmatch(value.strip()) else None
-    if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value) or value < 0:
-        return None
-    return float(value)
 
 
 def _seconds_field(key: str) -> Callable[[dict], float | str]:
@@ -117,7 +102,7 @@ def _cpp_start(item: dict) -> float | str:
     if isinstance(millis, (int, float)) and seconds_in(millis) is not None:
         return float(millis) / 1000
     clock = stamps.get("from") if isinstance(stamps, dict) else None
-    if isinstance(clock, str) and CLOCK.fullmatch(clock):
+    if isinstance(clock, str) and ANY_CLOCK.fullmatch(clock):
         return seconds_in(clock)  # type: ignore[return-value]
     return (f"expected 'offsets' with 'from' in milliseconds (like {{\"from\": 1500, \"to\": 2500}}) or "
             f"'timestamps' with 'from' like \"00:00:01,500\", found offsets {json.dumps(offsets)}, "

@@ -19,7 +19,7 @@ from pathlib import Path
 from ..errors import TranscriptError, line_of
 from ..model import Block
 from ..textmap import MappedText
-from .marks import clock_seconds
+from .marks import NUMBER, seconds_in
 from .source import Reading, quote
 
 TEXT_COLUMNS = ("text", "transcript", "transcription", "content", "utterance", "sentence", "caption",
@@ -28,8 +28,6 @@ START_COLUMNS = ("start", "start time", "starttime", "start seconds", "start ms"
                  "timestamp", "time", "start timecode", "timecode in", "offset")
 SPEAKER_COLUMNS = ("speaker", "speaker name", "speaker label", "name", "who", "participant", "voice")
 SEPARATORS = (",", ";", "\t")
-NUMBER = re.compile(r"\d+(?:\.\d+)?")
-CLOCK = re.compile(r"(?:\d+:)?\d{1,2}:\d{2}(?:[.,]\d{1,3})?")
 EXAMPLE = "Start,End,Speaker,Text / 0.0,2.5,Ann,Hello."
 
 Field = MappedText
@@ -80,9 +78,8 @@ def _rows(source: str, separator: str, path: Path) -> list[Row]:
         if source.startswith('"', position):
             field, position = _quoted(source, position, path)
         else:
-            end = position
-            while end < len(source) and source[end] not in (separator, "\n"):
-                end += 1
+            end = min((i for i in (source.find(separator, position), source.find("\n", position)) if i >= 0),
+                      default=len(source))
             field, position = MappedText.verbatim(source, position, end), end
         fields.append(field)
         if position < len(source) and source[position] == separator:
@@ -137,9 +134,8 @@ def _find(names: list[str], wanted: tuple[str, ...]) -> int | None:
 def _seconds(value: str, in_milliseconds: bool, path: Path, line: int) -> float | None:
     if not value:
         return None
-    if NUMBER.fullmatch(value):
-        return float(value) / (1000 if in_milliseconds else 1)
-    if CLOCK.fullmatch(value):
-        return clock_seconds(value)
+    seconds = seconds_in(value)
+    if seconds is not None:
+        return seconds / 1000 if in_milliseconds and NUMBER.fullmatch(value) else seconds
     raise TranscriptError(path, line, f"expected a start time in seconds (12.5) or as a clock (00:00:12.500), "
                           f"found {quote(value)}")

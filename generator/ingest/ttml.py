@@ -24,6 +24,8 @@ from ..errors import TranscriptError, line_of
 from ..model import Block
 from ..textmap import MappedText
 from .cues import without_markup
+from .htmlpage import TAG
+from .marks import clock_seconds
 from .source import Reading, quote
 
 NAME = r"(?:[\w.-]+:)?"  # an optional namespace prefix: tt:p, ttm:agent
@@ -38,7 +40,6 @@ ATTRIBUTE = re.compile(r"(?P<name>[\w.:-]+)\s*=\s*(?:\"(?P<double>[^\"]*)\"|'(?P
 BEGIN = re.compile(r"\sbegin\s*=\s*[\"']([^\"']*)[\"']")
 WORD_START = re.compile(rf"(?<=>)<{NAME}span\b[^>]*\bunit\s*=\s*[\"']word[\"'][^>]*>")  # no space before it
 BREAK = re.compile(rf"<{NAME}br\b[^>]*>")
-TAG = re.compile(r"<[^<>]*>")
 OFFSET_TIME = re.compile(r"(?P<number>\d+(?:\.\d+)?)(?P<metric>h|ms|m|s|f|t)")
 CLOCK_TIME = re.compile(r"\d+(?::\d{1,2}){0,2}(?:\.\d+)?|\d+:\d{1,2}:\d{1,2}:\d+(?:\.\d+)?")
 EXAMPLE = '<p begin="00:00:01.000" end="00:00:03.500" ttm:agent="a1">Hello.</p>'
@@ -121,9 +122,5 @@ def _seconds(value: str, rates: dict[str, float], path: Path, line: int) -> floa
     if not CLOCK_TIME.fullmatch(value):
         raise TranscriptError(path, line, f"begin={quote(value)} is not a TTML time; expected a clock time "
                               "such as 00:01:02.500 or an offset such as 62.5s")
-    parts = value.split(":")
-    frames = float(parts.pop()) / rates["f"] if len(parts) == 4 else 0.0
-    seconds = 0.0
-    for part in parts:
-        seconds = seconds * 60 + float(part)
-    return seconds + frames
+    clock, _, frames = value.rpartition(":") if value.count(":") == 3 else (value, "", "0")
+    return clock_seconds(clock) + float(frames) / rates["f"]
