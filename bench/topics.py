@@ -8,7 +8,9 @@ covers. Scores are micro-F1 over (line, topic) pairs and F1 per topic, on the de
 blocks, the held-out blocks, and all lines. Baseline: keywords-per-paragraph, where a
 line gets a topic when one of the topic's keywords or terms appears in that line alone.
 Reference: naive Bayes trained on the dev labels themselves (supervised; its dev score is
-a training score, only its held-out score means anything).
+a training score, only its held-out score means anything). Agreement: a second annotator's
+independent labels (bench/eval/seed_topics_second.yml) scored the same way, which shows how
+well the guideline pins the labels down, so how high a score can mean anything.
 """
 
 from __future__ import annotations
@@ -33,12 +35,17 @@ from generator.config import Project  # noqa: E402
 from generator.pipeline import analyse_site, classify_episodes  # noqa: E402
 
 LABELS = REPO / "bench" / "eval" / "seed_topics.yml"
+SECOND_LABELS = REPO / "bench" / "eval" / "seed_topics_second.yml"
 SEED_NAME = "manifold-2025-03-13-misha-laskin"
 
 
 def load_labels() -> tuple[list[dict], int]:
     data = yaml.safe_load(LABELS.read_text(encoding="utf-8"))
     return data["paragraphs"], data["split_block"]
+
+
+def topics_by_line(paragraphs: list[dict]) -> dict[int, set[str]]:
+    return {p["line"]: set(p["topics"] or ()) for p in paragraphs}
 
 
 def line_starts(text: str) -> list[int]:
@@ -94,6 +101,19 @@ def naive_bayes_reference(episode, topic_ids, gold, dev_lines, labelled_lines) -
             for line, index in covering.items()}
 
 
+def passage_ceiling(episode, topic_ids, gold, labelled_lines) -> dict[int, set[str]]:
+    """The best any passage labelling can score: passages do not follow the source's line
+    breaks, so a passage covering two lines with different labels must get one of them wrong.
+    Each passage takes the topics that most of its lines carry."""
+    covering = covering_passages(episode, labelled_lines)
+    lines_of: dict[int, list[int]] = {}
+    for line, index in covering.items():
+        lines_of.setdefault(index, []).append(line)
+    best = {index: {t for t in topic_ids if 2 * sum(t in gold[line] for line in lines) > len(lines)}
+            for index, lines in lines_of.items() if index is not None}
+    return {line: best.get(index, set()) for line, index in covering.items()}
+
+
 def keyword_baseline(episode, topics, nlp, labelled_lines) -> dict[int, set[str]]:
     signals = site_signals(topics, (), partial(words_of, nlp), lambda word: 1.0)
     lines = episode.transcript.source_text.split("\n")
@@ -144,7 +164,7 @@ def evaluate() -> dict:
     model = analyse_site(Project(REPO))
     episode = next(e for e in model.episodes if e.id == SEED_NAME)
     nlp = load_pipeline("blank")
-    gold = {p["line"]: set(p["topics"] or ()) for p in paragraphs}
+    gold = topics_by_line(paragraphs)
     order = [p["line"] for p in paragraphs]
     halves = {
         "dev": [l for i, l in enumerate(order) if (i // block) % 2 == 0],
@@ -160,6 +180,9 @@ def evaluate() -> dict:
         methods[name] = reclassified(model, episode, [change(t) for t in model.topics], model.glossary, nlp, order)
     methods["podsite, descriptions only, no glossary"] = reclassified(
         model, episode, [LESS_CONFIGURED["podsite, descriptions only"](t) for t in model.topics], (), nlp, order)
+    methods["gold labels per passage (ceiling)"] = passage_ceiling(episode, topic_ids, gold, order)
+    methods["second annotator (agreement)"] = topics_by_line(
+        yaml.safe_load(SECOND_LABELS.read_text(encoding="utf-8"))["paragraphs"])
     return {method: {half: scores(gold, predicted, topic_ids, lines) for half, lines in halves.items()}
             for method, predicted in methods.items()}
 
