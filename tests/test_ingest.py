@@ -287,15 +287,15 @@ def test_vtt_lenient_times_comments_between_cues_several_voices_and_ruby(tmp_pat
             "01:02.5 --> 01:04.000 line:0\n<ruby>漢<rt>kan</rt></ruby>字 <lang en>ok</lang>\n")
     transcript = read(write(tmp_path, "lenient.vtt", text))
     assert [(b.line, b.speaker, b.time, b.text.text) for b in transcript.blocks] == [
-        (4, "Fred Smith", 1.0, "One"), (4, "Bill", 1.0, "Two"), (9, None, 62.5, "漢字 ok")]
+        (4, "Fred Smith", 1.0, "One"), (4, "Bill", 1.0, "Two"), (9, "Bill", 62.5, "漢字 ok")]
 
 
 def test_caption_speaker_change_marks_split_a_cue(tmp_path):
     text = "WEBVTT\n\n00:00:01.000 --> 00:00:03.000\nso that is it &gt;&gt; yeah right\n>> JOHN: no\n2\n" \
            "00:00:03.000 --> 00:00:05.000\nnext\n"  # no blank line before the numeric cue id
-    transcript = read(write(tmp_path, "news.vtt", text))
+    transcript = read(write(tmp_path, "news.vtt", text))  # "next" goes on with JOHN's unfinished "no"
     assert [(b.line, b.speaker, b.time, b.text.text) for b in transcript.blocks] == [
-        (4, None, 1.0, "so that is it"), (4, None, 1.0, "yeah right"), (5, "JOHN", 1.0, "no"), (8, None, 3.0, "next")]
+        (4, None, 1.0, "so that is it"), (4, None, 1.0, "yeah right"), (5, "JOHN", 1.0, "no"), (8, "JOHN", 3.0, "next")]
 
 
 @pytest.mark.parametrize("cues, expected", [
@@ -307,6 +307,11 @@ def test_caption_speaker_change_marks_split_a_cue(tmp_path):
     # dialogue dashes (film and Vimeo captions): one turn per dashed line, dashes dropped
     (["- Is it on?\n- It is.", "-Good.", "Minus -5 stays."],
      [(None, "Is it on?"), (None, "It is."), (None, "Good."), (None, "Minus -5 stays.")]),
+    # names on most cues (Riverside, Descript) but cues cut mid-sentence: the sentence goes on
+    (["Ann: Welcome, today we talk", "about rockets.", "Ben: Thanks for having me. I worked", "On engines.",
+      "Ann: Why?"],
+     [("Ann", "Welcome, today we talk"), ("Ann", "about rockets."), ("Ben", "Thanks for having me. I worked"),
+      ("Ben", "On engines."), ("Ann", "Why?")]),
     # a voice on most cues: a cue without one is not guessed to be the last voice's
     (["<v Ann>Hi.", "<v Ben>Hello.", "Unknown words.", "<v Ann>Bye."],
      [("Ann", "Hi."), ("Ben", "Hello."), (None, "Unknown words."), ("Ann", "Bye.")]),

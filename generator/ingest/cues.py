@@ -18,6 +18,7 @@ import html
 import re
 from collections import Counter
 
+from ..clean import SENTENCE_END
 from ..model import Block
 from ..textmap import MappedText
 from .marks import Label, find_label, is_diarized, is_stage_direction
@@ -93,16 +94,25 @@ def carry_speakers(blocks: list[Block]) -> list[Block]:
     example writes `<v Travis>` on the first of his cues), a cue without a speaker is the
     previous speaker carrying on, until a mark of a new, unnamed speaker; a sound such as
     `[MUSIC]` is nobody's. Where most cues name or mark their speaker (Zoom, Teams,
-    broadcast captions), a cue without one is left without."""
+    broadcast captions), a cue without one is left without, unless it goes on with the
+    sentence the cue before left unfinished (Riverside and Descript cut cues mid-sentence)."""
     marked = sum(1 for block in blocks if block.speaker is not None)
     turns = sum(1 for block in blocks if block.speaker) >= 2 and marked < TURN_SHARE * len(blocks)
-    carried, speaker = [], None
+    carried, speaker, said = [], None, ""
     for block in blocks:
-        if block.speaker is not None or not turns:
+        if block.speaker is not None or not (turns or _goes_on(said)):
             speaker = block.speaker or None  # NEW_TURN: someone unnamed from here on
-        who = None if is_stage_direction(block.text.text) else speaker
+        aside = is_stage_direction(block.text.text)
+        who = None if aside else speaker
+        said = said if aside else block.text.text
         carried.append(block if who == block.speaker else Block(block.text, block.line, who, block.time))
     return carried
+
+
+def _goes_on(before: str) -> bool:
+    """The next cue continues the sentence `before` left open ("...today we are talking" /
+    "about rockets."). A lowercase start alone proves nothing: Zoom names and ASR are lowercase."""
+    return bool(before) and not SENTENCE_END.search(before.rstrip())
 
 
 def name_lowercase_speakers(blocks: list[Block]) -> list[Block]:
