@@ -653,9 +653,18 @@ def test_names_alone_on_their_line_head_turns_when_they_recur(tmp_path):
         (12, "Ann Lee", "A one-off full name beside them.")]
 
 
-@pytest.mark.parametrize("head", ["## {}", "### **{}**", "**{}**", "__{}__"])
-def test_names_in_markdown_headings_or_bold_on_their_line_head_turns(tmp_path, head):
-    text = "\n\n".join(f"{head.format(name)}\n{words}" for name, words in [
+@pytest.mark.parametrize("name", ["Prof. Jane Doe", "J.R.R. Tolkien", "Jane Doe, PhD", "Prof. Dr. Hans-Peter Müller"])
+def test_labels_with_titles_initials_and_degrees(tmp_path, name):
+    text = f"{name}: Welcome to the show.\n\nJohn Smith: Thanks for having me.\n\n{name}: Let us begin.\n"
+    transcript = read(write(tmp_path, "titles.txt", text))
+    assert [(b.speaker, b.text.text) for b in transcript.blocks] == [
+        (name, "Welcome to the show."), ("John Smith", "Thanks for having me."), (name, "Let us begin.")]
+
+
+@pytest.mark.parametrize("gap", ["\n", "\n\n"])  # the words on the next line, or in the next paragraph
+@pytest.mark.parametrize("head", ["## {}", "### **{}**", "**{}**", "__{}__", "{}"])
+def test_names_in_markdown_headings_or_bold_on_their_line_head_turns(tmp_path, head, gap):
+    text = "\n\n".join(f"{head.format(name)}{gap}{words}" for name, words in [
         ("John Smith", "Hello and welcome."), ("Mary Jones", "Thanks for having me."),
         ("John Smith", "Let's begin."), ("Mary Jones", "Rockets.")])
     transcript = read(write(tmp_path, "episode.md", text + "\n"))
@@ -668,6 +677,7 @@ def test_names_in_markdown_headings_or_bold_on_their_line_head_turns(tmp_path, h
     "## Introduction\nRockets are old.\n\n## Engines\nThey are loud.\n\n## Outlook\nThe end.\n",
     "Chapter One\nRockets are old.\n\nChapter Two\nThey are hard.\n\nChapter Three\nThe end.\n",
     "Yes\nI think so.\n\nYes\nagain, I think so.\n\nThe end.\n",  # one recurring line is not a cast
+    "Yeah\n\nI think so.\n\nRight\n\nGo on.\n\nYeah\n\nSo it goes.\n\nRight\n\nThe end.\n",  # words said alone
 ])
 def test_section_titles_and_repeated_words_on_their_line_stay_prose(tmp_path, text):
     transcript = read(write(tmp_path, "essay.txt", text))

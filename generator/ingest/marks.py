@@ -24,6 +24,9 @@ ROLE_WORDS = {"host": "host", "co-host": "host", "cohost": "host", "guest": "gue
 NOT_SPEAKERS = {"note", "notes", "nb", "warning", "edit", "update", "summary", "example",
                 "source", "sources", "transcript", "tip", "caution", "important", "disclaimer",
                 "ps", "p.s.", "see", "also", "http", "https", "re", "subject", "date", "time"}
+# Words said alone as a whole paragraph ("Yeah"), which would otherwise look like names heading the next.
+INTERJECTIONS = {"yes", "yeah", "yep", "no", "nope", "okay", "ok", "right", "sure", "thanks", "hmm", "mm", "wow",
+                 "oh", "great", "exactly", "absolutely", "cool", "indeed", "true", "really", "well"}
 # Lowercase name particles, so that "Ludwig van Beethoven" still reads as a full name.
 NAME_PARTICLES = {"van", "von", "de", "der", "den", "da", "di", "du", "la", "le", "bin", "al", "y"}
 MAX_NAME_WORDS = 5
@@ -49,7 +52,7 @@ HEADER = re.compile(MD_OPEN + r"\[?(?P<name>[^\W\d_][^\n:：()\[\]*#]{0,39}?)\]?
 HEADER_TIME_FIRST = re.compile(rf"\\?[\[(]?(?P<time>{CLOCK})\\?[\])]?[ \t]+{SEPARATOR}"
                                r"\[?(?P<name>[^\W\d_][^\n:：()\[\]]{0,39}?)\]?[ \t]*\n\s*")  # words follow
 NAME_LINE = re.compile(MD_OPEN + r"\[?(?P<name>[^\W\d_][^\n:：()\[\]*#]{0,39}?)\]?" + MD_CLOSE
-                       + r"[ \t]*\n\s*")  # words follow
+                       + r"[ \t]*(?:\n\s*|\Z)")  # words follow, on the next line or in the next paragraph
 # Speaker ids from diarization and transcription tools: SPEAKER_00, Speaker 1, S1, spk2.
 DIARIZED = re.compile(r"(?:speaker|spk|s)[ _-]?\d{1,3}|speaker[ _-]?(?-i:[A-Z])", re.IGNORECASE)
 
@@ -61,6 +64,9 @@ BOLD_LABEL = re.compile(r"\*\*(?P<name>[^*\n]{1,60}?)(?:(?::\*\*|\*\*:)(?=\s|$)|
 PLAIN_LABEL = re.compile(rf"(?P<name>[^\W\d_][^:：\n()\[\]]{{0,60}}?(?:[ \t]*{NOTE})?){COLON}\s*")
 NAME_WITH_PAREN = re.compile(r"(?P<base>.*?)\s*(?:\((?P<paren>[^()]*)\)|\[(?P<bracket>[^\[\]]*)\])")
 NAME_CHARS = re.compile(r"[^\W_][\w.'’\- \u00a0]*")
+NAME_SUFFIX = re.compile(r",[ \t]+[A-Z][A-Za-z.]{0,5}$")  # ", PhD", ", Jr.", ", MD", ", III"
+INITIALS = re.compile(r"(?:[^\W\d_]\.){2,4}")  # "J.R.R.", "J.K."
+LONG_TITLES = {"prof.", "capt.", "cmdr.", "supt.", "insp.", "pres.", "msgr.", "lieut."}  # shorter ones pass as they are
 STAGE_DIRECTION = re.compile(r"\\?\[[^\]\n]*\\?\]|\([^()\n]*\)")
 
 
@@ -140,7 +146,7 @@ def name_line(source: str, pos: int, end: int) -> Label | None:
 def _heading_name(name: str) -> bool:
     """A name heading the lines below it: one word, capitalised words or an id, not a short
     line of prose ("Thanks so much", "Today we talk rockets")."""
-    return (plausible_name(name) and not name.endswith(".")
+    return (plausible_name(name) and not name.endswith(".") and name.lower() not in INTERJECTIONS
             and (" " not in name or looks_like_full_name(name) or is_diarized(name)))
 
 
@@ -173,12 +179,19 @@ def _label(name: str, end: int, bold: bool, lowercase: bool = False) -> Label | 
 
 
 def plausible_name(name: str, lowercase: bool = False) -> bool:
-    words = name.split()
+    base = NAME_SUFFIX.sub("", name)  # "Jane Doe, PhD" is judged as "Jane Doe"
+    words = base.split()
     return (1 <= len(words) <= MAX_NAME_WORDS and len(name) <= MAX_NAME_CHARS
             and name[0].isalpha() and (not name[0].islower() or lowercase or is_diarized(name))
-            and NAME_CHARS.fullmatch(name) is not None
-            and not any(w.endswith(".") and len(w) > 4 for w in words)
+            and NAME_CHARS.fullmatch(base) is not None
+            and not any(w.endswith(".") and len(w) > 4 and not _abbreviated(w) for w in words)
             and name.lower() not in NOT_SPEAKERS)
+
+
+def _abbreviated(word: str) -> bool:
+    """"Prof.", "J.R.R.": a title or initials, where a longer word ending in a full stop
+    ("Finally.") would end a sentence."""
+    return word.lower() in LONG_TITLES or INITIALS.fullmatch(word) is not None
 
 
 def looks_like_full_name(name: str) -> bool:

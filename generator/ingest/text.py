@@ -3,7 +3,9 @@
 Labelled text gives each paragraph a speaker: `Name: text`, `Name (Host): text`,
 `**Name:** text` (Markdown transcripts), `CDR: text`, `SPEAKER_00: text`, `张三：text`, or a
 header line `Name  0:15` with the words on the next lines (Otter.ai, Descript, Rev), or just
-`Name` on its own line when the same name heads several paragraphs. A paragraph without a
+`Name` on its own line (plain, bold or a Markdown heading, the words below it or in the
+next paragraph) when the same name heads several paragraphs. Titles and degrees belong to
+the name (`Prof. Jane Doe:`, `J.R.R. Tolkien:`, `Jane Doe, PhD:`). A paragraph without a
 label is the previous speaker carrying on. When most lines of a paragraph start with a
 label (`[00:01] Alice: Hi.` one utterance per line), each of them starts a block; so does
 each line that starts with a timestamp, when several lines of a paragraph do (`0:03` alone
@@ -18,7 +20,7 @@ Which labels are speakers is decided over the whole file (`speakers.py`).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Callable
 
@@ -49,6 +51,7 @@ class Paragraph:
     line: int
     split: bool = False  # one of several labelled lines of a paragraph: its label is a speaker
     stamped: bool = False  # one of several lines of a paragraph that start with a timestamp
+    heading: bool = False  # a Markdown heading: a speaker's name ("## Ann Lee") or else a section title
 
 
 @dataclass(frozen=True)
@@ -123,6 +126,8 @@ def _turn(source: str, paragraph: Paragraph, accept: Callable[[Label], bool]) ->
     if label and accept(label):
         pos = label.end
         time = next((t for t in (label.lead, label.time, stamp) if t is not None), None)
+    elif paragraph.heading:  # a section title: not speech
+        return Turn(paragraph.line, end, end, None, None)
     else:
         label, time = None, stamp
     if time is None:
@@ -161,6 +166,8 @@ def _body(source: str, split: bool = True) -> tuple[str | None, list[Paragraph]]
             paragraphs.append(paragraph)
         elif index == 0 and len(heading.group("level")) == 1:
             title = heading.group("title")
+        else:
+            paragraphs.append(replace(paragraph, heading=True))
     if paragraphs and CREDIT.fullmatch(source, paragraphs[-1].start, paragraphs[-1].end):
         paragraphs.pop()
     return title, paragraphs
