@@ -176,6 +176,14 @@ def test_the_sidecar_names_the_speakers_a_transcript_numbers(tmp_path):
     assert "diarized.yml:1" in error_for(path, ConfigError)
 
 
+def test_speakers_in_capitals_are_the_sidecar_hosts_and_guests(tmp_path):
+    path = write(tmp_path, "script.txt", "JOHN SMITH: Welcome.\n\nJANE DOE: Thanks, John.\n\nJOHN SMITH: Bye.\n")
+    write(tmp_path, "script.yml", "host: John Smith\nguests: [Jane Doe]\n")
+    transcript = read(path)
+    assert [b.speaker for b in transcript.blocks] == ["John Smith", "Jane Doe", "John Smith"]
+    assert transcript.meta.people == (Person("John Smith", "host"), Person("Jane Doe", "guest"))
+
+
 def test_prose_with_colons_stays_plain(tmp_path):
     text = "Here is the thing: it works.\n\nAnother idea: maybe not.\n\nThe end.\n"
     transcript = read(write(tmp_path, "essay.txt", text))

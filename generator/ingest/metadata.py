@@ -126,16 +126,19 @@ def _renames(path: Path, data: dict) -> tuple[Rename, ...]:
 
 
 def rename_speakers(reading: Reading, sidecar: Sidecar, transcript: Path) -> Reading:
-    """The speakers named as the sidecar's `speakers:` says; naming one the transcript does not
-    have is an error (a typo would otherwise change nothing, silently)."""
-    if not sidecar.speakers:
-        return reading
+    """The speakers named as the sidecar's `speakers:` says, and spelled as its hosts and guests
+    are (a script's `JOHN SMITH:` is the host John Smith). Naming under `speakers:` one the
+    transcript does not have is an error (a typo would otherwise change nothing, silently)."""
     said = {block.speaker for block in reading.blocks if block.speaker}
     for rename in sidecar.speakers:
         if rename.said not in said:
             raise ConfigError(sidecar_path(transcript), rename.line, f"speakers: '{rename.said}' does not speak in "
                               f"{transcript.name}; its speakers are: {', '.join(sorted(said)) or 'none'}")
-    names = {rename.said: rename.name for rename in sidecar.speakers}
+    spelled = {name.casefold(): name for name in (*sidecar.hosts, *sidecar.guests)}
+    names = {speaker: spelled[speaker.casefold()] for speaker in said if speaker.casefold() in spelled}
+    names.update({rename.said: rename.name for rename in sidecar.speakers})
+    if not names:
+        return reading
     return replace(reading, blocks=tuple(replace(block, speaker=names.get(block.speaker, block.speaker))
                                          for block in reading.blocks),
                    people=tuple(replace(person, name=names.get(person.name, person.name)) for person in reading.people))
