@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from typing import Sequence
 
-from .config import RESERVED_IDS
+from .glossary_import import term_id
 from .model import Episode, Term
 from .suggest import candidate_terms
 
@@ -23,8 +23,8 @@ SENTENCE_WORDS = (6, 45)
 def extract_glossary(episodes: Sequence[Episode], limit: int) -> tuple[Term, ...]:
     terms: dict[str, Term] = {}
     for candidate in candidate_terms(episodes, (), limit):
-        ident = re.sub(r"[^a-z0-9]+", "-", candidate.phrase.lower()).strip("-")
-        if not ident or ident in terms or ident in RESERVED_IDS:
+        ident = term_id(candidate.phrase)
+        if ident in terms:
             continue
         terms[ident] = Term(ident, candidate.phrase, "concept", best_explanation(episodes, candidate.phrase),
                             curated=False)

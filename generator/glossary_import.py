@@ -23,6 +23,7 @@ from typing import Any
 
 from .config import RESERVED_IDS, SLUG, TERM_KINDS, Project, did_you_mean, from_mapping, load_glossary
 from .errors import ConfigError, PodsiteError
+from .ingest import slugify
 from .model import Term
 from .glossary_merge import Merger, merged_text, read_utf8, write_glossary
 from .yamlio import LineDict, LineList, line_of_item, line_of_key, load_yaml
@@ -236,12 +237,13 @@ def expansions(summary: str) -> list[str]:
 
 
 def term_id(term: str) -> str:
-    """A slug for a headword: 'MAX Q' -> 'max-q', 'ΔV' -> 'deltav', 'Café' -> 'cafe'."""
+    """A slug for a headword: 'MAX Q' -> 'max-q', 'ΔV' -> 'deltav', 'Café' -> 'cafe', '火箭' ->
+    'term-' and a hash of it."""
     letters = []
     for char in unicodedata.normalize("NFKD", term):
         if char.isascii():
             letters.append(char)
         elif unicodedata.category(char).startswith("L") and "LETTER" in unicodedata.name(char, ""):
             letters.append(unicodedata.name(char).split()[-1])
-    slug = re.sub(r"[^a-z0-9]+", "-", "".join(letters).lower()).strip("-") or "term"
+    slug = re.sub(r"[^a-z0-9]+", "-", "".join(letters).lower()).strip("-") or slugify(term, fallback="term")
     return f"{slug}-term" if slug in RESERVED_IDS else slug

@@ -317,8 +317,9 @@ def test_a_name_the_glossary_already_has_is_not_given_to_a_second_term(project, 
 
 
 def test_ids_and_expansions():
-    assert [term_id(t) for t in ("MAX Q", "ΔV", "Café au lait", "VERB 01", "Index")] == \
-        ["max-q", "deltav", "cafe-au-lait", "verb-01", "index-term"]
+    assert [term_id(t) for t in ("MAX Q", "ΔV", "Café au lait", "VERB 01", "Index", "c'est un rêve")] == \
+        ["max-q", "deltav", "cafe-au-lait", "verb-01", "index-term", "c-est-un-reve"]
+    assert term_id("火箭").startswith("term-") and term_id("火箭") != term_id("面包")
     assert expansions("Auxiliary propulsion system (S-IVB)/Ascent propulsion system (LM)") == \
         ["Auxiliary propulsion system", "Ascent propulsion system"]
     assert expansions("Input/output") == ["Input/output"]
