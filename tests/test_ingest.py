@@ -419,11 +419,19 @@ def test_csv_with_semicolons_and_no_times_or_speakers(tmp_path):
                                                                               (None, None, "Bye.")]
 
 
+def test_csv_text_that_holds_the_separator_unquoted_is_kept_whole(tmp_path):
+    text = "start,speaker,text,\n0,Ann,Hello, welcome to the show.,\n5,Bob,Thanks,, glad to be here.\n"
+    transcript = read(write(tmp_path, "export.csv", text))  # `read` checks that the text maps back exactly
+    assert [(b.speaker, b.text.text) for b in transcript.blocks] == [
+        ("Ann", "Hello, welcome to the show."), ("Bob", "Thanks,, glad to be here.")]
+
+
 @pytest.mark.parametrize("text, line, expected", [
     ("start,end\n0,1\n", 1, "naming the text column"),
     ("start,text\n0,Hello.\nsoon,Bye.\n", 3, "start time"),
     ('start,text\n0,"Hello.\n1,Bye.\n', 2, "never ends"),
     ("speaker,start,text\nAnn,0,Hi.\nBob\n", 3, "has 1 fields"),
+    ("text,speaker\nHello, world.,Ann\n", 2, "put a field that holds ',' in double quotes"),
 ])
 def test_csv_errors_name_the_line(tmp_path, text, line, expected):
     message = error_for(write(tmp_path, "bad.csv", text))

@@ -8,7 +8,9 @@ clocks (`00:01:02.500`, `1:02`) or, in a column whose name says so (`start_ms`),
 milliseconds. The separator is a tab in .tsv files and whichever of `,` `;` or a tab the
 header uses in .csv files. Quoted fields follow RFC 4180 (`"a ""quoted"" word"`, line
 breaks inside quotes), and every character still maps to the file: a doubled quote reads as
-the one quote it stands for.
+the one quote it stands for. Hand-made exports often leave a separator inside the text
+unquoted (`0,Ann,Hello, welcome`): when the text is the last column, the rest of the row is
+its text; elsewhere that is an error naming the line.
 """
 
 from __future__ import annotations
@@ -40,6 +42,8 @@ def read_table(source: str, path: Path) -> Reading:
     if not rows:
         return Reading(())
     header_at, header = rows[0]
+    while header and not header[-1].text.strip():  # a header row ending in the separator
+        header = header[:-1]
     names = [_column_name(field.text) for field in header]
     text_column = _find(names, TEXT_COLUMNS)
     if text_column is None:
@@ -51,12 +55,27 @@ def read_table(source: str, path: Path) -> Reading:
     blocks = []
     for offset, fields in rows[1:]:
         line = line_of(source, offset)
+        fields = _fitted(fields, len(header), text_column, separator, path, line)
         if text_column >= len(fields):
             raise TranscriptError(path, line, f"has {len(fields)} fields, but the text is column "
                                   f"{text_column + 1} ({quote(header[text_column].text)})")
         time = _seconds(_cell(fields, start_column), in_milliseconds, path, line)
         blocks.append(Block(fields[text_column].strip(), line, _cell(fields, speaker_column) or None, time))
     return Reading(tuple(block for block in blocks if block.text.text))
+
+
+def _fitted(fields: list[Field], columns: int, text_column: int, separator: str, path: Path, line: int) -> list[Field]:
+    """A row with more fields than the header has columns: when the text is the last column,
+    its words held the separator unquoted ("Hello, welcome"), so the rest is text again;
+    otherwise the row cannot be read without guessing."""
+    while len(fields) > columns and not fields[-1].text.strip():  # "a,b," ends with an empty field
+        fields = fields[:-1]
+    if len(fields) <= columns:
+        return fields
+    if text_column == columns - 1:
+        return [*fields[:text_column], MappedText.join(fields[text_column:], separator)]
+    raise TranscriptError(path, line, f"has {len(fields)} fields but the header names {columns}; put a field "
+                          f"that holds {quote(separator)} in double quotes")
 
 
 def _cell(fields: list[Field], column: int | None) -> str:
