@@ -45,7 +45,7 @@ def word_count(text: str) -> int:
 
 def _continues(last: Block, block: Block, words_so_far: int) -> bool:
     """True when `block` carries on the same speaker's unfinished thought."""
-    if block.speaker != last.speaker:
+    if block.speaker != last.speaker or block.new_turn:
         return False
     return not SENTENCE_END.search(last.text.text.rstrip()) or words_so_far < FRAGMENT_WORDS
 

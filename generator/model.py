@@ -47,6 +47,7 @@ class Block:
     speaker: str | None = None
     time: float | None = None  # seconds from the start of the audio
     marks: tuple[InlineMark, ...] = ()
+    new_turn: bool = False  # someone unnamed starts speaking here (a caption's `>>`, a dialogue dash)
 
 
 @dataclass(frozen=True)

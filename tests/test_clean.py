@@ -1,4 +1,5 @@
 from generator.clean import clean_transcript, tidy
+from generator.ingest import read_transcript
 from generator.model import Block, Metadata, Transcript
 from generator.textmap import MappedText
 
@@ -30,6 +31,16 @@ def test_paragraphs_split_mid_sentence_are_joined():
 def test_speaker_change_always_starts_a_new_passage():
     t = transcript_of(["So what happened next with", "Yes."], speakers=["Host", "Guest"])
     assert [p.speaker for p in clean_transcript(t)] == ["Host", "Guest"]
+
+
+def test_an_unnamed_speaker_change_in_captions_starts_a_new_passage(tmp_path):
+    cues = [">> Welcome to the show, today", "we talk rockets.", ">> Thanks for having me.", ">> Why rockets?"]
+    path = tmp_path / "captions.vtt"
+    path.write_text("WEBVTT\n\n" + "".join(f"00:00:{n:02d}.000 --> 00:00:{n:02d}.900\n{cue}\n\n"
+                                              for n, cue in enumerate(cues)), encoding="utf-8")
+    passages = clean_transcript(read_transcript(path, tmp_path))
+    assert [p.text.text for p in passages] == [
+        "Welcome to the show, today we talk rockets.", "Thanks for having me.", "Why rockets?"]
 
 
 def test_reading_text_drops_fillers_and_stutters_and_fixes_i():

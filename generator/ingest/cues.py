@@ -105,7 +105,8 @@ def carry_speakers(blocks: list[Block]) -> list[Block]:
         aside = is_stage_direction(block.text.text)
         who = None if aside else speaker
         said = said if aside else block.text.text
-        carried.append(block if who == block.speaker else Block(block.text, block.line, who, block.time))
+        carried.append(block if who == block.speaker else
+                       Block(block.text, block.line, who, block.time, new_turn=block.speaker == NEW_TURN))
     return carried
 
 
