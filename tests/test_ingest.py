@@ -669,6 +669,15 @@ def test_names_alone_on_their_line_head_turns_when_they_recur(tmp_path):
         (12, "Ann Lee", "A one-off full name beside them.")]
 
 
+def test_timestamps_at_the_end_or_between_the_words_of_a_paragraph(tmp_path):
+    text = ("Ann: Welcome to the show. (00:12:34)\n\nBob (00:13:00): Thanks. [00:13:04]\n\n"
+            "Ann: We talk rockets. [00:14:00] And engines. (00:14:30) Also fuel, at 10:30 sharp.\n")
+    transcript = read(write(tmp_path, "stamps.txt", text))
+    assert [(b.speaker, b.time, b.text.text) for b in transcript.blocks] == [
+        ("Ann", 754.0, "Welcome to the show."), ("Bob", 780.0, "Thanks."), ("Ann", None, "We talk rockets."),
+        ("Ann", 840.0, "And engines."), ("Ann", 870.0, "Also fuel, at 10:30 sharp.")]
+
+
 @pytest.mark.parametrize("name", ["Prof. Jane Doe", "J.R.R. Tolkien", "Jane Doe, PhD", "Prof. Dr. Hans-Peter Müller"])
 def test_labels_with_titles_initials_and_degrees(tmp_path, name):
     text = f"{name}: Welcome to the show.\n\nJohn Smith: Thanks for having me.\n\n{name}: Let us begin.\n"

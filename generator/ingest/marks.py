@@ -40,7 +40,9 @@ SEPARATOR = r"(?:[-–—|][ \t]+)?"  # "00:01 - Name:", "Name - 00:01"
 # A timestamp opening a paragraph or following its label: [00:01], (00:01), or a clock alone on its line.
 LEAD_TIME = re.compile(rf"(?:\\?\[(?P<time>{CLOCK})\\?\]|\((?P<ptime>{CLOCK})\))[ \t]*{SEPARATOR}\s*"
                        rf"|(?P<ltime>{CLOCK})[ \t]*(?:\n\s*|\Z)")
-TRAIL_TIME = re.compile(r"\s*" + INLINE_TIME + r"$")
+TRAIL_TIME = re.compile(rf"\s*(?:{INLINE_TIME}|\((?P<ptime>{CLOCK})\))$")
+# A bracketed or parenthesised clock between words: the time of the words after it.
+MID_TIME = re.compile(rf"(?<=\s)(?:{INLINE_TIME}|\((?P<ptime>{CLOCK})\))\s+")
 PAREN_TIME = re.compile(CLOCK)
 # A bare or parenthesised clock before a label: only a time when a label follows it.
 LEAD_CLOCK = re.compile(rf"\(?(?P<time>{CLOCK})\)?[ \t]+{SEPARATOR}|\((?P<ptime>{CLOCK})\)")

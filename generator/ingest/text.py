@@ -12,7 +12,8 @@ each line that starts with a timestamp, when several lines of a paragraph do (`0
 above each caption line as YouTube's transcript panel is copied, `0:03 words`, `[0:03] words`,
 or Whisper's console `[00:03.000 --> 00:05.000]  words`). Inline timestamps such as
 `\\[00:12:34.56\\]`, `[12:34]` or `(12:34)` at either end of a paragraph or after its label
-give that block its time and leave its text. A first line `# Title` is the title, not a block,
+give that block its time and leave its text; one between its words (Trint, Descript) starts
+a new block with that time. A first line `# Title` is the title, not a block,
 and a last line crediting the tool (Otter's `Transcribed by https://otter.ai`) is not speech.
 Which labels are speakers is decided over the whole file (`speakers.py`).
 """
@@ -26,7 +27,7 @@ from typing import Callable
 
 from ..model import Block, Person
 from ..textmap import MappedText
-from .marks import (CLOCK, LEAD_TIME, SEPARATOR, TRAIL_TIME, Label, clock_seconds, is_stage_direction, lead_label,
+from .marks import (CLOCK, LEAD_TIME, MID_TIME, SEPARATOR, TRAIL_TIME, Label, clock_seconds, is_stage_direction, lead_label,
                     matched_clock, name_line)
 from .source import Line, Reading, line_groups
 from .speakers import label_filter, role_aliases
@@ -105,11 +106,24 @@ def _speaker_blocks(source: str, turns: list[Turn], aliases: dict[str, str]) -> 
         if turn.end <= turn.start:  # a label or a time on its own line is for the paragraph after it
             pending = turn.time if turn.time is not None else pending
             continue
-        text = MappedText.verbatim(source, turn.start, turn.end)
-        who = None if is_stage_direction(text.text) else speaker
-        blocks.append(Block(text, turn.line, who, turn.time if turn.time is not None else pending))
+        time = turn.time if turn.time is not None else pending
+        for start, end, piece_time in _timed_pieces(source, turn.start, turn.end, time):
+            text = MappedText.verbatim(source, start, end)
+            who = None if is_stage_direction(text.text) else speaker
+            blocks.append(Block(text, turn.line + source.count("\n", turn.start, start), who, piece_time))
         pending = None
     return blocks
+
+
+def _timed_pieces(source: str, start: int, end: int, time: float | None) -> list[tuple[int, int, float | None]]:
+    """The span cut at each timestamp between its words (`... rockets. [00:02:00] We ...`,
+    as Trint and Descript mark time inside a paragraph): the words after one have its time."""
+    pieces = []
+    for stamp in MID_TIME.finditer(source, start, end):
+        pieces.append((start, stamp.start(), time))
+        start, time = stamp.end(), clock_seconds(matched_clock(stamp))
+    pieces.append((start, end, time))
+    return [(a, a + len(source[a:b].rstrip()), t) for a, b, t in pieces if source[a:b].strip()]
 
 
 def _candidate(source: str, paragraph: Paragraph) -> Label | None:
@@ -132,8 +146,8 @@ def _turn(source: str, paragraph: Paragraph, accept: Callable[[Label], bool]) ->
         label, time = None, stamp
     if time is None:
         pos, time = _leading_time(source, pos, end)
-    if time is None:
-        end, time = _trailing_time(source, pos, end)
+    end, trailing = _trailing_time(source, pos, end)
+    time = trailing if time is None else time
     while pos < end and source[pos].isspace():  # what the marks left, such as a no-break space
         pos += 1
     return Turn(paragraph.line, pos, end, label, time)
@@ -152,7 +166,7 @@ def _leading_time(source: str, pos: int, end: int) -> tuple[int, float | None]:
 
 def _trailing_time(source: str, pos: int, end: int) -> tuple[int, float | None]:
     match = TRAIL_TIME.search(source, pos, end)
-    return (match.start(), clock_seconds(match.group("time"))) if match else (end, None)
+    return (match.start(), clock_seconds(matched_clock(match))) if match else (end, None)
 
 
 def _body(source: str, split: bool = True) -> tuple[str | None, list[Paragraph]]:
