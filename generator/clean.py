@@ -29,14 +29,18 @@ STUTTER = re.compile(r"(?i)(?<![\w'-])([a-z]{1,5})(?:[ \t]+\1)+(?![\w'-])")  # "
 STUTTER_KEEP = {"that", "had", "is", "do", "very", "bye", "no", "yes", "so", "really", "ha"}
 LOWER_I = re.compile(r"(?<![\w'-])i(?=(?:'[a-z]+)?(?![\w-]))")
 SPACE_RUN = re.compile(r"[ \t]*\n[ \t]*|[ \t]{2,}")
-SPACE_BEFORE_PUNCT = re.compile(r"\s+(?=[,.;:!?])")
+# A space before punctuation that ends a word ("word ," from ASR tokens), not before ".NET" or "![".
+SPACE_BEFORE_PUNCT = re.compile(r"\s+(?=[,.;:!?]+(?:\s|$))")
+SPACE_BEFORE_STOP = re.compile(r"\s+(?=[,.]+(?:\s|$))")
+SPACED_PUNCTUATION = {"fr"}  # languages whose typography puts a space before ; : ! ?
 LEADING_PUNCT = re.compile(r"^[\s,;.]+")
 
 
 def clean_transcript(transcript: Transcript, passage_words: int = 180) -> tuple[Passage, ...]:
     groups = list(_join_fragments(transcript.blocks))
     pieces = [piece for group in groups for piece in _split_long(group, passage_words)]
-    return tuple(_passage(index, blocks, text) for index, (blocks, text) in enumerate(pieces, 1))
+    language = (transcript.meta.language or "en").split("-")[0].lower()
+    return tuple(_passage(index, blocks, text, language) for index, (blocks, text) in enumerate(pieces, 1))
 
 
 def word_count(text: str) -> int:
@@ -124,11 +128,11 @@ def _blocks_from(group: list[Block], starts: Sequence[int], ends: Sequence[int],
     return group[bisect.bisect_right(ends, start):bisect.bisect_left(starts, end)] or group
 
 
-def _passage(index: int, blocks: list[Block], text: MappedText) -> Passage:
+def _passage(index: int, blocks: list[Block], text: MappedText, language: str) -> Passage:
     start, end = text.source_span()
     marks = tuple(m for b in blocks for m in b.marks if start <= m.start and m.end <= end)
     return Passage(
-        id=f"p{index:03d}", index=index, text=tidy(text), start=start, end=end,
+        id=f"p{index:03d}", index=index, text=tidy(text, language), start=start, end=end,
         line=blocks[0].line, speaker=blocks[0].speaker, time=blocks[0].time, marks=marks,
     )
 
@@ -138,13 +142,13 @@ def _drop_stutter(match: re.Match[str]) -> str:
     return match.group(0) if word.lower() in STUTTER_KEEP else word
 
 
-def tidy(text: MappedText) -> MappedText:
+def tidy(text: MappedText, language: str = "en") -> MappedText:
     """Reading text: no fillers or stutters, single spaces, a capital "I"."""
     text = text.sub(SPACE_RUN, lambda m: " ")
     text = text.sub(FILLER, lambda m: "")
     text = text.sub(STUTTER, _drop_stutter)
     text = text.sub(LOWER_I, lambda m: "I")
-    text = text.sub(SPACE_BEFORE_PUNCT, lambda m: "")
+    text = text.sub(SPACE_BEFORE_STOP if language in SPACED_PUNCTUATION else SPACE_BEFORE_PUNCT, lambda m: "")
     text = text.sub(LEADING_PUNCT, lambda m: "")
     if text.text[:1].islower():
         text = text.sub(re.compile(r"^[a-z]"), lambda m: m.group(0).upper())

@@ -48,6 +48,13 @@ def test_reading_text_drops_fillers_and_stutters_and_fixes_i():
     assert reading("i'm sure i've seen it") == "I'm sure I've seen it"
 
 
+def test_spaces_before_punctuation_go_unless_they_belong():
+    assert reading("Hello , world . Really ?") == "Hello, world. Really?"
+    assert reading("We ship it on .NET and in C# ! [img](x)") == "We ship it on .NET and in C#! [img](x)"
+    french = tidy(MappedText.verbatim("Quelle émission ! D'accord : on commence , non ?", 0, 48), "fr").text
+    assert french == "Quelle émission ! D'accord : on commence, non ?"
+
+
 def test_reading_text_keeps_words_that_only_look_like_fillers():
     assert reading("an umbrella and a summary that that is fine") == "An umbrella and a summary that that is fine"
 
