@@ -378,6 +378,17 @@ def test_podcasting20_html_cite_time_and_paragraphs(tmp_path):
     assert "empty.html" in message and "<p>" in message
 
 
+def test_a_web_page_transcript_names_its_speakers_in_bold_at_the_start_of_paragraphs(tmp_path):
+    page = ("<html><head><title>Ep 5</title></head><body><nav><a href='/'>Home</a></nav>\n"
+            "<p><strong>Jane Doe:</strong> Welcome, today: rockets.</p>\n<p>They are loud.</p>\n"
+            "<p><b>John Smith</b> (00:01:05): Thanks &amp; hello.</p>\n<p><strong>Jane Doe:</strong> Why?</p>\n"
+            "<footer>Copyright</footer></body></html>\n")
+    transcript = read(write(tmp_path, "page.html", page))
+    assert [(b.line, b.speaker, b.time, b.text.text) for b in transcript.blocks] == [
+        (2, "Jane Doe", None, "Welcome, today: rockets."), (3, "Jane Doe", None, "They are loud."),
+        (4, "John Smith", 65.0, "Thanks & hello."), (5, "Jane Doe", None, "Why?")]
+
+
 def test_apple_podcasts_ttml_words_are_spaced():
     transcript = read(FIXTURES / "apple-podcasts.ttml")
     assert transcript.meta.language == "en"
