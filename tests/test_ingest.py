@@ -430,6 +430,12 @@ def test_csv_with_semicolons_and_no_times_or_speakers(tmp_path):
                                                                               (None, None, "Bye.")]
 
 
+def test_csv_timecodes_with_frames(tmp_path):
+    text = ('"Speaker Name","Start Time","End Time","Text"\n"Ann","00:01:04:15","00:01:07:00","Hello."\n'
+            '"Bob","00;01;08;29","00;01;09;00","Hi."\n')  # Premiere; drop-frame timecodes use semicolons
+    assert [b.time for b in read(write(tmp_path, "premiere.csv", text)).blocks] == [64.0, 68.0]
+
+
 def test_csv_text_that_holds_the_separator_unquoted_is_kept_whole(tmp_path):
     text = "start,speaker,text,\n0,Ann,Hello, welcome to the show.,\n5,Bob,Thanks,, glad to be here.\n"
     transcript = read(write(tmp_path, "export.csv", text))  # `read` checks that the text maps back exactly
@@ -662,6 +668,7 @@ def test_lines_starting_with_a_timestamp_are_blocks_with_that_time(tmp_path, sta
     ("## John Smith (00:00:01)\nHello.", "## Mary Jones (00:00:05)\nThanks."),  # Markdown headings
     ("**John Smith** (00:00:01): Hello.", "**Mary Jones** (00:05): Thanks."),  # the time outside the bold
     ("**John Smith** 00:00:01\nHello.", "**Mary Jones** 0:05\nThanks."),
+    ("[00:00:01:12] John Smith: Hello.", "[00:00:05:00] Mary Jones: Thanks."),  # video timecodes with frames
 ])
 def test_more_ways_tools_write_a_speaker_and_a_time(tmp_path, first, second):
     transcript = read(write(tmp_path, "tool.txt", f"{first}\n\n{second}\n\nAnd more.\n"))

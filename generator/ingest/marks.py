@@ -32,8 +32,11 @@ NAME_PARTICLES = {"van", "von", "de", "der", "den", "da", "di", "du", "la", "le"
 MAX_NAME_WORDS = 5
 MAX_NAME_CHARS = 40
 
-CLOCK = r"(?:\d{1,2}:)?\d{1,2}:\d{2}(?:[.,]\d{1,3})?"
-ANY_CLOCK = re.compile(r"(?:\d+:)?\d{1,2}:\d{2}(?:[,.]\d{1,3})?")  # in data fields: hours of any length
+# Video tools (Premiere, Avid, Happy Scribe) write timecodes with frames: 00:01:04:15, or
+# 00;01;04;15 when drop-frame. The frame rate is not given, so frames (under a second) are dropped.
+TIMECODE = r"\d{1,2}[:;]\d{2}[:;]\d{2}[:;]\d{2}"
+CLOCK = rf"(?:{TIMECODE}|(?:\d{{1,2}}:)?\d{{1,2}}:\d{{2}}(?:[.,]\d{{1,3}})?)"
+ANY_CLOCK = re.compile(rf"{TIMECODE}|(?:\d+:)?\d{{1,2}}:\d{{2}}(?:[,.]\d{{1,3}})?")  # in data fields: hours of any length
 NUMBER = re.compile(r"\d+(?:\.\d+)?")
 INLINE_TIME = rf"\\?\[(?P<time>{CLOCK})\\?\]"
 SEPARATOR = r"(?:[-–—|][ \t]+)?"  # "00:01 - Name:", "Name - 00:01"
@@ -95,8 +98,8 @@ def seconds_in(value: Any) -> float | None:
 
 
 def clock_seconds(clock: str) -> float:
-    """'01:02:03.5' or '02:03' -> seconds."""
-    parts = clock.replace(",", ".").split(":")
+    """'01:02:03.5', '02:03' or the timecode '01:02:03:12' -> seconds."""
+    parts = clock.replace(",", ".").replace(";", ":").split(":")[:3]
     seconds = 0.0
     for part in parts:
         seconds = seconds * 60 + float(part)
