@@ -29,6 +29,7 @@ ACRONYM = re.compile(r"^[A-Z0-9][A-Z0-9-]*[A-Z0-9]s?$")
 class TermIndex:
     keys: dict[str, tuple[str, str | None]]  # key -> (term id, exact form if case-sensitive)
     prefixes: frozenset[str]  # every prefix of every key: lets a window stop growing early
+    symbols: frozenset[str] = frozenset()  # tokens of aliases that are not words ("c++", "at&t", "#")
 
 
 def key_of(words: Sequence[str]) -> str:
@@ -41,13 +42,15 @@ def key_of(words: Sequence[str]) -> str:
 
 def index_terms(nlp: Language, terms: Iterable[Term]) -> TermIndex:
     keys: dict[str, tuple[str, str | None]] = {}
+    symbols: set[str] = set()
     for term in terms:
         for alias in sorted({term.term, *term.aliases}):
             words = [t.text for t in nlp.make_doc(alias)]
             exact = _exact_form(alias) if ACRONYM.match(alias) else None
             keys.setdefault(key_of(words), (term.id, exact))
+            symbols.update(word.lower() for word in words if not WORDLIKE.match(word) and word not in HYPHENS)
     prefixes = frozenset(key[:end] for key in keys for end in range(1, len(key) + 1))
-    return TermIndex(keys, prefixes)
+    return TermIndex(keys, prefixes, frozenset(symbols))
 
 
 def _exact_form(text: str) -> str:
@@ -81,9 +84,13 @@ def _longest_at(words: Sequence[str], position: int, index: TermIndex) -> tuple[
     """Grow a window from `position` while its text is still the start of some key.
 
     Punctuation may sit inside a window only where an alias has it ("Gödel, Escher,
-    Bach"): it stays in the key, so "reward. Models" never meets "reward model".
+    Bach"): it stays in the key, so "reward. Models" never meets "reward model". A window
+    starts and ends on a word, or on a symbol an alias is made of ("C++", "C#", "AT&T").
     """
-    if not WORDLIKE.match(words[position]):
+    def bounds(word: str) -> bool:
+        return WORDLIKE.match(word) is not None or word.lower() in index.symbols
+
+    if not bounds(words[position]):
         return None
     best = None
     joined = ""
@@ -91,7 +98,7 @@ def _longest_at(words: Sequence[str], position: int, index: TermIndex) -> tuple[
         word = words[end - 1]
         if word not in HYPHENS:
             window = words[position:end]
-            entry = index.keys.get(key_of(window)) if WORDLIKE.match(word) else None
+            entry = index.keys.get(key_of(window)) if bounds(word) else None
             if entry and _fits(window, entry[1]):
                 best = (entry[0], end - position)
             joined += word.lower().replace("-", "").replace("’", "'")

@@ -14,6 +14,8 @@ GLOSSARY = [
     Term("chatgpt", "ChatGPT", "system", "d", ("Chat TTP", "chad chicka t")),
     Term("soft-actor-critic", "Soft Actor-Critic", "system", "d", ("StopLockerCritic",)),
     Term("geb", "Gödel, Escher, Bach", "work", "d"),
+    Term("cpp", "C++", "system", "d"), Term("csharp", "C#", "system", "d"), Term("att", "AT&T", "organisation", "d"),
+    Term("dotnet", ".NET", "system", "d"),
 ]
 
 
@@ -73,3 +75,8 @@ def test_terms_across_punctuation_are_not_joined(index):
 def test_aliases_with_punctuation_inside(index):
     assert found(index, "I read Gödel, Escher, Bach. And") == [("geb", "Gödel, Escher, Bach")]
     assert found(index, "Gödel. Escher, Bach") == []
+
+
+def test_terms_made_of_symbols(index):
+    assert found(index, "We moved from C++ to C#. AT&T paid, on .NET too; C is old.") == [
+        ("cpp", "C++"), ("csharp", "C#"), ("att", "AT&T"), ("dotnet", ".NET")]
