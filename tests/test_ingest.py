@@ -704,6 +704,11 @@ def test_labels_with_titles_initials_and_degrees(tmp_path, name):
         (name, "Welcome to the show."), ("John Smith", "Thanks for having me."), (name, "Let us begin.")]
 
 
+def test_a_full_name_with_an_elided_particle_is_a_speaker_even_once(tmp_path):
+    text = "Ann Lee: Welcome.\n\nBob Ray: Thanks.\n\nAnn Lee: And you?\n\nMary-Kate d'Arcy: Me too.\n"
+    assert read(write(tmp_path, "cast.txt", text)).blocks[-1].speaker == "Mary-Kate d'Arcy"
+
+
 @pytest.mark.parametrize("gap", ["\n", "\n\n"])  # the words on the next line, or in the next paragraph
 @pytest.mark.parametrize("head", ["## {}", "### **{}**", "**{}**", "__{}__", "{}"])
 def test_names_in_markdown_headings_or_bold_on_their_line_head_turns(tmp_path, head, gap):
@@ -1028,7 +1033,14 @@ def test_sidecar_unknown_key_suggests_the_right_one(tmp_path):
     assert "episode.yml:2:" in message and "titel" in message and "did you mean 'title'" in message
 
 
-@pytest.mark.parametrize("value", ["13/03/2025", "2025-3-13", "2025-02-30", "2025-03-13 10:00:00"])
+@pytest.mark.parametrize("value", ["2025-03-13", "2025-03-13 10:00:00", "2025-03-13T23:30:00-08:00", "2025-03-13T10:00Z"])
+def test_sidecar_date_with_or_without_a_time(tmp_path, value):
+    path = write(tmp_path, "episode.txt", "Hello.\n")
+    write(tmp_path, "episode.yml", f"date: {value}\n")
+    assert read(path).meta.date == "2025-03-13"  # the date as written, whatever the time zone
+
+
+@pytest.mark.parametrize("value", ["13/03/2025", "2025-3-13", "2025-02-30", "2025-03-13T25:00", "2025-03-13 at noon"])
 def test_sidecar_bad_date(tmp_path, value):
     message = sidecar_error(tmp_path, f"title: T\n\ndate: {value}\n")
     assert "episode.yml:3:" in message and "YYYY-MM-DD" in message

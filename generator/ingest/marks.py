@@ -28,6 +28,7 @@ NOT_SPEAKERS = {"note", "notes", "nb", "warning", "edit", "update", "summary", "
 INTERJECTIONS = {"yes", "yeah", "yep", "no", "nope", "okay", "ok", "right", "sure", "thanks", "hmm", "mm", "wow",
                  "oh", "great", "exactly", "absolutely", "cool", "indeed", "true", "really", "well"}
 # Lowercase name particles, so that "Ludwig van Beethoven" still reads as a full name.
+ELIDED_PARTICLE = re.compile(r"[a-z]{1,4}['’][A-Z]")  # "d'Arcy", "dell'Orto"
 NAME_PARTICLES = {"van", "von", "de", "der", "den", "da", "di", "du", "la", "le", "bin", "al", "y"}
 MAX_NAME_WORDS = 5
 MAX_NAME_CHARS = 40
@@ -202,7 +203,7 @@ def _abbreviated(word: str) -> bool:
 def looks_like_full_name(name: str) -> bool:
     """Two or more capitalised words: a speaker even if the label occurs once."""
     words = name.split()
-    return len(words) >= 2 and all(w[0].isupper() or w in NAME_PARTICLES for w in words)
+    return len(words) >= 2 and all(w[0].isupper() or w in NAME_PARTICLES or ELIDED_PARTICLE.match(w) for w in words)
 
 
 def is_stage_direction(text: str) -> bool:

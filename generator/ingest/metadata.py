@@ -177,12 +177,12 @@ def _date(path: Path, data: dict) -> str | None:
     value = data.get("date")
     if value is None:
         return None
-    if isinstance(value, str) and ISO_DATE.fullmatch(value.strip()):
-        try:
-            return datetime.date.fromisoformat(value.strip()).isoformat()
+    if isinstance(value, str) and ISO_DATE.match(value.strip()):
+        try:  # a date, or a date and time as feeds and front matter write it: the date as written
+            return datetime.datetime.fromisoformat(value.strip()).date().isoformat()
         except ValueError:
             pass
-    raise ConfigError(path, line_of_key(data, "date"), f"expected 'date' as YYYY-MM-DD, e.g. 2025-03-13, "
+    raise ConfigError(path, line_of_key(data, "date"), f"expected 'date' as YYYY-MM-DD, e.g. 2025-03-13 (a time may follow), "
                       f"found {str(value)!r}")
 
 
