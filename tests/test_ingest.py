@@ -669,6 +669,7 @@ def test_lines_starting_with_a_timestamp_are_blocks_with_that_time(tmp_path, sta
     ("**John Smith** (00:00:01): Hello.", "**Mary Jones** (00:05): Thanks."),  # the time outside the bold
     ("**John Smith** 00:00:01\nHello.", "**Mary Jones** 0:05\nThanks."),
     ("[00:00:01:12] John Smith: Hello.", "[00:00:05:00] Mary Jones: Thanks."),  # video timecodes with frames
+    ("00:00:01\tJohn Smith\tHello.", "00:00:05\tMary Jones\tThanks."),  # columns pasted from a table
 ])
 def test_more_ways_tools_write_a_speaker_and_a_time(tmp_path, first, second):
     transcript = read(write(tmp_path, "tool.txt", f"{first}\n\n{second}\n\nAnd more.\n"))

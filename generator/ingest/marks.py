@@ -67,6 +67,7 @@ NOTE = r"(?:\([^()\n]{1,20}\)|\[[^\[\]\n]{1,20}\])"  # "(Host)", "(00:01)", "[00
 # `**Name:**`, `**Name**:`, or `**Name** (00:01):` with the note outside the bold
 BOLD_LABEL = re.compile(r"\*\*(?P<name>[^*\n]{1,60}?)(?:(?::\*\*|\*\*:)(?=\s|$)|：\*\*|\*\*："
                         rf"|\*\*(?P<note>[ \t]*{NOTE}){COLON})\s*")
+TAB_LABEL = re.compile(r"(?P<name>[^\W\d_][^\t\n:：()\[\]]{0,60}?)[ ]*\t+")  # "Name<TAB>words", pasted from a table
 PLAIN_LABEL = re.compile(rf"(?P<name>[^\W\d_][^:：\n()\[\]]{{0,60}}?(?:[ \t]*{NOTE})?){COLON}\s*")
 NAME_WITH_PAREN = re.compile(r"(?P<base>.*?)\s*(?:\((?P<paren>[^()]*)\)|\[(?P<bracket>[^\[\]]*)\])")
 NAME_CHARS = re.compile(r"[^\W_][\w.'’\- \u00a0]*")
@@ -110,7 +111,7 @@ def clock_seconds(clock: str) -> float:
 def find_label(source: str, pos: int, end: int, lowercase: bool = False) -> Label | None:
     """A plausible speaker label starting exactly at `pos`, or None. With `lowercase`, a name
     written in lowercase (`john smith:`) too, for the caller to vouch for over the whole file."""
-    for pattern, bold in ((BOLD_LABEL, True), (PLAIN_LABEL, False)):
+    for pattern, bold in ((BOLD_LABEL, True), (PLAIN_LABEL, False), (TAB_LABEL, False)):
         match = pattern.match(source, pos, end)
         if match:
             note = match.groupdict().get("note") or ""
