@@ -898,9 +898,11 @@ def test_windows_1252_text_is_read_with_a_warning(tmp_path, caplog):
     assert "ansi.txt:1: not UTF-8; read as Windows-1252" in caplog.text
 
 
-def test_utf16_is_refused_with_advice(tmp_path):
-    message = error_for(write(tmp_path, "wide.txt", "Hello".encode("utf-16")))
-    assert "wide.txt:1:" in message and "UTF-16" in message
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-le", "utf-16-be"])  # with a byte order mark, or none
+def test_utf16_text_is_read(tmp_path, encoding):
+    text = "Ada Lee: Café, “naïve”.\r\n\r\nBob Ray: 你好.\r\n"
+    transcript = read(write(tmp_path, "wide.txt", text.encode(encoding)))
+    assert [(b.speaker, b.text.text) for b in transcript.blocks] == [("Ada Lee", "Café, “naïve”."), ("Bob Ray", "你好.")]
 
 
 def test_bom_and_crlf_and_lone_cr_are_normalised(tmp_path):

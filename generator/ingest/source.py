@@ -53,8 +53,11 @@ class Reading:
 
 def decode_source(path: Path, data: bytes) -> str:
     """Bytes -> the source text, or a TranscriptError saying what is wrong and where."""
-    if data.startswith(UTF16_BOMS):
-        raise TranscriptError(path, 1, "is UTF-16 encoded, expected UTF-8; save the file as UTF-8")
+    wide = _utf16(data)
+    if wide is not None:  # Windows tools (Notepad's "Unicode", PowerShell's `>`) write UTF-16
+        if not data.startswith(UTF16_BOMS):
+            log.warning("%s: no byte order mark, but read as UTF-16 by its zero bytes", path)
+        data = wide.encode("utf-8")
     if b"\x00" in data:
         line = _line_of_byte(data, data.index(b"\x00"))
         raise TranscriptError(path, line, "contains a NUL byte: this looks like a binary file, "
@@ -74,6 +77,23 @@ def decode_source(path: Path, data: bytes) -> str:
     if not text.strip():
         raise TranscriptError(path, None, "is empty, expected a transcript")
     return text
+
+
+def _utf16(data: bytes) -> str | None:
+    """The text of UTF-16 bytes: with a byte order mark, or without one when every other byte
+    is zero (letters of Latin scripts) and the bytes between never are; None otherwise."""
+    if data.startswith(UTF16_BOMS):
+        encoding = "utf-16"
+    else:
+        pairs = len(data) // 2
+        low, high = data[0::2].count(0), data[1::2].count(0)
+        if not pairs or len(data) % 2 or min(low, high) or max(low, high) < pairs / 2:
+            return None
+        encoding = "utf-16-le" if high else "utf-16-be"
+    try:
+        return data.decode(encoding)
+    except UnicodeDecodeError:
+        return None
 
 
 def _windows_1252(body: bytes) -> str | None:
