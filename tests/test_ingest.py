@@ -47,10 +47,15 @@ def tag_or_char_at(source: str, offset: int) -> str:
     return " " if source[offset] == "<" else source[offset]
 
 
+def break_or_char_at(source: str, offset: int) -> str:
+    """ASS reads its line breaks and hard spaces (`\\N`, `\\h`) as spaces."""
+    return " " if source[offset] == "\\" else source[offset]
+
+
 def assert_maps_back(transcript: Transcript) -> None:
     """Every character of every block comes from where its offset says, on the block's line."""
     source = transcript.source_text
-    char_at = {"whisper": json_char_at, "ttml": tag_or_char_at}.get(transcript.format, lambda text, offset: text[offset])
+    char_at = {"whisper": json_char_at, "ttml": tag_or_char_at, "ass": break_or_char_at}.get(transcript.format, lambda text, offset: text[offset])
     for block in transcript.blocks:
         offsets = block.text.offsets()
         assert "".join(char_at(source, o) for o in offsets) == block.text.text, block
@@ -84,7 +89,7 @@ def write(tmp_path: Path, name: str, content: str | bytes) -> Path:
     ("youtube-panel.txt", "plain"), ("podcasting20.html", "html"), ("rev-ai.json", "whisper"),
     ("speechmatics.json", "whisper"), ("google-speech.json", "whisper"), ("azure-speech.json", "whisper"),
     ("youtube.json3", "whisper"), ("apple-podcasts.ttml", "ttml"), ("captions.dfxp", "ttml"),
-    ("segments.csv", "csv"), ("segments.tsv", "csv"),
+    ("segments.csv", "csv"), ("segments.tsv", "csv"), ("aegisub.ass", "ass"),
 ])
 def test_each_fixture_is_detected_and_maps_back_exactly(name, expected):
     transcript = read(FIXTURES / name)
@@ -100,7 +105,7 @@ def test_each_fixture_is_detected_and_maps_back_exactly(name, expected):
     ("whisper-cpp.json", "whisper"), ("youtube.sbv", "srt"), ("deepgram.json", "whisper"),
     ("podcasting20.html", "html"), ("rev-ai.json", "whisper"), ("speechmatics.json", "whisper"),
     ("google-speech.json", "whisper"), ("azure-speech.json", "whisper"), ("youtube.json3", "whisper"),
-    ("apple-podcasts.ttml", "ttml"), ("captions.dfxp", "ttml"),
+    ("apple-podcasts.ttml", "ttml"), ("captions.dfxp", "ttml"), ("aegisub.ass", "ass"),
 ])
 def test_formats_are_sniffed_from_content_when_the_extension_says_nothing(tmp_path, name, expected):
     copy = write(tmp_path, "episode.txt", (FIXTURES / name).read_bytes())
@@ -387,6 +392,27 @@ def test_a_web_page_transcript_names_its_speakers_in_bold_at_the_start_of_paragr
     assert [(b.line, b.speaker, b.time, b.text.text) for b in transcript.blocks] == [
         (2, "Jane Doe", None, "Welcome, today: rockets."), (3, "Jane Doe", None, "They are loud."),
         (4, "John Smith", 65.0, "Thanks & hello."), (5, "Jane Doe", None, "Why?")]
+
+
+def test_ass_dialogue_lines_with_actors_override_tags_and_line_breaks():
+    transcript = read(FIXTURES / "aegisub.ass")
+    assert transcript.meta.title == "Moon rocks, part 2"
+    assert [(b.line, b.speaker, b.time, b.text.text) for b in transcript.blocks] == [
+        (14, "Ada Lovelace", 1.5, "Welcome back. Today: moon rocks, and why."),
+        (16, "Charles Babbage", 4.5, "Thank you, Ada."), (17, None, 7.0, "[MUSIC]"),
+        (18, None, 3723.0, "The mill does the arithmetic.")]
+
+
+@pytest.mark.parametrize("text, line, expected", [
+    ("[Script Info]\nTitle: T\n\n[Events]\nDialogue: 0,0:00:01.00,0:00:02.00,Default,,0,0,0,,Hi.\n", 5,
+     "before an [Events] 'Format:' line"),
+    ("[Events]\nFormat: Layer, Start, End, Style, Name, Text\nDialogue: 0,soon,0:00:02.00,Default,Ann,Hi.\n", 3,
+     "start time 'soon'"),
+    ("[Events]\nFormat: Layer, Start, End, Style, Name, Text\nDialogue: 0,0:00:01.00\n", 3, "has 2 fields"),
+])
+def test_ass_errors_name_the_line(tmp_path, text, line, expected):
+    message = error_for(write(tmp_path, "bad.ass", text))
+    assert f"bad.ass:{line}" in message and expected in message
 
 
 def test_apple_podcasts_ttml_words_are_spaced():
@@ -1077,7 +1103,7 @@ def test_format_argument_beats_the_sidecar_and_detection(tmp_path):
     write(tmp_path, "episode.yml", "format: plain\n")
     assert read(path).format == "plain"
     assert speakers(read(path, format="labelled")) == {"Ada Lovelace", "Charles Babbage"}
-    assert set(FORMATS) == {"podquest", "plain", "labelled", "srt", "vtt", "whisper", "spacelog", "html", "ttml", "csv"}
+    assert set(FORMATS) == {"podquest", "plain", "labelled", "srt", "vtt", "whisper", "spacelog", "html", "ttml", "csv", "ass"}
 
 
 # Written for these tests: one short paragraph about the Moon in each language.

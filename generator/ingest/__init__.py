@@ -16,6 +16,7 @@ from typing import Callable
 
 from ..errors import TranscriptError
 from ..model import Transcript
+from .ass import read_ass
 from .detect import detect_format
 from .htmlpage import read_html
 from .metadata import build_metadata, read_sidecar, rename_speakers, split_front_matter
@@ -41,6 +42,7 @@ READERS: dict[str, Callable[[str, Path], Reading]] = {
     "html": read_html,
     "ttml": read_ttml,
     "csv": read_table,
+    "ass": read_ass,
 }
 FORMATS = tuple(READERS)
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from .ass import looks_like_ass
 from .htmlpage import looks_like_html
 from .podquest import looks_podquest
 from .subtitles import looks_like_subtitles
@@ -14,7 +15,7 @@ from .whisper import looks_like_speech_json
 
 BY_EXTENSION = {".srt": "srt", ".sbv": "srt", ".vtt": "vtt", ".webvtt": "vtt", ".json": "whisper", ".json3": "whisper",
                 ".html": "html", ".htm": "html", ".ttml": "ttml", ".dfxp": "ttml", ".xml": "ttml",
-                ".csv": "csv", ".tsv": "csv"}
+                ".csv": "csv", ".tsv": "csv", ".ass": "ass", ".ssa": "ass"}
 SNIFFED_EXTENSIONS = {".txt", ".text", ".md", ".markdown"}  # plain, labelled, PodQuest or Spacelog text
 TRANSCRIPT_SUFFIXES = frozenset(BY_EXTENSION) | SNIFFED_EXTENSIONS  # what a build reads from content/episodes
 SPACELOG_TIME = re.compile(r"^\[\d+:\d{2}:\d{2}:\d{2}\][ \t]*\n(?:_\w+\s*:.*\n)*[^\s:\[][^:\n]{0,30}:", re.MULTILINE)
@@ -36,6 +37,8 @@ def sniff_format(source: str) -> str:
         return "vtt"
     if stripped.startswith(("{", "[")) and looks_like_speech_json(source):
         return "whisper"
+    if looks_like_ass(stripped):
+        return "ass"
     if looks_like_ttml(stripped):
         return "ttml"
     if looks_like_html(stripped):
