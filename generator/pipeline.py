@@ -23,6 +23,7 @@ from .extract import extract_glossary
 from .errors import ConfigError, PodsiteError
 from .ingest import read_transcript
 from .ingest.detect import TRANSCRIPT_SUFFIXES
+from .ingest.metadata import SIDECAR_SUFFIXES
 from .link import Links, link_site
 from .model import Episode, Mention, Site, Term, Topic
 from .render import render_site
@@ -46,8 +47,11 @@ class SiteModel:
 def episode_files(project: Project) -> list[Path]:
     if not project.episodes_dir.is_dir():
         raise PodsiteError(project.episodes_dir, None, "no episodes folder; put transcripts in content/episodes/")
-    files = sorted(p for p in project.episodes_dir.iterdir()
-                   if p.is_file() and p.suffix.lower() in TRANSCRIPT_SUFFIXES and not p.name.startswith("."))
+    visible = sorted(p for p in project.episodes_dir.iterdir() if p.is_file() and not p.name.startswith("."))
+    files = [p for p in visible if p.suffix.lower() in TRANSCRIPT_SUFFIXES]
+    for other in visible:
+        if other.suffix.lower() not in (*TRANSCRIPT_SUFFIXES, *SIDECAR_SUFFIXES):
+            log.warning("%s: not a transcript Podsite reads (%s); left out", other, ", ".join(sorted(TRANSCRIPT_SUFFIXES)))
     if not files:
         raise PodsiteError(project.episodes_dir, None, f"has no transcripts ({', '.join(sorted(TRANSCRIPT_SUFFIXES))}); "
                            "add one with `podsite add FILE`")

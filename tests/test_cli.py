@@ -75,3 +75,12 @@ def test_a_site_with_no_transcripts_says_what_to_add(tmp_path, capsys):
     assert main(["--project", str(root), "generate"]) != 0
     message = capsys.readouterr().err
     assert "content/episodes: has no transcripts (" in message and ".srt" in message and "podsite add" in message
+
+
+def test_files_in_the_episodes_folder_that_are_not_transcripts_are_named(tmp_path, caplog):
+    root = make_project(tmp_path / "site", {"moon.txt": "Ada: Hello.\n\nBo: Hi.\n", "moon.yml": "title: Moon\n",
+                                            "notes.docx": "binary", "cover.jpg": "jpeg"})
+    assert main(["--project", str(root), "generate"]) == 0
+    left_out = [r.getMessage() for r in caplog.records if "left out" in r.getMessage()]
+    assert [m.split(":")[0].rsplit("/", 1)[-1] for m in left_out] == ["cover.jpg", "notes.docx"]
+    assert "not a transcript Podsite reads (.ass, " in left_out[0]
