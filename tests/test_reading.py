@@ -59,6 +59,13 @@ def test_mention_groups_follow_the_topics_line_and_untopical_passages_come_last(
     assert groups[:-1] == [title for title in listed if title in groups]
 
 
+def test_a_passage_that_names_a_term_several_times_is_listed_once(pages):
+    mentions = section(pages["glossary/alphago.md"], "Mentions (17)")
+    passages = re.findall(r"^- \[¶ (\d+)\]", mentions, re.M)
+    assert len(passages) == len(set(passages)) < 17
+    assert re.search(r"^- \[¶ 27\].*\(said 3 times here\)$", mentions, re.M)
+
+
 def test_snippets_mark_only_the_cuts_with_an_ellipsis(pages):
     page = pages["glossary/alphago.md"]
     assert "#p001): **AlphaGo** never stopped improving. It became super…" in page  # the passage starts there
@@ -77,7 +84,7 @@ def test_the_map_keeps_a_readable_size_on_a_phone_and_scrolls_sideways(pages):
 def test_the_episode_page_names_languages_in_words(pages):
     page = pages[f"{EPISODE}/index.md"]
     assert "- **Language:** English" in page
-    assert "**Misha Laskin (in Chinese)**" in page and "**Steve Hsu (in Chinese)**" in page
+    assert "**What Misha Laskin says (in Chinese)**" in page and "**What Steve Hsu says (in Chinese)**" in page
 
 
 def test_a_glossary_term_with_commas_in_its_name_stays_one_item_on_the_home_page(pages):
@@ -88,9 +95,11 @@ def test_a_glossary_term_with_commas_in_its_name_stays_one_item_on_the_home_page
 
 def test_related_topic_reasons_read_as_english():
     one = SimpleNamespace(both=1, adjacent=1, shared_terms=())
-    many = SimpleNamespace(both=3, adjacent=2, shared_terms=())
+    two = SimpleNamespace(both=3, adjacent=2, shared_terms=())
+    many = SimpleNamespace(both=3, adjacent=5, shared_terms=())
     assert _reason(None, one, "topics/x.md") == "1 passage discusses both; the conversation moves between them once"
-    assert _reason(None, many, "topics/x.md") == "3 passages discuss both; the conversation moves between them 2 times"
+    assert _reason(None, two, "topics/x.md") == "3 passages discuss both; the conversation moves between them twice"
+    assert _reason(None, many, "topics/x.md") == "3 passages discuss both; the conversation moves between them 5 times"
 
 
 def test_a_share_that_rounds_to_nothing_is_not_shown_as_zero():

@@ -83,3 +83,8 @@ def passage_header(episode: Episode, passage: Passage, labels, from_page: str, n
 
 def topic_titles(topics: tuple[Topic, ...]) -> TopicNames:
     return TopicNames({t.id: t.title for t in topics})
+
+
+def times(count: int) -> str:
+    """'once', 'twice', '3 times'."""
+    return {1: "once", 2: "twice"}.get(count, f"{count} times")

@@ -79,10 +79,11 @@ def _summaries(episode: Episode) -> list[str]:
     summaries = episode.transcript.meta.summaries
     if not summaries:
         return []
-    lines = ["## Summary", ""]
+    lines = ["## Summary", "", "As the source page gives it: written about the conversation, not said in it.", ""]
     for summary in summaries:
         language = LANGUAGE_NAMES.get(summary.language, summary.language)
-        heading = f"{escape(summary.speaker)} (in {escape(language)})" if summary.speaker else f"In {escape(language)}"
+        heading = (f"What {escape(summary.speaker)} says (in {escape(language)})" if summary.speaker
+                   else f"In {escape(language)}")
         lines += [f"**{heading}**", "", escape(summary.text), f'{{: lang="{attribute(summary.language)}" }}', ""]
     return lines
 
@@ -92,7 +93,8 @@ def _topic_shares(ctx, episode: Episode, page: str) -> list[str]:
     ranked = sorted((t for t in shares if shares[t] > 0), key=lambda t: (-shares[t], t))
     if not ranked:
         return []
-    lines = ["## Topics", "", "Share of the conversation (by words) that each topic takes:", "",
+    lines = ["## Topics", "", "Share of the conversation (by words) that each topic takes; a passage may belong to "
+             "several topics or to none, so the shares need not add up to 100%:", "",
              "| Topic | Share | Passages |", "|---|---:|---:|"]
     for topic_id in ranked:
         count = sum(1 for labels in episode.passage_topics if topic_id in labels)

@@ -7,9 +7,9 @@ from itertools import groupby
 
 from ..config import TERM_KINDS
 from ..model import Mention, Term
-from .common import TOPIC_SEPARATOR, banner, front_matter, time_label
+from .common import TOPIC_SEPARATOR, banner, front_matter, time_label, times
 from .markup import escape, escape_inline, link
-from .paths import GLOSSARY, ORGANISATIONS, PEOPLE, term_page, topic_page, transcript_page
+from .paths import GLOSSARY, ORGANISATIONS, PEOPLE, episode_page, term_page, topic_page, transcript_page
 
 KIND_TITLES = {"concept": "Concepts", "system": "Systems and models", "work": "Papers and works",
                "person": "People", "organisation": "Organisations", "event": "Events"}
@@ -70,7 +70,7 @@ def _hosts_and_guests(ctx) -> list[str]:
         who = f"**{escape(name)}**"
         if name.casefold() in entries:
             who = f"**{link(escape(name), PEOPLE, term_page(entries[name.casefold()]))}**"
-        lines.append(f"- {who} — {role}, {link(title, PEOPLE, transcript_page(episode_id))}")
+        lines.append(f"- {who} — {role} in {link(title, PEOPLE, episode_page(episode_id))}")
     return lines + [""]
 
 
@@ -85,7 +85,7 @@ def term_page_text(ctx, term: Term) -> str:
                   "    Extracted automatically; the text above is the sentence that best explains it. "
                   "Add it to `content/glossary.yml` to curate it.", ""]
     if term.aliases:
-        lines += ["**Also written as:** " + ", ".join(escape(a) for a in term.aliases), ""]
+        lines += ["**Also written or misheard as:** " + ", ".join(escape(a) for a in term.aliases), ""]
     lines += _appearances(ctx, term, page) + _term_topics(ctx, links, page) + _related_terms(ctx, term, links, page)
     lines += _mentions(ctx, links, page) if links.mentions else [
         "*Background term: not mentioned in the transcripts, defined here for context.*", ""]
@@ -147,7 +147,10 @@ def _mentions(ctx, links, page: str) -> list[str]:
         for topic_id, group in groupby(by_topic, key=topic_of):
             heading = link(escape(ctx.names.titles[topic_id]), page, topic_page(topic_id)) if topic_id else "Other passages"
             lines += [f"**{heading}**", ""]
-            lines += [f"- {_mention_line(ctx, episode, m, page)}" for m in group]
+            for _, in_passage in groupby(group, key=lambda m: m.passage):  # one line per passage
+                said_here = list(in_passage)
+                again = f" (said {times(len(said_here))} here)" if len(said_here) > 1 else ""
+                lines.append(f"- {_mention_line(ctx, episode, said_here[0], page)}{again}")
             lines.append("")
     return lines
 

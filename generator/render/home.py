@@ -17,11 +17,12 @@ GRAPH_TERMS_PER_TOPIC = 5
 def home_page(ctx) -> str:
     settings = ctx.model.settings
     episodes, order = listing_order(ctx.model.episodes)
-    lines = [front_matter(settings.title), banner("content/ and site_config/"), f"# {escape(settings.title)}", ""]
+    # Titled "Home": the theme appends the site's name to every page title, this one's too.
+    lines = [front_matter("Home"), banner("content/ and site_config/"), f"# {escape(settings.title)}", ""]
     if settings.description:
         lines += [escape(settings.description), ""]
     lines += [f"A knowledge site built from {len(episodes)} transcribed conversation{'s' * (len(episodes) != 1)}: "
-              "every passage is sorted into topics, every technical term links to its glossary entry, "
+              "each passage is filed under the topics it discusses, every technical term links to its glossary entry, "
               "and every quote points back to where it was said.", ""]
     lines += ["## Episodes", "", order, ""] + [f"- {episode_line(e, HOME)}" for e in episodes] + [""]
     lines += ["## Topics", ""] + [f"- {topic_line(ctx, t, HOME)}" for t in ranked_topics(ctx)] + [""]
@@ -39,9 +40,9 @@ def home_page(ctx) -> str:
 
 def timeline_page(ctx) -> str:
     events = timeline(ctx.model.episodes, None, ctx.model.glossary)
+    said = " and other years said in them, with the words around each" if any(e.term is None for e in events) else ""
     lines = [front_matter("Timeline"), banner("content/"), "# Timeline", "",
-             "Dated glossary entries mentioned in the conversations, and other years said in them, "
-             "with the words around each.", ""]
+             f"Dated glossary entries mentioned in the conversations{said}.", ""]
     return "\n".join(lines + (timeline_table(ctx, events, TIMELINE, "## Events") or ["No dated events yet.", ""]))
 
 

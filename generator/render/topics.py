@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ..highlights import Excerpt, TimelineEvent, check_quote, quotes, timeline
 from ..model import Topic
-from .common import banner, front_matter, passage_header, time_label
+from .common import banner, front_matter, passage_header, time_label, times
 from .markup import escape, link, linked_text, marked_text, percent
 from .paths import TOPICS, episode_page, term_page, topic_page, transcript_page
 
@@ -46,7 +46,7 @@ def _shares(ctx, topic: Topic, page: str) -> list[str]:
     shares = ctx.model.links.topics[topic.id].shares
     if not shares:
         return ["No passage is about this topic yet.", ""]
-    items = [f"{link(escape(ctx.episode(e).transcript.meta.title), page, episode_page(e))}: {percent(share)}"
+    items = [f"{percent(share)} of {link(escape(ctx.episode(e).transcript.meta.title), page, episode_page(e))}"
              for e, share in shares]
     return ["**Share of the conversation:** " + "; ".join(items), ""]
 
@@ -143,8 +143,7 @@ def _reason(ctx, related, page: str) -> str:
         passages = "passage discusses" if related.both == 1 else "passages discuss"
         parts.append(f"{related.both} {passages} both")
     if related.adjacent:
-        times = "once" if related.adjacent == 1 else f"{related.adjacent} times"
-        parts.append(f"the conversation moves between them {times}")
+        parts.append(f"the conversation moves between them {times(related.adjacent)}")
     if related.shared_terms:
         parts.append("shared terms: " + ", ".join(
             link(escape(ctx.terms[t].term), page, term_page(t), title=ctx.tooltip(t)) for t in related.shared_terms))
