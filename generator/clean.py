@@ -25,7 +25,7 @@ SAYS_ANYTHING = re.compile(r"[^\W_]")  # a letter or digit, in any script
 FRAGMENT_WORDS = 12  # a block this short from one speaker is joined to the next one
 
 FILLER = re.compile(r"(?i)(?<![\w'-])(?:uh+|um+|uhm|erm|er|ah)(?![\w'-])[,.]?\s*")
-STUTTER = re.compile(r"(?i)(?<![\w'-])([a-z]{1,5})(?:[ \t]+\1)+(?![\w'-])")  # "i i", "the the"
+STUTTER = re.compile(r"(?i)(?<![\w'-])([a-z]+)(?:[ \t]+\1)+(?![\w'-])")  # "i i", "the the", "so So"
 STUTTER_KEEP = {"that", "had", "is", "do", "very", "bye", "no", "yes", "so", "really", "ha"}
 LOWER_I = re.compile(r"(?<![\w'-])i(?=(?:'[a-z]+)?(?![\w-]))")
 SPACE_RUN = re.compile(r"[ \t]*\n[ \t]*|[ \t]{2,}")
@@ -138,8 +138,13 @@ def _passage(index: int, blocks: list[Block], text: MappedText, language: str) -
 
 
 def _drop_stutter(match: re.Match[str]) -> str:
-    word = match.group(1)
-    return match.group(0) if word.lower() in STUTTER_KEEP else word
+    """One word of a repeat, except where saying it twice means something ("very very",
+    "so so") and a capitalised word said twice, which is a name ("Bora Bora"). A repeat
+    that changes case ("so So") starts the sentence again, so it goes whatever the word."""
+    word, said = match.group(1), match.group(0).split()
+    restarted = len(set(said)) > 1
+    meant = word.lower() in STUTTER_KEEP or (len(word) > 3 and word[:1].isupper())
+    return match.group(0) if meant and not restarted else word
 
 
 def tidy(text: MappedText, language: str = "en") -> MappedText:

@@ -46,6 +46,8 @@ def test_an_unnamed_speaker_change_in_captions_starts_a_new_passage(tmp_path):
 def test_reading_text_drops_fillers_and_stutters_and_fixes_i():
     assert reading("um, so i i think, uh, the the model works") == "So I think, the model works"
     assert reading("i'm sure i've seen it") == "I'm sure I've seen it"
+    assert reading("a neural neural brain, and so So why, very very so so") == "A neural brain, and so why, very very so so"
+    assert reading("we flew to Bora Bora") == "We flew to Bora Bora"  # a name said twice
 
 
 def test_spaces_before_punctuation_go_unless_they_belong():
