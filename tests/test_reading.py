@@ -59,6 +59,12 @@ def test_mention_groups_follow_the_topics_line_and_untopical_passages_come_last(
     assert groups[:-1] == [title for title in listed if title in groups]
 
 
+def test_the_terms_said_most_leave_out_the_people_taking_part(pages):
+    said_most = section(pages[f"{EPISODE}/index.md"], "Terms discussed most")
+    assert "Reinforcement learning" in said_most
+    assert "Misha Laskin" not in said_most and "Steve Hsu" not in said_most
+
+
 def test_a_passage_that_names_a_term_several_times_is_listed_once(pages):
     mentions = section(pages["glossary/alphago.md"], "Mentions (17)")
     passages = re.findall(r"^- \[¶ (\d+)\]", mentions, re.M)

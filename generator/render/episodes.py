@@ -104,7 +104,9 @@ def _topic_shares(ctx, episode: Episode, page: str) -> list[str]:
 
 
 def _episode_terms(ctx, episode: Episode, page: str) -> list[str]:
-    counts = Counter(m.term for m in episode.mentions)
+    """The terms said most, leaving out the people taking part (their names are said to them)."""
+    present = {p.name.casefold() for p in episode.transcript.meta.people}
+    counts = Counter(m.term for m in episode.mentions if ctx.terms[m.term].term.casefold() not in present)
     if not counts:
         return []
     top = sorted(counts, key=lambda t: (-counts[t], t))[:20]

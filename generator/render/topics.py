@@ -124,7 +124,8 @@ def _key_terms(ctx, topic: Topic, page: str) -> list[str]:
     if not terms:
         return []
     items = [f"{link(escape(ctx.terms[t].term), page, term_page(t), title=ctx.tooltip(t))} ({n})" for t, n in terms]
-    return ["## Terms that matter here", "", ", ".join(items), ""]
+    return ["## Terms that matter here", "", "First the terms this topic's passages name often and the rest of the "
+            "conversation seldom; in brackets, how many of its passages name each.", "", ", ".join(items), ""]
 
 
 def _related(ctx, topic: Topic, page: str) -> list[str]:
