@@ -213,10 +213,11 @@ def load_glossary(project: Project) -> tuple[Term, ...]:
         _check_id(path, line, term.id, seen)
         if term.kind not in TERM_KINDS:
             raise _expect(path, line_of_key(mapping, "kind"), "kind", " | ".join(TERM_KINDS), term.kind)
-        for alias in (term.term, *term.aliases):
+        for alias in term.forms():
             owner = alias_owner.setdefault(alias.lower(), term.id)
             if owner != term.id:
-                raise ConfigError(path, line_of_key(mapping, "aliases"),
+                key = "misheard" if alias in term.misheard else "aliases"
+                raise ConfigError(path, line_of_key(mapping, key),
                                   f"alias '{alias}' of '{term.id}' is already used by '{owner}'")
         terms.append(term)
         for other in term.see_also:

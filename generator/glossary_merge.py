@@ -39,7 +39,7 @@ class Merger:
     def __init__(self, existing: tuple[Term, ...]):
         self.existing = {t.id for t in existing}
         self.ids = set(self.existing)
-        self.names = {name.lower(): t.id for t in existing for name in (t.term, *t.aliases)}
+        self.names = {name.lower(): t.id for t in existing for name in t.forms()}
         self.added: list[tuple[Term, int | None]] = []
         self.skipped: list[tuple[str, str]] = []
         self.dropped: list[tuple[str, str, str]] = []
@@ -100,7 +100,7 @@ def render_entry(term: Term, indent: str = "  ") -> str:
     fields.update({"year": term.year} if term.year is not None else {})
     fields.update({"background": True} if term.background else {})
     fields["definition"] = term.definition
-    fields.update({key: list(getattr(term, key)) for key in ("aliases", "see_also") if getattr(term, key)})
+    fields.update({key: list(getattr(term, key)) for key in ("aliases", "misheard", "see_also") if getattr(term, key)})
     fields.update({"curated": False} if not term.curated else {})
     body = yaml.dump(fields, Dumper=_EntryDumper, sort_keys=False, allow_unicode=True, width=84)
     return "".join(f"{indent}{'- ' if n == 0 else '  '}{line}".rstrip() + "\n"

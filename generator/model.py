@@ -118,6 +118,11 @@ class Term:
     background: bool = False  # curated but allowed to have no mention
     curated: bool = True
     see_also: tuple[str, ...] = ()
+    misheard: tuple[str, ...] = ()  # what speech recognition wrote for it ("Chat TTP"): found, and corrected on show
+
+    def forms(self) -> tuple[str, ...]:
+        """Every way the transcripts may write it: the headword, aliases and misheard forms."""
+        return (self.term, *self.aliases, *self.misheard)
 
 
 @dataclass(frozen=True)

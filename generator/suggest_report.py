@@ -39,8 +39,9 @@ sounds; decide for each one, then edit `content/glossary.yml` yourself.
           One or two plain sentences for a curious reader.
 
 - **Misheard spelling**: if the context shows the transcript meant the term, add the found
-  text exactly as written to that term's `aliases:` list, e.g. `aliases: [NIPS, New Rips]`.
-  From the next build on, it is linked and explained like the headword.
+  text exactly as written to that term's `misheard:` list, e.g. `misheard: [New Rips]` (a
+  real other name, such as NIPS, goes under `aliases:`). From the next build on, it is
+  linked and explained like the headword, and shown with the headword in brackets.
 
 Offsets are character positions in the episode's source file (`start`-`end`).
 """

@@ -47,7 +47,7 @@ def alias_buckets(glossary: Sequence[Term]) -> dict[int, list[Alias]]:
     its own length instead of with all of them."""
     buckets: dict[int, list[Alias]] = defaultdict(list)
     for term in glossary:
-        for text in sorted({term.term, *term.aliases}):
+        for text in sorted(set(term.forms())):
             flat = compact(text)
             if len(flat) >= MIN_VARIANT_CHARS:
                 buckets[len(flat)].append(Alias(term, text, flat, jellyfish.metaphone(flat), len(text.split())))

@@ -44,7 +44,7 @@ def index_terms(nlp: Language, terms: Iterable[Term]) -> TermIndex:
     keys: dict[str, tuple[str, str | None]] = {}
     symbols: set[str] = set()
     for term in terms:
-        for alias in sorted({term.term, *term.aliases}):
+        for alias in sorted(set(term.forms())):
             words = [t.text for t in nlp.make_doc(alias)]
             exact = _exact_form(alias) if ACRONYM.match(alias) else None
             keys.setdefault(key_of(words), (term.id, exact))

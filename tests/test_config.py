@@ -61,6 +61,15 @@ def test_an_alias_used_by_two_terms_is_an_error(tmp_path):
         load_glossary(Project(tmp_path))
 
 
+def test_a_misheard_form_used_by_another_term_is_an_error_at_its_line(tmp_path):
+    (tmp_path / "content").mkdir()
+    text = GLOSSARY.replace("    aliases: [rl]\n", "    aliases: [R.L.H.F.]\n    misheard: [Are El]\n") \
+        .replace("    aliases: [RL]\n", "    aliases: [RL]\n    misheard: [are el]\n")
+    (tmp_path / "content/glossary.yml").write_text(text)
+    with pytest.raises(ConfigError, match=r"glossary.yml:13: alias 'Are El' of 'rlhf' is already used by 'rl'"):
+        load_glossary(Project(tmp_path))
+
+
 def test_bad_kind_and_missing_definition(tmp_path):
     (tmp_path / "content").mkdir()
     (tmp_path / "content/glossary.yml").write_text("terms:\n  - id: x\n    term: X\n    kind: thing\n    definition: d\n")

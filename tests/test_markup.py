@@ -12,7 +12,7 @@ import yaml
 
 from generator.model import Mention, Passage
 from generator.render.common import banner, front_matter
-from generator.render.markup import escape, link, linked_text, relative, tooltip, web_url
+from generator.render.markup import TermLink, escape, link, linked_text, relative, tooltip, web_url
 from generator.textmap import MappedText
 
 REPO = Path(__file__).resolve().parents[1]
@@ -82,6 +82,18 @@ def test_linked_terms_link_once_per_passage_and_keep_the_rest_escaped():
     assert [tag for tag, _ in elements.tags] == ["p", "a", "abbr"]
     assert elements.tags[1][1] == {"href": "../../glossary/rl.md", "title": 'Learning by "reward"'}
     assert elements.text == "RL is <b>great</b>; RL again"
+
+
+def test_a_misheard_term_keeps_its_words_and_shows_the_headword_in_brackets():
+    text = "I played with Chat TTP, then chad chicka t again"
+    passage = Passage("p001", 1, MappedText.verbatim(text, 0, len(text)), 0, len(text), 1)
+    mentions = [Mention("chatgpt", "e", "p001", 14, 22, "Chat TTP", 14, 22),
+                Mention("chatgpt", "e", "p001", 29, 42, "chad chicka t", 29, 42)]
+    terms = {"chatgpt": TermLink("glossary/chatgpt.md", "A chatbot <by OpenAI>", "Chat[GPT]*",
+                                 frozenset({"chat ttp", "chad chicka t"}))}
+    elements = Elements.of(site_markdown().convert(linked_text(passage, mentions, "episodes/e/transcript.md", terms)))
+    assert elements.text == "I played with Chat TTP [Chat[GPT]*], then chad chicka t [Chat[GPT]*] again"
+    assert [tag for tag, _ in elements.tags] == ["p", "a", "span", "abbr", "span"]
 
 
 def test_relative_links_between_pages():

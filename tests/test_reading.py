@@ -59,6 +59,13 @@ def test_mention_groups_follow_the_topics_line_and_untopical_passages_come_last(
     assert groups[:-1] == [title for title in listed if title in groups]
 
 
+def test_misheard_terms_are_shown_as_said_with_the_right_word_in_brackets(pages):
+    shown = html(pages[f"{EPISODE}/transcript.md"])
+    assert '>Chat TTP</a> <span class="podsite-heard">&#91;ChatGPT&#93;</span> came out' in shown
+    assert "**Misheard by speech recognition as:** Chat TTP, chad chicka t" in pages["glossary/chatgpt.md"]
+    assert "podsite-heard" not in section(pages["glossary/chatgpt.md"], "Mentions (3)")  # snippets stay as said
+
+
 def test_the_terms_said_most_leave_out_the_people_taking_part(pages):
     said_most = section(pages[f"{EPISODE}/index.md"], "Terms discussed most")
     assert "Reinforcement learning" in said_most

@@ -13,7 +13,7 @@ from .episodes import episode_page_text, episodes_index, transcript_page_text
 from .glossary import glossary_index, kind_index, term_page_text
 from .home import graph_page, home_page, timeline_page
 from .knowledge import knowledge_json
-from .markup import short
+from .markup import TermLink, short
 from .topics import topic_page_text, topics_index
 from .common import TopicNames, topic_titles
 
@@ -34,8 +34,9 @@ class RenderContext:
         return {t.id: t for t in self.model.glossary}
 
     @cached_property
-    def term_links(self) -> dict[str, tuple[str, str]]:
-        return {t.id: (paths.term_page(t.id), self.tooltip(t.id)) for t in self.model.glossary}
+    def term_links(self) -> dict[str, TermLink]:
+        return {t.id: TermLink(paths.term_page(t.id), self.tooltip(t.id), t.term, frozenset(m.casefold() for m in t.misheard))
+                for t in self.model.glossary}
 
     @cached_property
     def _episodes(self) -> dict[str, Episode]:

@@ -63,7 +63,7 @@ def _hosts_and_guests(ctx) -> list[str]:
     people = sorted({(p.name, p.role, e.id) for e in ctx.model.episodes for p in e.transcript.meta.people})
     if not people:
         return []
-    entries = {form.casefold(): t.id for t in ctx.model.glossary if t.kind == "person" for form in (t.term, *t.aliases)}
+    entries = {form.casefold(): t.id for t in ctx.model.glossary if t.kind == "person" for form in t.forms()}
     lines = ["## In the episodes", ""]
     for name, role, episode_id in people:
         title = escape(ctx.episode(episode_id).transcript.meta.title)
@@ -85,7 +85,10 @@ def term_page_text(ctx, term: Term) -> str:
                   "    Extracted automatically; the text above is the sentence that best explains it. "
                   "Add it to `content/glossary.yml` to curate it.", ""]
     if term.aliases:
-        lines += ["**Also written or misheard as:** " + ", ".join(escape(a) for a in term.aliases), ""]
+        lines += ["**Also written as:** " + ", ".join(escape(a) for a in term.aliases), ""]
+    if term.misheard:
+        lines += ["**Misheard by speech recognition as:** " + ", ".join(escape(a) for a in term.misheard)
+                  + " (shown with the right word in brackets)", ""]
     lines += _appearances(ctx, term, page) + _term_topics(ctx, links, page) + _related_terms(ctx, term, links, page)
     lines += _mentions(ctx, links, page) if links.mentions else [
         "*Background term: not mentioned in the transcripts, defined here for context.*", ""]
@@ -96,7 +99,7 @@ def _appearances(ctx, term: Term, page: str) -> list[str]:
     """For a person who takes part in an episode: their role, and where they speak."""
     if term.kind != "person":
         return []
-    names = {term.term.casefold(), *(a.casefold() for a in term.aliases)}
+    names = {form.casefold() for form in term.forms()}
     lines = []
     for episode in ctx.model.episodes:
         roles = [p.role for p in episode.transcript.meta.people if p.name.casefold() in names]

@@ -25,7 +25,8 @@ def knowledge_json(ctx) -> str:
             for t in ctx.model.topics
         ],
         "terms": [
-            {"id": t.id, "term": t.term, "kind": t.kind, "aliases": list(t.aliases), "definition": t.definition,
+            {"id": t.id, "term": t.term, "kind": t.kind, "aliases": list(t.aliases),
+             "misheard": list(t.misheard), "definition": t.definition,
              "url": page_url(term_page(t.id)), "year": t.year, "curated": t.curated, "background": t.background,
              "mentions": [{"episode": m.episode, "passage": m.passage, "start": m.start, "end": m.end, "text": m.text}
                           for m in ctx.model.links.terms[t.id].mentions]}

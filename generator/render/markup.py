@@ -12,7 +12,7 @@ from __future__ import annotations
 import posixpath
 import re
 import urllib.parse
-from typing import Sequence
+from typing import NamedTuple, Sequence
 
 from ..model import Mention, Passage
 
@@ -92,11 +92,21 @@ def clock(seconds: float) -> str:
     return f"{hours}:{rest // 60:02d}:{rest % 60:02d}" if hours else f"{rest // 60}:{rest % 60:02d}"
 
 
+class TermLink(NamedTuple):
+    """What marking up a term's mention needs: its page, its short definition, and the
+    forms speech recognition misheard it as (casefolded), which are shown with the headword."""
+
+    path: str
+    definition: str
+    headword: str = ""
+    misheard: frozenset[str] = frozenset()
+
+
 def linked_text(
     passage: Passage,
     mentions: Sequence[Mention],
     from_page: str,
-    term_pages: dict[str, tuple[str, str]],
+    term_pages: dict[str, TermLink],
     policy: str = "first",
 ) -> str:
     """A passage's reading text, escaped, with its glossary terms marked up."""
@@ -108,14 +118,15 @@ def marked_text(
     text: str,
     spans: Sequence[tuple[str, int, int]],
     from_page: str,
-    term_pages: dict[str, tuple[str, str]],
+    term_pages: dict[str, TermLink],
     policy: str = "first",
 ) -> str:
     """Escaped text with each (term id, start, end) span marked up.
 
     Per `policy` a span becomes a link to its entry ("first": the first span of each term,
-    "all", or "none"); every other span gets the definition as a tooltip. `term_pages`
-    maps term id -> (docs path, short definition).
+    "all", or "none"); every other span gets the definition as a tooltip. A span that says
+    what speech recognition misheard ("Chat TTP") is followed by the headword in brackets,
+    as an editor marks a correction in a quote: the words stay as the file has them.
     """
     pieces: list[str] = []
     cursor = 0
@@ -123,14 +134,16 @@ def marked_text(
     for term, start, end in sorted(spans, key=lambda span: (span[1], span[2])):
         if start < cursor or term not in term_pages:
             continue
-        path, definition = term_pages[term]
+        entry = TermLink(*term_pages[term])
         pieces.append(escape_inline(text[cursor:start]))
         label = escape_inline(text[start:end])
         if policy == "all" or (policy == "first" and term not in linked):
-            pieces.append(link(label, from_page, path, title=definition))
+            pieces.append(link(label, from_page, entry.path, title=entry.definition))
             linked.add(term)
         else:
-            pieces.append(tooltip(label, definition))
+            pieces.append(tooltip(label, entry.definition))
+        if text[start:end].casefold() in entry.misheard:
+            pieces.append(f' <span class="podsite-heard">{escape_inline(f"[{entry.headword}]")}</span>')
         cursor = end
     pieces.append(escape_inline(text[cursor:]))
     return escape_start("".join(pieces).strip())
