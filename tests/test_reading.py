@@ -66,6 +66,10 @@ def test_misheard_terms_are_shown_as_said_with_the_right_word_in_brackets(pages)
     assert "podsite-heard" not in section(pages["glossary/chatgpt.md"], "Mentions (3)")  # snippets stay as said
 
 
+def test_a_transcript_without_speakers_says_so(pages):
+    assert "The source does not say who speaks when" in pages[f"{EPISODE}/transcript.md"]
+
+
 def test_the_terms_said_most_leave_out_the_people_taking_part(pages):
     said_most = section(pages[f"{EPISODE}/index.md"], "Terms discussed most")
     assert "Reinforcement learning" in said_most

@@ -120,7 +120,9 @@ def transcript_page_text(ctx, episode: Episode) -> str:
     lines = [front_matter(f"Transcript: {meta.title}"), banner(episode.transcript.source),
              f"# Transcript: {escape(meta.title)}", "",
              f"{link('Back to the episode', page, episode_page(episode.id))}. "
-             "Fillers and stutters are removed for reading; every passage links to its topics.", ""]
+             "Fillers and stutters are removed for reading; every passage links to its topics."
+             + ("" if any(p.speaker for p in episode.passages) else
+                " The source does not say who speaks when, so passages name no speaker."), ""]
     mentions_by_passage: dict[str, list] = {}
     for mention in episode.mentions:
         mentions_by_passage.setdefault(mention.passage, []).append(mention)
