@@ -28,8 +28,8 @@ NOT_SPEAKERS = {"note", "notes", "nb", "warning", "edit", "update", "summary", "
 INTERJECTIONS = {"yes", "yeah", "yep", "no", "nope", "okay", "ok", "right", "sure", "thanks", "hmm", "mm", "wow",
                  "oh", "great", "exactly", "absolutely", "cool", "indeed", "true", "really", "well"}
 # Lowercase name particles, so that "Ludwig van Beethoven" still reads as a full name.
-ELIDED_PARTICLE = re.compile(r"[a-z]{1,4}['’][A-Z]")  # "d'Arcy", "dell'Orto"
 NAME_PARTICLES = {"van", "von", "de", "der", "den", "da", "di", "du", "la", "le", "bin", "al", "y"}
+ELIDED_PARTICLE = re.compile(r"[a-z]{1,4}['’][A-Z]")  # "d'Arcy", "dell'Orto"
 MAX_NAME_WORDS = 5
 MAX_NAME_CHARS = 40
 

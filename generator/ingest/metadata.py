@@ -182,8 +182,8 @@ def _date(path: Path, data: dict) -> str | None:
             return datetime.datetime.fromisoformat(value.strip()).date().isoformat()
         except ValueError:
             pass
-    raise ConfigError(path, line_of_key(data, "date"), f"expected 'date' as YYYY-MM-DD, e.g. 2025-03-13 (a time may follow), "
-                      f"found {str(value)!r}")
+    raise ConfigError(path, line_of_key(data, "date"), "expected 'date' as YYYY-MM-DD, e.g. 2025-03-13 "
+                      f"(a time may follow), found {str(value)!r}")
 
 
 def _names(path: Path, data: dict, key: str) -> tuple[str, ...]:

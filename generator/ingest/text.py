@@ -27,8 +27,8 @@ from typing import Callable
 
 from ..model import Block, Person
 from ..textmap import MappedText
-from .marks import (CLOCK, LEAD_TIME, MID_TIME, SEPARATOR, TRAIL_TIME, Label, clock_seconds, is_stage_direction, lead_label,
-                    matched_clock, name_line)
+from .marks import (CLOCK, LEAD_TIME, MID_TIME, SEPARATOR, TRAIL_TIME, Label, clock_seconds, is_stage_direction,
+                    lead_label, matched_clock, name_line)
 from .source import Line, Reading, line_groups
 from .speakers import label_filter, role_aliases
 

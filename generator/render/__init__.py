@@ -35,7 +35,8 @@ class RenderContext:
 
     @cached_property
     def term_links(self) -> dict[str, TermLink]:
-        return {t.id: TermLink(paths.term_page(t.id), self.tooltip(t.id), t.term, frozenset(m.casefold() for m in t.misheard))
+        return {t.id: TermLink(paths.term_page(t.id), self.tooltip(t.id), t.term,
+                               frozenset(form.casefold() for form in t.misheard))
                 for t in self.model.glossary}
 
     @cached_property
