@@ -119,6 +119,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except PodsiteError as error:
         print(f"error: {error}", file=sys.stderr)
         return 1
+    except KeyboardInterrupt:  # writes are all-or-nothing, so there is nothing to report but this
+        print("interrupted: no page was left half-written; run the command again to finish", file=sys.stderr)
+        return 130
 
 
 if __name__ == "__main__":

@@ -84,3 +84,15 @@ def test_files_in_the_episodes_folder_that_are_not_transcripts_are_named(tmp_pat
     left_out = [r.getMessage() for r in caplog.records if "left out" in r.getMessage()]
     assert [m.split(":")[0].rsplit("/", 1)[-1] for m in left_out] == ["cover.jpg", "notes.docx"]
     assert "not a transcript Podsite reads (.ass, " in left_out[0]
+
+
+def test_ctrl_c_ends_with_one_line_not_a_traceback(tmp_path, capsys, monkeypatch):
+    import generator.cli as cli
+    root = make_project(tmp_path / "site", {"moon.txt": "Ada: Hello.\n\nBo: Hi.\n"})
+
+    def pressed_ctrl_c(project):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(cli, "build_site", pressed_ctrl_c)
+    assert main(["--project", str(root), "generate"]) == 130
+    assert capsys.readouterr().err == "interrupted: no page was left half-written; run the command again to finish\n"
