@@ -216,6 +216,9 @@ def test_markdown_front_matter_is_metadata_under_the_sidecar_and_not_speech(tmp_
     assert read(tmp_path / "episode.md").meta.title == "From the sidecar"
     message = error_for(write(tmp_path, "bad.md", "---\ntitle: Rockets\ndate: last May\n---\nAnn Lee: Hi.\n"), ConfigError)
     assert "bad.md:3" in message and "date" in message
+    broken = write(tmp_path, "broken.md", "---\ntitle: X\n  date: 2020-01-01\n---\n**Ann:** Hello.\n")
+    message = error_for(broken, ConfigError)
+    assert "broken.md:3" in message and "front matter is not valid YAML" in message
     rules = read(write(tmp_path, "rules.txt", "---\nAnn: Hello there.\n---\n\nMore words.\n"))
     assert rules.meta.title == "Rules" and "Hello there." in " ".join(b.text.text for b in rules.blocks)
 

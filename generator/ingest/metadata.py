@@ -31,6 +31,7 @@ SIDECAR_KEYS = ("title", "date", "podcast", "host", "guests", "audio_url", "lang
 SIDECAR_SUFFIXES = (".yml", ".yaml")
 FRONT_MATTER = re.compile(r"---[ \t]*\n(?P<yaml>(?:.*\n)*?)(?:---|\.\.\.)[ \t]*(?:\n|\Z)")
 FRONT_MATTER_KEYS = ("title", "date", "podcast", "host", "guests", "audio_url", "language")
+EPISODE_KEY_LINE = re.compile(rf"^[ \t]*(?:{'|'.join(FRONT_MATTER_KEYS)})[ \t]*:", re.MULTILINE)
 ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 LANGUAGE_TAG = re.compile(r"[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*")
 LANGUAGE_SAMPLE = 4000  # characters of transcript to guess the language from
@@ -104,8 +105,12 @@ def split_front_matter(path: Path, source: str) -> tuple[str, Sidecar]:
         return source, Sidecar()
     try:
         data = parse_yaml("\n" + match.group("yaml"))  # the leading line keeps line numbers the file's
-    except yaml.YAMLError:
-        return source, Sidecar()
+    except yaml.YAMLError as exc:
+        if not EPISODE_KEY_LINE.search(match.group("yaml")):
+            return source, Sidecar()  # dashes around words that are no metadata: a rule in the transcript
+        mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
+        raise ConfigError(path, mark.line + 1 if mark else 2, "front matter is not valid YAML: "
+                          f"{getattr(exc, 'problem', None) or exc}; fix it, or remove the --- lines around it") from None
     if not isinstance(data, dict) or not any(key in FRONT_MATTER_KEYS for key in data):
         return source, Sidecar()
     date = data.get("date")
