@@ -102,6 +102,10 @@ def _coerce(path: Path, line: int | None, key: str, value: Any, annotation: Any)
         annotation = next(arg for arg in typing.get_args(annotation) if arg is not type(None))
         origin = typing.get_origin(annotation)
     if origin is tuple:
+        if isinstance(value, str) and "," in value:  # "a, b": one value, or a list written without brackets?
+            items = ", ".join(part.strip() for part in value.split(","))
+            raise _expect(path, line, key, "a list in brackets", value,
+                          f"{key}: [{items}] (or, for one value that holds a comma, {key}: ['{value.strip()}'])")
         if isinstance(value, str):
             value = [value]
         if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):

@@ -70,6 +70,17 @@ def test_a_misheard_form_used_by_another_term_is_an_error_at_its_line(tmp_path):
         load_glossary(Project(tmp_path))
 
 
+def test_a_list_written_without_brackets_is_an_error_that_shows_both_readings(tmp_path):
+    (tmp_path / "content").mkdir()
+    one_term = GLOSSARY.split("  - id: rlhf")[0]
+    (tmp_path / "content/glossary.yml").write_text(one_term.replace("aliases: [RL]", "aliases: RL, R.L."))
+    with pytest.raises(ConfigError, match=r"glossary.yml:6: 'aliases': expected a list in brackets, found 'RL, R.L.'; "
+                                          r"for example: aliases: \[RL, R.L.\] \(or, for one value"):
+        load_glossary(Project(tmp_path))
+    (tmp_path / "content/glossary.yml").write_text(one_term.replace("aliases: [RL]", "aliases: RL"))
+    assert load_glossary(Project(tmp_path))[0].aliases == ("RL",)  # one value needs no brackets
+
+
 def test_bad_kind_and_missing_definition(tmp_path):
     (tmp_path / "content").mkdir()
     (tmp_path / "content/glossary.yml").write_text("terms:\n  - id: x\n    term: X\n    kind: thing\n    definition: d\n")
