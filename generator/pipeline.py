@@ -8,6 +8,7 @@
 from __future__ import annotations
 
 import logging
+import re
 from collections import Counter
 from dataclasses import dataclass, replace
 from functools import partial
@@ -31,6 +32,7 @@ from .segment_topics import SUBTOPIC_Z, segment_topics
 from .terms import find_mentions, index_terms
 
 log = logging.getLogger(__name__)
+MKDOCS_FOLDER = re.compile(r"^(?P<key>docs_dir|site_dir)[ \t]*:[ \t]*(?P<folder>[^#\n]*)", re.MULTILINE)
 
 
 @dataclass(frozen=True)
@@ -95,7 +97,23 @@ def analyse_episode(path: Path, project: Project, settings: Settings, nlp, term_
 
 
 def build_site(project: Project) -> Site:
+    check_mkdocs_folders(project)
     return render_site(analyse_site(project))
+
+
+def check_mkdocs_folders(project: Project) -> None:
+    """Podsite writes pages to docs/ and the site to site/; an mkdocs.yml that names other
+    folders would have MkDocs and Podsite disagree about where the site is, so it is refused."""
+    config = project.root / "mkdocs.yml"
+    if not config.is_file():
+        return
+    text = config.read_text(encoding="utf-8", errors="replace")
+    for match in MKDOCS_FOLDER.finditer(text):
+        key, folder = match.group("key"), match.group("folder").strip().strip("'\"").rstrip("/")
+        if folder.removeprefix("./") != key.removesuffix("_dir"):
+            raise ConfigError(config, text.count("\n", 0, match.start()) + 1,
+                              f"{key}: {folder!r}, but podsite writes the pages to docs/ and the site to site/; "
+                              f"remove the {key} line")
 
 
 def extract_and_match(episodes, settings: Settings, nlp) -> tuple[tuple[Term, ...], list[tuple[Mention, ...]]]:

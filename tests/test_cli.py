@@ -96,3 +96,13 @@ def test_ctrl_c_ends_with_one_line_not_a_traceback(tmp_path, capsys, monkeypatch
     monkeypatch.setattr(cli, "build_site", pressed_ctrl_c)
     assert main(["--project", str(root), "generate"]) == 130
     assert capsys.readouterr().err == "interrupted: no page was left half-written; run the command again to finish\n"
+
+
+@pytest.mark.parametrize("line, key", [("docs_dir: pages", "docs_dir"), ("site_dir: docs/site", "site_dir")])
+def test_an_mkdocs_yml_that_moves_the_folders_is_refused_at_its_line(tmp_path, capsys, line, key):
+    root = make_project(tmp_path / "site", {"moon.txt": "Ada: Hello.\n\nBo: Hi.\n"})
+    config = root / "mkdocs.yml"
+    config.write_text(f"{line}\n" + config.read_text(encoding="utf-8"), encoding="utf-8")
+    assert main(["--project", str(root), "generate"]) == 1
+    assert f"mkdocs.yml:1: {key}: " in capsys.readouterr().err
+    assert [p.name for p in (root / "docs").iterdir()] == ["about.md"]  # nothing written
