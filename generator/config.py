@@ -117,7 +117,7 @@ def _coerce(path: Path, line: int | None, key: str, value: Any, annotation: Any)
         raise _expect(path, line, key, "a whole number", value)
     if annotation is str:
         if not isinstance(value, (str, int, float)) or isinstance(value, bool) or not str(value).strip():
-            raise _expect(path, line, key, "text", value)
+            raise _expect(path, line, key, " or ".join(CHOICES[key]) if key in CHOICES else "text", value)
         return str(value).strip()
     return value
 

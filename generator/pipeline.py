@@ -51,8 +51,11 @@ def episode_files(project: Project) -> list[Path]:
         raise PodsiteError(project.episodes_dir, None, "no episodes folder; put transcripts in content/episodes/")
     visible = sorted(p for p in project.episodes_dir.iterdir() if p.is_file() and not p.name.startswith("."))
     files = [p for p in visible if p.suffix.lower() in TRANSCRIPT_SUFFIXES]
+    stems = {p.stem for p in files}
     for other in visible:
-        if other.suffix.lower() not in (*TRANSCRIPT_SUFFIXES, *SIDECAR_SUFFIXES):
+        if other.suffix.lower() in SIDECAR_SUFFIXES and other.stem not in stems:
+            log.warning("%s: a sidecar with no transcript named %s.* beside it; left out", other, other.stem)
+        elif other.suffix.lower() not in (*TRANSCRIPT_SUFFIXES, *SIDECAR_SUFFIXES):
             log.warning("%s: not a transcript Podsite reads (%s); left out", other, ", ".join(sorted(TRANSCRIPT_SUFFIXES)))
     if not files:
         raise PodsiteError(project.episodes_dir, None, f"has no transcripts ({', '.join(sorted(TRANSCRIPT_SUFFIXES))}); "

@@ -79,10 +79,11 @@ def test_a_site_with_no_transcripts_says_what_to_add(tmp_path, capsys):
 
 def test_files_in_the_episodes_folder_that_are_not_transcripts_are_named(tmp_path, caplog):
     root = make_project(tmp_path / "site", {"moon.txt": "Ada: Hello.\n\nBo: Hi.\n", "moon.yml": "title: Moon\n",
-                                            "notes.docx": "binary", "cover.jpg": "jpeg"})
+                                            "notes.docx": "binary", "cover.jpg": "jpeg", "ghost.yml": "title: G\n"})
     assert main(["--project", str(root), "generate"]) == 0
     left_out = [r.getMessage() for r in caplog.records if "left out" in r.getMessage()]
-    assert [m.split(":")[0].rsplit("/", 1)[-1] for m in left_out] == ["cover.jpg", "notes.docx"]
+    assert [m.split(":")[0].rsplit("/", 1)[-1] for m in left_out] == ["cover.jpg", "ghost.yml", "notes.docx"]
+    assert "ghost.yml: a sidecar with no transcript named ghost.* beside it" in left_out[1]
     assert "not a transcript Podsite reads (.ass, " in left_out[0]
 
 

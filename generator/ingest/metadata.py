@@ -81,7 +81,7 @@ def read_sidecar(transcript: Path, formats: tuple[str, ...]) -> Sidecar:
         return Sidecar()  # an empty file overrides nothing
     if not isinstance(data, dict):
         raise ConfigError(path, getattr(data, "line", 1), "expected a mapping of episode metadata, "
-                          f"like 'title: My episode', found a {type(data).__name__}")
+                          f"like 'title: My episode', found {'a list' if isinstance(data, list) else repr(data)}")
     _check_keys(path, data, SIDECAR_KEYS)
     return replace(_episode_keys(path, data), format=_choice(path, data, "format", formats),
                    speakers=_renames(path, data))
