@@ -15,9 +15,9 @@ class PodsiteError(Exception):
         super().__init__(str(self))
 
     def __str__(self) -> str:
-        where = self.path or "<input>"
-        if self.line is not None:
-            where = f"{where}:{self.line}"
+        if self.path is None:  # a command-line value: the message names the option
+            return self.message
+        where = f"{self.path}:{self.line}" if self.line is not None else self.path
         return f"{where}: {self.message}"
 
 

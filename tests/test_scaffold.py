@@ -194,8 +194,9 @@ def test_add_refuses_what_the_pipeline_would_not_read(project, tmp_path):
         add_transcript(project, audio)
     with pytest.raises(PodsiteError, match="--date: expected YYYY-MM-DD"):
         add_transcript(project, FORMATS / "labelled.txt", date="13/03/2025")
-    with pytest.raises(PodsiteError, match="--date: expected YYYY-MM-DD"):
+    with pytest.raises(PodsiteError, match="--date: expected YYYY-MM-DD") as error:
         add_transcript(project, FORMATS / "labelled.txt", date="20250313")
+    assert str(error.value).startswith("--date: ")  # an option, not a file: no "<input>:" before it
     with pytest.raises(PodsiteError, match="is this a podsite project"):
         add_transcript(Project(tmp_path / "elsewhere"), FORMATS / "labelled.txt")
     assert files_under(project.episodes_dir) == {".gitkeep"}
