@@ -15,7 +15,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Callable, Sequence
 
 import numpy as np
@@ -26,8 +26,10 @@ from .ingest import slugify
 from .model import Episode, Term, Topic
 
 MERGE_SIMILARITY = 0.3
-MAX_TOPICS = 8
-MIN_SHARE = 0.04  # a discovered topic covers at least this share of all words
+MAX_TOPICS = 8  # for a site of one episode; each further episode of some length allows MORE_TOPICS more
+MORE_TOPICS = 4
+MIN_SHARE = 0.04  # a discovered topic covers at least this share of all words ...
+EPISODE_SHARE = 0.12  # ... or this share of one episode's words, and a quarter of MIN_SHARE of all
 KEYWORDS = 12
 NAME_PARTS = 3  # at most this many terms or words in a discovered topic's name
 NAME_WORDS = 4  # and stop adding parts once the name is this many words long
@@ -41,6 +43,7 @@ class Candidate:
     words: Counter
     terms: Counter
     pairs: Counter  # adjacent content words (within a passage), as said
+    episodes: Counter = field(default_factory=Counter)  # content words from each episode (by index)
 
 
 def _said_pairs(text: str, content: set[str]) -> Counter:
@@ -54,7 +57,7 @@ def _candidates(episodes: Sequence[Episode]) -> list[Candidate]:
     """Sub-topics: each episode's parts (lexical segments at the sub-topic threshold), so one
     episode can hold several topics."""
     segments = []
-    for episode in episodes:
+    for number, episode in enumerate(episodes):
         terms_by_passage: dict[str, Counter] = {}
         for mention in episode.mentions:
             terms_by_passage.setdefault(mention.passage, Counter())[mention.term] += 1
@@ -63,7 +66,7 @@ def _candidates(episodes: Sequence[Episode]) -> list[Candidate]:
             terms = sum((terms_by_passage.get(p.id, Counter()) for p in episode.passages[start:end]), Counter())
             pairs = sum((_said_pairs(p.text.text, set(w)) for p, w in zip(episode.passages[start:end],
                                                                          episode.words[start:end])), Counter())
-            segments.append(Candidate(words, terms, pairs))
+            segments.append(Candidate(words, terms, pairs, Counter({number: sum(words.values())})))
     return [s for s in segments if s.words]
 
 
@@ -106,10 +109,10 @@ def _unit_rows(counts: np.ndarray, weights: np.ndarray) -> np.ndarray:
     return rows / np.where(norms > 0, norms, 1)
 
 
-def _distinctive(cluster: Counter, whole: Counter, idf: Callable[[str], float]) -> list[str]:
+def _distinctive(cluster: Counter, whole: Counter, idf: Callable[[str], float], people: set[str]) -> list[str]:
     total, site = sum(cluster.values()) or 1, sum(whole.values()) or 1
     score = {w: (c / total) * math.log(1 + (c / total) / (whole[w] / site)) * idf(w)
-             for w, c in cluster.items() if c >= 2 and not is_short_word(w)}
+             for w, c in cluster.items() if c >= 2 and not is_short_word(w) and w not in people}
     return sorted(score, key=lambda w: (-score[w], w))[:KEYWORDS]
 
 
@@ -125,7 +128,7 @@ def _surfaces(episodes: Sequence[Episode]) -> dict[str, str]:
 
 
 def _name(cluster: Candidate, site: tuple[Counter, Counter], headwords: dict[str, str],
-          surface: dict[str, str]) -> list[str]:
+          surface: dict[str, str], people: frozenset[str] = frozenset()) -> list[str]:
     """The most distinctive words of a cluster, each replaced by the most distinctive
     glossary term that contains it when there is one ("plate tectonics", not "plate"), else
     by the two-word phrase it is mostly said in ("release candidate", not "release")."""
@@ -135,7 +138,8 @@ def _name(cluster: Candidate, site: tuple[Counter, Counter], headwords: dict[str
     term_words = {t: {singular(w) for w in re.findall(r"[^\W_]+", headwords[t].lower())} for t in term_z}
     parts: list[str] = []
     covered: set[str] = set()
-    for word in sorted((w for w in words if words[w] >= 2 and not is_short_word(w)), key=lambda w: (-word_z[w], w)):
+    named = (w for w in words if words[w] >= 2 and not is_short_word(w) and w not in people)
+    for word in sorted(named, key=lambda w: (-word_z[w], w)):
         if word in covered:
             continue
         containing = [t for t in term_z if word in term_words[t]]
@@ -171,6 +175,33 @@ def _phrase_of(word: str, cluster: Candidate) -> tuple[str, str] | None:
     return best[1] if not any(is_short_word(w) for w in best[1]) else None
 
 
+def _episode_words(episodes: Sequence[Episode]) -> list[int]:
+    return [sum(len(words) for words in episode.words) for episode in episodes]
+
+
+def _large_enough(cluster: Candidate, whole: Counter, episodes: Sequence[Episode]) -> bool:
+    """A topic of the site, or a topic of the episode most of it comes from: on a site of
+    many episodes, a short episode's subject is still a topic."""
+    size, total = sum(cluster.words.values()), sum(whole.values()) or 1
+    lengths = _episode_words(episodes)
+    in_episode = max((count / (lengths[number] or 1) for number, count in cluster.episodes.items()), default=0.0)
+    return size / total >= MIN_SHARE or (in_episode >= EPISODE_SHARE and size / total >= MIN_SHARE / 4)
+
+
+def _most_topics(episodes: Sequence[Episode], whole: Counter) -> int:
+    """MAX_TOPICS, and MORE_TOPICS for each further episode that holds MIN_SHARE of the words."""
+    total = sum(whole.values()) or 1
+    substantial = sum(1 for length in _episode_words(episodes) if length / total >= MIN_SHARE)
+    return MAX_TOPICS + MORE_TOPICS * max(substantial - 1, 0)
+
+
+def _people_words(episodes: Sequence[Episode]) -> frozenset[str]:
+    """The words of the names of the people taking part: "Misha" names nobody's topic."""
+    names = {p.name for e in episodes for p in e.transcript.meta.people}
+    names |= {p.speaker for e in episodes for p in e.passages if p.speaker}
+    return frozenset(singular(w.lower()) for name in names for w in SAID_WORD.findall(name))
+
+
 def discover_topics(episodes: Sequence[Episode], glossary: Sequence[Term] = ()) -> tuple[Topic, ...]:
     idf = inverse_document_frequency(episodes)
     candidates = _candidates(episodes)
@@ -178,17 +209,17 @@ def discover_topics(episodes: Sequence[Episode], glossary: Sequence[Term] = ()) 
     site = (whole, sum((c.terms for c in candidates), Counter()))
     headwords = {t.id: t.term for t in glossary}
     groups = _cluster([c.words for c in candidates], idf)
-    clusters = [Candidate(*(sum((getattr(candidates[i], part) for i in g), Counter()) for part in ("words", "terms", "pairs")))
-                for g in groups]
+    parts = ("words", "terms", "pairs", "episodes")
+    clusters = [Candidate(*(sum((getattr(candidates[i], part) for i in g), Counter()) for part in parts)) for g in groups]
     clusters.sort(key=lambda c: (-sum(c.words.values()), sorted(c.words)))
-    total = sum(whole.values()) or 1
-    clusters = [c for c in clusters if sum(c.words.values()) / total >= MIN_SHARE][:MAX_TOPICS]
+    clusters = [c for c in clusters if _large_enough(c, whole, episodes)][:_most_topics(episodes, whole)]
     surface = _surfaces(episodes)
+    people = _people_words(episodes)
     topics, used = [], set()
     for cluster in clusters:
         words = cluster.words
-        keywords = [surface.get(w, w) for w in _distinctive(words, whole, idf)]
-        name = _name(cluster, site, headwords, surface)
+        keywords = [surface.get(w, w) for w in _distinctive(words, whole, idf, people)]
+        name = _name(cluster, site, headwords, surface, people)
         if not keywords or not name:
             continue
         ident = slugify("-".join(name), fallback="topic")

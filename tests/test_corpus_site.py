@@ -2,6 +2,7 @@
 
 import json
 import re
+from collections import Counter
 import shutil
 from pathlib import Path
 
@@ -82,7 +83,14 @@ def test_spacelog_glossary_marks_become_mentions_of_imported_terms(site):
 
 def test_discovered_topics_gather_passages_from_several_episodes_grouped_by_episode(site):
     data = knowledge(site)
-    assert 3 <= len(data["topics"]) <= 8
+    assert 4 <= len(data["topics"]) <= 8 + 4 * 3  # a few per episode, at most 4 more for each further one
+    passages_of = Counter(t for e in data["episodes"] for p in e["passages"] for t in p["topics"])
+    for episode in data["episodes"]:  # each episode's own subject is a topic, not only other episodes' topics
+        labels = Counter(t for p in episode["passages"] for t in p["topics"])
+        own = [t for t, n in labels.items() if 2 * n >= passages_of[t] and 10 * n >= len(episode["passages"])]
+        assert own, (episode["id"], labels)
+    people = {w.lower() for e in data["episodes"] for person in e["people"] for w in person["name"].split()}
+    assert not [t["title"] for t in data["topics"] if people & set(re.findall(r"\w+", t["title"].lower()))]
     spanning = []
     for topic in data["topics"]:
         page = (site / "docs" / "topics" / f"{topic['id']}.md").read_text()
