@@ -127,3 +127,10 @@ def test_key_points_on_a_site_of_several_episodes_say_which_episode_they_come_fr
         assert points and all(re.search(r"\[([^\]]+), ¶ \d+\]", p) for p in points), page.name
         cited = {m for p in points for m in re.findall(r"\[([^\]]+), ¶ \d+\]", p)}
         assert cited <= {t.replace("*", "\\*") for t in titles} | titles, cited
+
+
+def test_a_topic_lists_the_episodes_it_takes_most_of_first(site):
+    for page in (site / "docs/topics").glob("*.md"):
+        line = next((l for l in page.read_text().splitlines() if l.startswith("**Share of the conversation:**")), "")
+        shares = [int(n) for n in re.findall(r"(\d+)% of \[", line)]
+        assert shares == sorted(shares, reverse=True), (page.name, line)

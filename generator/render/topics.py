@@ -47,7 +47,7 @@ def _shares(ctx, topic: Topic, page: str) -> list[str]:
     if not shares:
         return ["No passage is about this topic yet.", ""]
     items = [f"{percent(share)} of {link(escape(ctx.episode(e).transcript.meta.title), page, episode_page(e))}"
-             for e, share in shares]
+             for e, share in sorted(shares, key=lambda item: -item[1])]  # stable: ties keep the site's order
     return ["**Share of the conversation:** " + "; ".join(items), ""]
 
 
