@@ -74,6 +74,7 @@ def analyse_site(project: Project, extract_terms: bool = True) -> SiteModel:
     episodes = [cache.episode(path, partial(analyse_episode, path, project, settings, nlp, term_index))
                 for path in episode_files(project)]
     _check_unique_ids(episodes)
+    _warn_about_shared_titles(episodes)
     _check_language(episodes, settings, project)
     episodes.sort(key=lambda e: (e.transcript.meta.date or "9999", e.id))
     if not glossary and settings.auto_terms and extract_terms:
@@ -168,6 +169,17 @@ def _check_language(episodes, settings: Settings, project: Project) -> None:
         log.warning("%d of %d episodes read as '%s' but the site's language is '%s'; set `language: %s` "
                     "in %s so that their words are analysed as '%s'", count, len(episodes), common,
                     settings.language, common, relative, common)
+
+
+def _warn_about_shared_titles(episodes) -> None:
+    """Two episodes listed under one title (and date) look like one listed twice."""
+    first: dict[tuple[str, str | None], str] = {}
+    for episode in sorted(episodes, key=lambda e: e.transcript.source):
+        meta = episode.transcript.meta
+        other = first.setdefault((meta.title.casefold(), meta.date), episode.transcript.source)
+        if other != episode.transcript.source:
+            log.warning("%s: has the same title as %s (%r); give one another title in its sidecar",
+                        episode.transcript.source, other, meta.title)
 
 
 def _check_unique_ids(episodes) -> None:

@@ -107,3 +107,10 @@ def test_an_mkdocs_yml_that_moves_the_folders_is_refused_at_its_line(tmp_path, c
     assert main(["--project", str(root), "generate"]) == 1
     assert f"mkdocs.yml:1: {key}: " in capsys.readouterr().err
     assert [p.name for p in (root / "docs").iterdir()] == ["about.md"]  # nothing written
+
+
+def test_two_episodes_with_one_title_are_named_in_a_warning(tmp_path, caplog):
+    root = make_project(tmp_path / "site", {"a.txt": "Ada: Hello.\n\nBo: Hi.\n", "a.yml": "title: Rockets\n",
+                                            "b.txt": "Ada: Again.\n\nBo: Yes.\n", "b.yml": "title: rockets\n"})
+    assert main(["--project", str(root), "generate"]) == 0
+    assert "content/episodes/b.txt: has the same title as content/episodes/a.txt ('rockets')" in caplog.text
