@@ -726,6 +726,15 @@ def test_timestamps_at_the_end_or_between_the_words_of_a_paragraph(tmp_path):
         ("Ann", 840.0, "And engines."), ("Ann", 870.0, "Also fuel, at 10:30 sharp.")]
 
 
+def test_bracketed_names_are_speakers_when_diarized_or_confirmed_and_sounds_stay_text(tmp_path):
+    diarized = "[SPEAKER_00] Hello there.\n[SPEAKER_01] Hi.\n[SPEAKER_00] Welcome.\n"  # a diarization script's output
+    assert [(b.speaker, b.text.text) for b in read(write(tmp_path, "whisperx.txt", diarized)).blocks] == [
+        ("SPEAKER_00", "Hello there."), ("SPEAKER_01", "Hi."), ("SPEAKER_00", "Welcome.")]
+    sounds = "[Music] Welcome back.\n\n[Music] Again.\n\nAnn Lee: Hello.\n\nBob Ray: Hi.\n"
+    assert [(b.speaker, b.text.text) for b in read(write(tmp_path, "show.txt", sounds)).blocks] == [
+        (None, "[Music] Welcome back."), (None, "[Music] Again."), ("Ann Lee", "Hello."), ("Bob Ray", "Hi.")]
+
+
 @pytest.mark.parametrize("name", ["Prof. Jane Doe", "J.R.R. Tolkien", "Jane Doe, PhD", "Prof. Dr. Hans-Peter Müller"])
 def test_labels_with_titles_initials_and_degrees(tmp_path, name):
     text = f"{name}: Welcome to the show.\n\nJohn Smith: Thanks for having me.\n\n{name}: Let us begin.\n"

@@ -67,6 +67,8 @@ NOTE = r"(?:\([^()\n]{1,20}\)|\[[^\[\]\n]{1,20}\])"  # "(Host)", "(00:01)", "[00
 # `**Name:**`, `**Name**:`, or `**Name** (00:01):` with the note outside the bold
 BOLD_LABEL = re.compile(r"\*\*(?P<name>[^*\n]{1,60}?)(?:(?::\*\*|\*\*:)(?=\s|$)|：\*\*|\*\*："
                         rf"|\*\*(?P<note>[ \t]*{NOTE}){COLON})\s*")
+# "[SPEAKER_00] words", "[Ann]: words", as diarization scripts print them (a clock is no name).
+BRACKET_LABEL = re.compile(r"\[(?P<name>[^\[\]\n:]{1,40})\](?::|[ \t]+[-–—])?[ \t]+")
 TAB_LABEL = re.compile(r"(?P<name>[^\W\d_][^\t\n:：()\[\]]{0,60}?)[ ]*\t+")  # "Name<TAB>words", pasted from a table
 PLAIN_LABEL = re.compile(rf"(?P<name>[^\W\d_][^:：\n()\[\]]{{0,60}}?(?:[ \t]*{NOTE})?){COLON}\s*")
 NAME_WITH_PAREN = re.compile(r"(?P<base>.*?)\s*(?:\((?P<paren>[^()]*)\)|\[(?P<bracket>[^\[\]]*)\])")
@@ -86,6 +88,7 @@ class Label:
     time: float | None = None  # from "Name (00:01:02):" or a header line "Name  0:15"
     lead: float | None = None  # from a timestamp before the label, "[00:01] Name:"
     header: bool = False  # a header line: the words start on the next line
+    bracketed: bool = False  # "[SPEAKER_00] words": a speaker only if the file confirms it, else a sound
 
 
 def seconds_in(value: Any) -> float | None:
@@ -108,14 +111,17 @@ def clock_seconds(clock: str) -> float:
     return seconds
 
 
-def find_label(source: str, pos: int, end: int, lowercase: bool = False) -> Label | None:
+def find_label(source: str, pos: int, end: int, lowercase: bool = False, bracketed: bool = False) -> Label | None:
     """A plausible speaker label starting exactly at `pos`, or None. With `lowercase`, a name
-    written in lowercase (`john smith:`) too, for the caller to vouch for over the whole file."""
-    for pattern, bold in ((BOLD_LABEL, True), (PLAIN_LABEL, False), (TAB_LABEL, False)):
+    written in lowercase (`john smith:`) too, and with `bracketed`, a `[Name]` (or a sound:
+    `[Music]`), for the caller to vouch for over the whole file."""
+    patterns = [(BOLD_LABEL, True), (PLAIN_LABEL, False), (TAB_LABEL, False)] + [(BRACKET_LABEL, False)] * bracketed
+    for pattern, bold in patterns:
         match = pattern.match(source, pos, end)
         if match:
             note = match.groupdict().get("note") or ""
-            return _label(_spaced(match.group("name") + note), match.end(), bold, lowercase)
+            label = _label(_spaced(match.group("name") + note), match.end(), bold, lowercase)
+            return replace(label, bracketed=True) if label and pattern is BRACKET_LABEL else label
     return None
 
 
@@ -130,7 +136,7 @@ def lead_label(source: str, pos: int, end: int) -> Label | None:
     if header:
         return header
     clock = LEAD_TIME.match(source, pos, end) or LEAD_CLOCK.match(source, pos, end)
-    label = find_label(source, clock.end() if clock else pos, end)
+    label = find_label(source, clock.end() if clock else pos, end, bracketed=True)
     if label and clock:
         label = replace(label, lead=clock_seconds(matched_clock(clock)))
     return label

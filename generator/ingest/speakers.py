@@ -27,8 +27,11 @@ def label_filter(candidates: list[Label | None], structural: set[str],
             counts[label.name] = counts.get(label.name, 0) + 1
     headers = sum(1 for label in candidates if label and label.header and label.time is not None)
     name_lines = _speaking_name_lines([label for label in candidates if label and _name_only(label)], counts)
+    plain = {label.name for label in candidates if label and not label.bracketed}
 
     def accept(label: Label) -> bool:
+        if label.bracketed:  # "[Music] ...", "[laughs] Right." are sounds; "[SPEAKER_00] ..." is someone
+            return is_diarized(label.name) or label.name in plain
         if _name_only(label):
             return label.name in name_lines
         if label.header:

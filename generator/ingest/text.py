@@ -5,7 +5,8 @@ Labelled text gives each paragraph a speaker: `Name: text`, `Name (Host): text`,
 header line `Name  0:15` with the words on the next lines (Otter.ai, Descript, Rev), or just
 `Name` on its own line (plain, bold or a Markdown heading, the words below it or in the
 next paragraph) when the same name heads several paragraphs. Titles and degrees belong to
-the name (`Prof. Jane Doe:`, `J.R.R. Tolkien:`, `Jane Doe, PhD:`). A paragraph without a
+the name (`Prof. Jane Doe:`, `J.R.R. Tolkien:`, `Jane Doe, PhD:`). `[SPEAKER_00] text` names a
+speaker when the id is a diarization id or the name also speaks as `Name:`; `[Music]` stays text. A paragraph without a
 label is the previous speaker carrying on. When most lines of a paragraph start with a
 label (`[00:01] Alice: Hi.` one utterance per line), each of them starts a block; so does
 each line that starts with a timestamp, when several lines of a paragraph do (`0:03` alone
