@@ -406,18 +406,6 @@ def test_ass_dialogue_lines_with_actors_override_tags_and_line_breaks():
         (18, None, 3723.0, "The mill does the arithmetic.")]
 
 
-@pytest.mark.parametrize("text, line, expected", [
-    ("[Script Info]\nTitle: T\n\n[Events]\nDialogue: 0,0:00:01.00,0:00:02.00,Default,,0,0,0,,Hi.\n", 5,
-     "before an [Events] 'Format:' line"),
-    ("[Events]\nFormat: Layer, Start, End, Style, Name, Text\nDialogue: 0,soon,0:00:02.00,Default,Ann,Hi.\n", 3,
-     "start time 'soon'"),
-    ("[Events]\nFormat: Layer, Start, End, Style, Name, Text\nDialogue: 0,0:00:01.00\n", 3, "has 2 fields"),
-])
-def test_ass_errors_name_the_line(tmp_path, text, line, expected):
-    message = error_for(write(tmp_path, "bad.ass", text))
-    assert f"bad.ass:{line}" in message and expected in message
-
-
 def test_apple_podcasts_ttml_words_are_spaced():
     transcript = read(FIXTURES / "apple-podcasts.ttml")
     assert transcript.meta.language == "en"
@@ -470,18 +458,6 @@ def test_csv_text_that_holds_the_separator_unquoted_is_kept_whole(tmp_path):
     transcript = read(write(tmp_path, "export.csv", text))  # `read` checks that the text maps back exactly
     assert [(b.speaker, b.text.text) for b in transcript.blocks] == [
         ("Ann", "Hello, welcome to the show."), ("Bob", "Thanks,, glad to be here.")]
-
-
-@pytest.mark.parametrize("text, line, expected", [
-    ("start,end\n0,1\n", 1, "naming the text column"),
-    ("start,text\n0,Hello.\nsoon,Bye.\n", 3, "start time"),
-    ('start,text\n0,"Hello.\n1,Bye.\n', 2, "never ends"),
-    ("speaker,start,text\nAnn,0,Hi.\nBob\n", 3, "has 1 fields"),
-    ("text,speaker\nHello, world.,Ann\n", 2, "put a field that holds ',' in double quotes"),
-])
-def test_csv_errors_name_the_line(tmp_path, text, line, expected):
-    message = error_for(write(tmp_path, "bad.csv", text))
-    assert f"bad.csv:{line}" in message and expected in message
 
 
 def test_whisper_segments_decode_escapes_and_map_to_the_literal():
@@ -1014,17 +990,27 @@ def test_json_without_segments(tmp_path):
     assert "'chunks'" in message and "'transcription'" in message and '"timestamp": [0.0, 2.5]' in message
 
 
-@pytest.mark.parametrize("text, line, expected", [
-    ('[[1, 0, 0.0, 1.0, " Hello.", [1], 0.0]]', 1, "a JSON array whose first item is [1, 0, 0.0"),
-    ('{"segments": [\n  [0.0, 1.0, "Hello."]\n]}', 2, "segments[0]: expected an object with 'start' and 'text'"),
-    ('{"captions": [{"start": 0, "caption": "Hi."}]}', 1, "a JSON object with the keys 'captions'"),
-    ('{"recognizedPhrases": [{"offsetInTicks": "soon", "nBest": [{"display": "x"}]}]}', 1, "'offsetInTicks' in ticks"),
-    ('{"utterances": [{"speaker": "A", "start": "soon", "text": "x"}]}', 1, "'start' in milliseconds"),
-    ('{"segments": [{"start": 0, "text": "x", "speaker": [1]}]}', 1, "'speaker' as a string or a number"),
+@pytest.mark.parametrize("name, text, line, expected", [
+    ("bad.csv", "start,end\n0,1\n", 1, "naming the text column"),
+    ("bad.csv", "start,text\n0,Hello.\nsoon,Bye.\n", 3, "start time"),
+    ("bad.csv", 'start,text\n0,"Hello.\n1,Bye.\n', 2, "never ends"),
+    ("bad.csv", "speaker,start,text\nAnn,0,Hi.\nBob\n", 3, "has 1 fields"),
+    ("bad.csv", "text,speaker\nHello, world.,Ann\n", 2, "put a field that holds ',' in double quotes"),
+    ("odd.json", '[[1, 0, 0.0, 1.0, " Hello.", [1], 0.0]]', 1, "a JSON array whose first item is [1, 0, 0.0"),
+    ("odd.json", '{"segments": [\n  [0.0, 1.0, "Hello."]\n]}', 2, "segments[0]: expected an object with 'start' and 'text'"),
+    ("odd.json", '{"captions": [{"start": 0, "caption": "Hi."}]}', 1, "a JSON object with the keys 'captions'"),
+    ("odd.json", '{"recognizedPhrases": [{"offsetInTicks": "soon", "nBest": [{"display": "x"}]}]}', 1, "'offsetInTicks' in ticks"),
+    ("odd.json", '{"utterances": [{"speaker": "A", "start": "soon", "text": "x"}]}', 1, "'start' in milliseconds"),
+    ("odd.json", '{"segments": [{"start": 0, "text": "x", "speaker": [1]}]}', 1, "'speaker' as a string or a number"),
+    ("bad.ass", "[Script Info]\nTitle: T\n\n[Events]\nDialogue: 0,0:00:01.00,0:00:02.00,Default,,0,0,0,,Hi.\n", 5,
+     "before an [Events] 'Format:' line"),
+    ("bad.ass", "[Events]\nFormat: Layer, Start, End, Style, Name, Text\nDialogue: 0,soon,0:00:02.00,Default,Ann,Hi.\n", 3,
+     "start time 'soon'"),
+    ("bad.ass", "[Events]\nFormat: Layer, Start, End, Style, Name, Text\nDialogue: 0,0:00:01.00\n", 3, "has 2 fields"),
 ])
-def test_unsupported_json_says_what_it_found_and_what_was_expected(tmp_path, text, line, expected):
-    message = error_for(write(tmp_path, "odd.json", text))
-    assert f"odd.json:{line}:" in message and expected in message
+def test_bad_input_names_the_file_and_line_and_says_what_was_expected(tmp_path, name, text, line, expected):
+    message = error_for(write(tmp_path, name, text))
+    assert f"{name}:{line}:" in message and expected in message
 
 
 def test_whisper_json_with_no_segments_and_no_text_is_empty(tmp_path):
