@@ -175,23 +175,18 @@ def _phrase_of(word: str, cluster: Candidate) -> tuple[str, str] | None:
     return best[1] if not any(is_short_word(w) for w in best[1]) else None
 
 
-def _episode_words(episodes: Sequence[Episode]) -> list[int]:
-    return [sum(len(words) for words in episode.words) for episode in episodes]
-
-
-def _large_enough(cluster: Candidate, whole: Counter, episodes: Sequence[Episode]) -> bool:
-    """A topic of the site, or a topic of the episode most of it comes from: on a site of
-    many episodes, a short episode's subject is still a topic."""
+def _large_enough(cluster: Candidate, whole: Counter, lengths: Sequence[int]) -> bool:
+    """A topic of the site, or a topic of the episode most of it comes from (`lengths`: each
+    episode's content words): on a site of many episodes, a short episode's subject is still a topic."""
     size, total = sum(cluster.words.values()), sum(whole.values()) or 1
-    lengths = _episode_words(episodes)
     in_episode = max((count / (lengths[number] or 1) for number, count in cluster.episodes.items()), default=0.0)
     return size / total >= MIN_SHARE or (in_episode >= EPISODE_SHARE and size / total >= MIN_SHARE / 4)
 
 
-def _most_topics(episodes: Sequence[Episode], whole: Counter) -> int:
+def _most_topics(lengths: Sequence[int], whole: Counter) -> int:
     """MAX_TOPICS, and MORE_TOPICS for each further episode that holds MIN_SHARE of the words."""
     total = sum(whole.values()) or 1
-    substantial = sum(1 for length in _episode_words(episodes) if length / total >= MIN_SHARE)
+    substantial = sum(1 for length in lengths if length / total >= MIN_SHARE)
     return MAX_TOPICS + MORE_TOPICS * max(substantial - 1, 0)
 
 
@@ -212,7 +207,8 @@ def discover_topics(episodes: Sequence[Episode], glossary: Sequence[Term] = ()) 
     parts = ("words", "terms", "pairs", "episodes")
     clusters = [Candidate(*(sum((getattr(candidates[i], part) for i in g), Counter()) for part in parts)) for g in groups]
     clusters.sort(key=lambda c: (-sum(c.words.values()), sorted(c.words)))
-    clusters = [c for c in clusters if _large_enough(c, whole, episodes)][:_most_topics(episodes, whole)]
+    lengths = [sum(len(words) for words in episode.words) for episode in episodes]
+    clusters = [c for c in clusters if _large_enough(c, whole, lengths)][:_most_topics(lengths, whole)]
     surface = _surfaces(episodes)
     people = _people_words(episodes)
     topics, used = [], set()

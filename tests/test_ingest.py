@@ -21,7 +21,6 @@ PODQUEST_CHROME = ("We're sunsetting PodQuest", "Export Podcast Subscriptions", 
                    "Translations:")
 
 
-
 def read(path: Path, **kwargs) -> Transcript:
     transcript = read_transcript(path, REPO, **kwargs)
     assert_maps_back(transcript)

@@ -75,7 +75,7 @@ def test_linked_terms_link_once_per_passage_and_keep_the_rest_escaped():
     text = "RL is <b>great</b>; RL again"
     passage = Passage("p001", 1, MappedText.verbatim(text, 0, len(text)), 0, len(text), 1)
     mentions = [Mention("rl", "e", "p001", 0, 2, "RL", 0, 2), Mention("rl", "e", "p001", 20, 22, "RL", 20, 22)]
-    terms = {"rl": ("glossary/rl.md", 'Learning by "reward"')}
+    terms = {"rl": TermLink("glossary/rl.md", 'Learning by "reward"')}
     out = linked_text(passage, mentions, "episodes/e/transcript.md", terms)
     assert out.count("](../../glossary/rl.md") == 1
     elements = Elements.of(site_markdown().convert(out))

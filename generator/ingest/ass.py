@@ -16,7 +16,7 @@ from ..errors import TranscriptError
 from ..model import Block
 from ..textmap import MappedText
 from .cues import without_markup
-from .marks import clock_seconds, is_stage_direction
+from .marks import is_stage_direction, seconds_in
 from .source import Reading, quote, split_lines
 
 SECTION = re.compile(r"\[(?P<name>[^\]]+)\]")
@@ -24,7 +24,6 @@ FIELD_LINE = re.compile(r"(?P<kind>Format|Dialogue|Title):[ \t]*(?P<value>.*)")
 OVERRIDE = re.compile(r"\{[^{}\n]*\}")  # {\i1}, {\an8}, {\pos(10,20)}, or a comment in braces
 ESCAPE = re.compile(r"\\[Nnh]")
 SPACES = re.compile(r" {2,}")
-TIME = re.compile(r"\d+:\d{2}:\d{2}(?:[.,]\d{1,3})?")
 UNTITLED = {"", "<untitled>", "default aegisub file"}
 EXAMPLE = "Dialogue: 0,0:00:01.00,0:00:04.00,Default,Ann,0,0,0,,Hello."
 
@@ -66,7 +65,8 @@ def _dialogue(source: str, match: re.Match[str], fields: list[str], number: int,
                               f"({', '.join(fields)}), like {EXAMPLE}")
     record = dict(zip(fields, values))
     start = record.get("start", "").strip()
-    if start and not TIME.fullmatch(start):
+    time = seconds_in(start) if start else None
+    if start and time is None:
         raise TranscriptError(path, number, f"has the start time {quote(start)}, expected H:MM:SS.cc like 0:00:01.00")
     text_start = match.end("value") - len(values[-1])
     raw = MappedText.verbatim(source, text_start, match.end("value"))
@@ -74,5 +74,4 @@ def _dialogue(source: str, match: re.Match[str], fields: list[str], number: int,
     if not text.text:
         return None
     speaker = record.get("name", "").strip() or None
-    return Block(text, number, None if is_stage_direction(text.text) else speaker,
-                 clock_seconds(start) if start else None)
+    return Block(text, number, None if is_stage_direction(text.text) else speaker, time)

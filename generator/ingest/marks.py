@@ -115,7 +115,9 @@ def find_label(source: str, pos: int, end: int, lowercase: bool = False, bracket
     """A plausible speaker label starting exactly at `pos`, or None. With `lowercase`, a name
     written in lowercase (`john smith:`) too, and with `bracketed`, a `[Name]` (or a sound:
     `[Music]`), for the caller to vouch for over the whole file."""
-    patterns = [(BOLD_LABEL, True), (PLAIN_LABEL, False), (TAB_LABEL, False)] + [(BRACKET_LABEL, False)] * bracketed
+    patterns = [(BOLD_LABEL, True), (PLAIN_LABEL, False), (TAB_LABEL, False)]
+    if bracketed:
+        patterns.append((BRACKET_LABEL, False))
     for pattern, bold in patterns:
         match = pattern.match(source, pos, end)
         if match:

@@ -42,8 +42,7 @@ def read_table(source: str, path: Path) -> Reading:
     if not rows:
         return Reading(())
     header_at, header = rows[0]
-    while header and not header[-1].text.strip():  # a header row ending in the separator
-        header = header[:-1]
+    header = _without_trailing_empties(header)  # a header row ending in the separator
     names = [_column_name(field.text) for field in header]
     text_column = _find(names, TEXT_COLUMNS)
     if text_column is None:
@@ -68,14 +67,20 @@ def _fitted(fields: list[Field], columns: int, text_column: int, separator: str,
     """A row with more fields than the header has columns: when the text is the last column,
     its words held the separator unquoted ("Hello, welcome"), so the rest is text again;
     otherwise the row cannot be read without guessing."""
-    while len(fields) > columns and not fields[-1].text.strip():  # "a,b," ends with an empty field
-        fields = fields[:-1]
+    if len(fields) > columns:
+        fields = [*fields[:columns], *_without_trailing_empties(fields[columns:])]  # "a,b," ends with an empty field
     if len(fields) <= columns:
         return fields
     if text_column == columns - 1:
         return [*fields[:text_column], MappedText.join(fields[text_column:], separator)]
     raise TranscriptError(path, line, f"has {len(fields)} fields but the header names {columns}; put a field "
                           f"that holds {quote(separator)} in double quotes")
+
+
+def _without_trailing_empties(fields: list[Field]) -> list[Field]:
+    while fields and not fields[-1].text.strip():
+        fields = fields[:-1]
+    return fields
 
 
 def _cell(fields: list[Field], column: int | None) -> str:

@@ -134,7 +134,7 @@ def marked_text(
     for term, start, end in sorted(spans, key=lambda span: (span[1], span[2])):
         if start < cursor or term not in term_pages:
             continue
-        entry = TermLink(*term_pages[term])
+        entry = term_pages[term]
         pieces.append(escape_inline(text[cursor:start]))
         label = escape_inline(text[start:end])
         if policy == "all" or (policy == "first" and term not in linked):
