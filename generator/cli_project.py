@@ -37,8 +37,8 @@ def cmd_glossary_import(args) -> int:
     report = import_glossary(Project(args.project), args.file, kind_default=args.kind)
     for ident, why in report.skipped:
         log.info("  skipped %s: %s", ident, why)
-    for ident, alias, owner in report.dropped_aliases:
-        log.info("  %s: alias '%s' left out, '%s' already has it", ident, alias, owner)
+    for ident, alias, why in report.dropped_aliases:
+        log.info("  %s: alias '%s' left out: %s", ident, alias, why)
     log.info("imported %d terms into %s (%d skipped)", len(report.added), report.glossary, len(report.skipped))
     return 0
 

@@ -20,6 +20,7 @@ import spacy
 
 from .errors import ConfigError
 from .model import Term, Topic
+from .terms import ACRONYM
 from .yamlio import LineDict, line_of_item, line_of_key, load_yaml
 
 TERM_KINDS = ("concept", "system", "work", "person", "organisation", "event")
@@ -208,6 +209,7 @@ def load_glossary(project: Project) -> tuple[Term, ...]:
     path = project.glossary_path
     if not path.exists():
         return ()
+    common = common_words(project)
     terms: list[Term] = []
     seen: set[str] = set()
     alias_owner: dict[str, str] = {}
@@ -218,11 +220,15 @@ def load_glossary(project: Project) -> tuple[Term, ...]:
         if term.kind not in TERM_KINDS:
             raise _expect(path, line_of_key(mapping, "kind"), "kind", " | ".join(TERM_KINDS), term.kind)
         for alias in term.forms():
+            key = "term" if alias == term.term else "misheard" if alias in term.misheard else "aliases"
             owner = alias_owner.setdefault(alias.lower(), term.id)
             if owner != term.id:
-                key = "misheard" if alias in term.misheard else "aliases"
                 raise ConfigError(path, line_of_key(mapping, key),
                                   f"alias '{alias}' of '{term.id}' is already used by '{owner}'")
+            if only_common_words(alias, common):
+                raise ConfigError(path, line_of_key(mapping, key), f"'{alias}' ({key} of '{term.id}') is only common "
+                                  f"words, so it would link wherever they are said; remove it, or write an acronym "
+                                  f"in capitals (US, IT), which match only in capitals")
         terms.append(term)
         for other in term.see_also:
             see_also.append((other, term.id, line_of_key(mapping, "see_also")))
@@ -230,6 +236,16 @@ def load_glossary(project: Project) -> tuple[Term, ...]:
         if other not in seen:
             raise ConfigError(path, line, f"'{ident}': see_also names unknown term '{other}'{did_you_mean(other, seen)}")
     return tuple(sorted(terms, key=lambda t: t.id))
+
+
+def common_words(project: Project) -> typing.Collection[str]:
+    """The stop words of the site's language: said everywhere, so no glossary form on their own."""
+    return spacy.util.get_lang_class(load_settings(project).language).Defaults.stop_words
+
+
+def only_common_words(form: str, common: typing.Collection[str]) -> bool:
+    """'the', 'of it'. Capitals match only as written, so 'US' and 'IT' may be forms."""
+    return not ACRONYM.match(form) and all(word in common for word in form.lower().split())
 
 
 def load_topics(project: Project, term_ids: typing.Collection[str]) -> tuple[Topic, ...] | None:

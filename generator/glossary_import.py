@@ -21,7 +21,8 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-from .config import RESERVED_IDS, SLUG, TERM_KINDS, Project, did_you_mean, from_mapping, load_glossary
+from .config import (RESERVED_IDS, SLUG, TERM_KINDS, Project, common_words, did_you_mean, from_mapping,
+                     load_glossary)
 from .errors import ConfigError, PodsiteError
 from .ingest import slugify
 from .model import Term
@@ -46,7 +47,7 @@ class ImportReport:
     glossary: Path
     added: tuple[str, ...]  # ids of the new entries
     skipped: tuple[tuple[str, str], ...]  # (id, why) of entries left out
-    dropped_aliases: tuple[tuple[str, str, str], ...]  # (id, alias, id that already has it)
+    dropped_aliases: tuple[tuple[str, str, str], ...]  # (id, alias, why it was left out)
 
 
 def import_glossary(project: Project, source: Path, kind_default: str = "concept") -> ImportReport:
@@ -54,7 +55,7 @@ def import_glossary(project: Project, source: Path, kind_default: str = "concept
         raise PodsiteError(None, None, f"--kind: expected {' | '.join(TERM_KINDS)}, found {kind_default!r}")
     source = Path(source)
     existing = load_glossary(project)  # never merge into a glossary that does not load
-    merger = Merger(existing)
+    merger = Merger(existing, common_words(project))
     for record, line in read_records(source):
         merger.add(entry_of(record, line, source, kind_default), line)
     merger.check_see_also(source)

@@ -12,11 +12,11 @@ import re
 import tempfile
 from dataclasses import replace
 from pathlib import Path
-from typing import Any
+from typing import Any, Collection
 
 import yaml
 
-from .config import Project, did_you_mean, load_glossary
+from .config import Project, did_you_mean, load_glossary, only_common_words
 from .errors import ConfigError
 from .model import Term
 from .write import atomic_write
@@ -36,13 +36,14 @@ def read_utf8(source: Path) -> str:
 class Merger:
     """New entries that fit beside the existing glossary, in the order they were read."""
 
-    def __init__(self, existing: tuple[Term, ...]):
+    def __init__(self, existing: tuple[Term, ...], common: Collection[str] = frozenset()):
+        self.common = common  # stop words: no headword or alias on their own
         self.existing = {t.id for t in existing}
         self.ids = set(self.existing)
         self.names = {name.lower(): t.id for t in existing for name in t.forms()}
         self.added: list[tuple[Term, int | None]] = []
         self.skipped: list[tuple[str, str]] = []
-        self.dropped: list[tuple[str, str, str]] = []
+        self.dropped: list[tuple[str, str, str]] = []  # (id, alias, why)
 
     def add(self, term: Term, line: int | None) -> None:
         owner = self.names.get(term.term.lower())
@@ -51,6 +52,9 @@ class Merger:
             return
         if term.id in self.existing:
             self.skipped.append((term.id, "an entry with this id is already in the glossary"))
+            return
+        if only_common_words(term.term, self.common):
+            self.skipped.append((term.id, f"'{term.term}' is only common words, which would link everywhere"))
             return
         term = replace(term, id=self._free_id(term.id), aliases=self._own_aliases(term))
         self.names[term.term.lower()] = term.id
@@ -70,7 +74,9 @@ class Merger:
         for alias in term.aliases:
             holder = self.names.get(alias.lower())
             if holder is not None:
-                self.dropped.append((term.id, alias, holder))
+                self.dropped.append((term.id, alias, f"'{holder}' already has it"))
+            elif only_common_words(alias, self.common):
+                self.dropped.append((term.id, alias, "it is only common words, which would link everywhere"))
             elif alias.lower() not in (a.lower() for a in aliases):
                 aliases.append(alias)
         return tuple(aliases)

@@ -1,5 +1,7 @@
 """Settings, topics and glossary: typos and wrong values are reported with file:line."""
 
+import re
+
 import pytest
 
 from generator.config import Project, Settings, load_glossary, load_settings, load_topics
@@ -58,6 +60,35 @@ def test_an_alias_used_by_two_terms_is_an_error(tmp_path):
     (tmp_path / "content").mkdir()
     (tmp_path / "content/glossary.yml").write_text(GLOSSARY)
     with pytest.raises(ConfigError, match=r"glossary.yml:11: alias 'rl' of 'rlhf' is already used by 'rl'"):
+        load_glossary(Project(tmp_path))
+
+
+@pytest.mark.parametrize("aliases, line, message", [
+    ("[the]", 6, "'the' (aliases of 'rl') is only common words"),
+    ("[RL, of it]", 6, "'of it' (aliases of 'rl') is only common words"),
+])
+def test_an_alias_of_only_common_words_is_an_error_at_its_line(tmp_path, aliases, line, message):
+    """It would link 'the' hundreds of times on every page."""
+    (tmp_path / "content").mkdir()
+    (tmp_path / "content/glossary.yml").write_text(GLOSSARY.replace("aliases: [RL]", f"aliases: {aliases}"))
+    with pytest.raises(ConfigError, match=rf"glossary.yml:{line}: {re.escape(message)}"):
+        load_glossary(Project(tmp_path))
+
+
+def test_common_words_in_capitals_or_inside_a_phrase_are_fine(tmp_path):
+    """'US' and 'IT' match only in capitals; 'the' inside 'The Bitter Lesson' is part of a name."""
+    (tmp_path / "content").mkdir()
+    text = GLOSSARY.split("  - id: rlhf")[0].replace("aliases: [RL]", "aliases: [RL, US, The Bitter Lesson]")
+    (tmp_path / "content/glossary.yml").write_text(text)
+    assert load_glossary(Project(tmp_path))[0].aliases == ("RL", "US", "The Bitter Lesson")
+
+
+def test_common_words_are_those_of_the_sites_language(tmp_path):
+    (tmp_path / "content").mkdir()
+    (tmp_path / "site_config").mkdir()
+    (tmp_path / "site_config/podsite.yml").write_text("language: de\n")
+    (tmp_path / "content/glossary.yml").write_text(GLOSSARY.replace("aliases: [RL]", "aliases: [the, und]"))
+    with pytest.raises(ConfigError, match=r"glossary.yml:6: 'und' \(aliases of 'rl'\) is only common words"):
         load_glossary(Project(tmp_path))
 
 
@@ -156,7 +187,7 @@ def test_settings_that_would_hang_or_mislead_are_refused_with_the_line(tmp_path,
      r"glossary.yml:6: 'aliases': expected a list of text values, found \['', 'B'\]"),
     ("  - id: a\n    term: A\n    term: B\n    kind: concept\n    definition: d\n",
      r"glossary.yml:4: is not valid YAML: key 'term' appears twice in one mapping"),
-    ("  - id: a\n    term: A\n    kind: concept\n    definition: d\n    see_also: [b]\n",
+    ("  - id: a\n    term: Alpha\n    kind: concept\n    definition: d\n    see_also: [b]\n",
      r"glossary.yml:6: 'a': see_also names unknown term 'b'"),
     ("  - [a, b]\n", r"glossary.yml:2: expected a mapping of keys to values \(key: value\), found \['a', 'b'\]"),
 ])

@@ -314,7 +314,20 @@ def test_a_name_the_glossary_already_has_is_not_given_to_a_second_term(project, 
     other = tmp_path / "other.yml"
     other.write_text("Command module: The crew's cabin.\nCM2: {summary: Cmd module, type: abbreviation}\n")
     report = import_glossary(project, other)
-    assert report.added == ("command-module", "cm2") and report.dropped_aliases == (("cm2", "Cmd module", "cm"),)
+    assert report.added == ("command-module", "cm2")
+    assert report.dropped_aliases == (("cm2", "Cmd module", "'cm' already has it"),)
+
+
+def test_common_words_are_neither_imported_headwords_nor_aliases(project, tmp_path):
+    """'The' would link on every line; the rest of the entry still comes in."""
+    source = tmp_path / "common.csv"
+    source.write_text("term,definition,aliases\nWidget,A small thing.,the;Widgets\nIt,A pronoun.,\n")
+    report = import_glossary(project, source)
+    assert report.added == ("widget",)
+    assert report.skipped == (("it", "'It' is only common words, which would link everywhere"),)
+    assert report.dropped_aliases == (("widget", "the", "it is only common words, which would link everywhere"),)
+    widget = next(t for t in load_glossary(project) if t.id == "widget")
+    assert widget.aliases == ("Widgets",)
 
 
 def test_ids_and_expansions():
