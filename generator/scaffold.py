@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime
 import html
+import importlib.metadata
 import json
 import logging
 import re
@@ -53,7 +54,10 @@ def new_project(target: Path, site_name: str | None = None) -> list[Path]:
     target = Path(target)
     _check_empty(target)
     name = _site_name(target, site_name)
+    requirement, unreachable = podsite_requirement()
     values = {"site_name": escape(name), "site_name_yaml": json.dumps(name, ensure_ascii=False),
+              "podsite_requirement": requirement,
+              "requirement_note": f"\n# {unreachable}; replace the line below with where CI can get it." if unreachable else "",
               # the theme prints mkdocs.yml's site_name into pages as HTML, unescaped
               "site_name_html_yaml": json.dumps(html.escape(name, quote=False), ensure_ascii=False)}
     written = []
@@ -64,7 +68,32 @@ def new_project(target: Path, site_name: str | None = None) -> list[Path]:
             stream.write(fill(template.read_text("utf-8"), values, template).encode("utf-8"))
         written.append(destination)
     log.info("created a podsite project in %s (%d files)", target, len(written))
+    if unreachable:
+        log.warning("%s: %s; point it at Podsite's git repository before the CI workflow can build the site",
+                    target / "requirements.txt", unreachable)
     return written
+
+
+UNKNOWN_SOURCE = "podsite @ git+https://github.com/OWNER/podsite@main"
+
+
+def podsite_requirement() -> tuple[str, str | None]:
+    """The requirement that installs the running Podsite elsewhere (PEP 610 says where it came
+    from): the same release from the package index, or the same commit of the same repository.
+    A local folder is out of CI's reach, so then a placeholder and the reason for it."""
+    try:
+        installed = importlib.metadata.distribution("podsite")
+    except importlib.metadata.PackageNotFoundError:
+        return UNKNOWN_SOURCE, "Podsite ran from source without being installed"
+    origin = json.loads(installed.read_text("direct_url.json") or "null")
+    if origin is None:
+        return f"podsite=={installed.version}", None
+    url, vcs = origin.get("url", ""), origin.get("vcs_info")
+    if url.startswith("file:"):
+        return UNKNOWN_SOURCE, f"Podsite was installed from the local folder {url.removeprefix('file://')}"
+    if vcs:
+        return f"podsite @ {vcs['vcs']}+{url}@{vcs.get('commit_id') or vcs.get('requested_revision')}", None
+    return f"podsite @ {url}", None
 
 
 def _check_empty(target: Path) -> None:

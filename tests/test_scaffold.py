@@ -18,6 +18,7 @@ from generator.errors import ConfigError, PodsiteError, TranscriptError
 from generator.glossary_import import expansions, import_glossary, term_id
 from generator.ingest import read_transcript
 from generator.ingest.metadata import read_sidecar
+from generator import scaffold
 from generator.scaffold import TEMPLATES, add_transcript, new_project, template_files
 
 REPO = Path(__file__).resolve().parents[1]
@@ -27,7 +28,7 @@ PROMISED = {
     "README.md", ".gitignore", ".github/workflows/site.yml", "mkdocs.yml",
     "content/episodes/.gitkeep", "content/glossary.yml",
     "site_config/podsite.yml", "site_config/topics.yml", "site_config/overrides/.gitkeep",
-    "docs/about.md",
+    "docs/about.md", "requirements.txt",
 }
 
 
@@ -116,13 +117,45 @@ def test_new_project_builds_strictly_with_discovered_topics(project):
     assert (project.site_dir / "about" / "index.html").exists()
 
 
+class _Installed:
+    """What importlib.metadata knows of an installed Podsite: its version and PEP 610 origin."""
+
+    def __init__(self, origin: str | None):
+        self.version, self.origin = "0.3.1", origin
+
+    def read_text(self, name):
+        return self.origin if name == "direct_url.json" else None
+
+
+@pytest.mark.parametrize("origin, requirement, reachable", [
+    (None, "podsite==0.3.1", True),  # from the package index
+    ('{"url": "https://github.com/ann/podsite", "vcs_info": {"vcs": "git", "commit_id": "4f2a9c1"}}',
+     "podsite @ git+https://github.com/ann/podsite@4f2a9c1", True),
+    ('{"url": "https://example.org/podsite-0.3.1.tar.gz", "archive_info": {}}',
+     "podsite @ https://example.org/podsite-0.3.1.tar.gz", True),
+    ('{"url": "file:///home/ann/podsite", "dir_info": {"editable": true}}', scaffold.UNKNOWN_SOURCE, False),
+])
+def test_a_new_projects_requirements_install_the_podsite_that_made_it(tmp_path, monkeypatch, caplog, origin,
+                                                                        requirement, reachable):
+    """CI installs what requirements.txt names; a local folder is out of its reach, and the user is told."""
+    monkeypatch.setattr(scaffold.importlib.metadata, "distribution", lambda name: _Installed(origin))
+    new_project(tmp_path / "site")
+    lines = (tmp_path / "site/requirements.txt").read_text("utf-8").splitlines()
+    assert [line for line in lines if not line.startswith("#")] == [requirement]
+    warned = [r.getMessage() for r in caplog.records if r.levelname == "WARNING"]
+    if reachable:
+        assert not warned
+    else:
+        assert warned and "/home/ann/podsite" in warned[0] and "requirements.txt" in warned[0]
+
+
 def test_ci_workflow_builds_and_deploys_to_github_pages(project):
     workflow = yaml.safe_load((project.root / ".github/workflows/site.yml").read_text("utf-8"))
     triggers = workflow.get("on", workflow.get(True))  # YAML 1.1 reads a bare `on` as true
     assert triggers["push"]["branches"] == ["main"]
     build, deploy = workflow["jobs"]["build"], workflow["jobs"]["deploy"]
     runs = [step.get("run", "") for step in build["steps"]]
-    assert any("pip install podsite" in r for r in runs) and "podsite build" in runs
+    assert "pip install -r requirements.txt" in runs and "podsite build" in runs
     upload = next(s for s in build["steps"] if s.get("uses", "").startswith("actions/upload-pages-artifact@"))
     assert upload["with"]["path"] == "site"
     assert deploy["needs"] == "build"
