@@ -710,6 +710,37 @@ def test_bracketed_names_are_speakers_when_diarized_or_confirmed_and_sounds_stay
         (None, "[Music] Welcome back."), (None, "[Music] Again."), ("Ann Lee", "Hello."), ("Bob Ray", "Hi.")]
 
 
+def test_question_and_answer_lines_as_court_reporters_write_them(tmp_path):
+    """`Q.` and `A.` are the one who asks and the one who answers: the sidecar's host and guest."""
+    text = "Q. Please state your name.\nA. Jane Doe.\nQ. Where were you?\nA. At home. I was reading.\n"
+    path = write(tmp_path, "deposition.txt", text)
+    assert [(b.speaker, b.text.text) for b in read(path).blocks] == [
+        ("Q", "Please state your name."), ("A", "Jane Doe."), ("Q", "Where were you?"), ("A", "At home. I was reading.")]
+    write(tmp_path, "deposition.yml", "host: Ann Counsel\nguests: [Jane Doe]\n")
+    assert [b.speaker for b in read(path).blocks] == ["Ann Counsel", "Jane Doe", "Ann Counsel", "Jane Doe"]
+
+
+def test_names_before_a_dash_head_turns_and_a_dash_in_prose_stays_text(tmp_path):
+    text = ("Jane Doe - Welcome back. Today: rockets.\n\nJohn Smith - Thanks, Jane - it's great to be here.\n\n"
+            "Jane Doe – How did it start?\n")
+    assert [(b.speaker, b.text.text) for b in read(write(tmp_path, "dash.txt", text)).blocks] == [
+        ("Jane Doe", "Welcome back. Today: rockets."), ("John Smith", "Thanks, Jane - it's great to be here."),
+        ("Jane Doe", "How did it start?")]
+    prose = "So - where was I. The rockets were big.\n\nWell - that is all.\n\nSo - we go on.\n"
+    assert [b.speaker for b in read(write(tmp_path, "prose.txt", prose)).blocks] == [None, None, None]
+    lincoln = "A. Lincoln was a president.\n\nHe gave speeches.\n"  # an initial, with no questions asked
+    assert read(write(tmp_path, "lincoln.txt", lincoln)).blocks[0].text.text == "A. Lincoln was a president."
+
+
+def test_caption_marks_pasted_into_text_start_turns(tmp_path):
+    """`>> JANE:` names the speaker; `>>` alone is someone else, unnamed."""
+    text = ">> JANE: Welcome back.\n>> JOHN: Thanks for having me.\n>> Can I ask from the audience?\n>> JANE: Go ahead.\n"
+    transcript = read(write(tmp_path, "captions.txt", text))
+    assert [(b.speaker, b.new_turn, b.text.text) for b in transcript.blocks] == [
+        ("JANE", False, "Welcome back."), ("JOHN", False, "Thanks for having me."),
+        (None, True, "Can I ask from the audience?"), ("JANE", False, "Go ahead.")]
+
+
 @pytest.mark.parametrize("name", ["Prof. Jane Doe", "J.R.R. Tolkien", "Jane Doe, PhD", "Prof. Dr. Hans-Peter Müller"])
 def test_labels_with_titles_initials_and_degrees(tmp_path, name):
     text = f"{name}: Welcome to the show.\n\nJohn Smith: Thanks for having me.\n\n{name}: Let us begin.\n"

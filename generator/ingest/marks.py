@@ -19,7 +19,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 ROLE_WORDS = {"host": "host", "co-host": "host", "cohost": "host", "guest": "guest", "interviewer": "host",
-              "moderator": "host", "interviewee": "guest"}
+              "moderator": "host", "interviewee": "guest", "q": "host", "a": "guest"}  # Q and A: who asks, who answers
 # Words that start sentences with a colon but never name a speaker.
 NOT_SPEAKERS = {"note", "notes", "nb", "warning", "edit", "update", "summary", "example",
                 "source", "sources", "transcript", "tip", "caution", "important", "disclaimer",
@@ -69,6 +69,9 @@ BOLD_LABEL = re.compile(r"\*\*(?P<name>[^*\n]{1,60}?)(?:(?::\*\*|\*\*:)(?=\s|$)|
                         rf"|\*\*(?P<note>[ \t]*{NOTE}){COLON})\s*")
 # "[SPEAKER_00] words", "[Ann]: words", as diarization scripts print them (a clock is no name).
 BRACKET_LABEL = re.compile(r"\[(?P<name>[^\[\]\n:]{1,40})\](?::|[ \t]+[-–—])?[ \t]+")
+QA_LABEL = re.compile(r"(?P<name>[QA])\.[ \t]+")  # "Q. words" / "A. words", as court reporters write them
+DASH_LABEL = re.compile(r"(?P<name>[^\W\d_][^:：\n()\[\]–—]{0,40}?)[ \t]+[-–—][ \t]+")  # "Jane Doe - words"
+TURN_MARK = re.compile(r"(?:>>|&gt;&gt;)[ \t]*")  # captions' mark of a new speaker, kept in text pasted from them
 TAB_LABEL = re.compile(r"(?P<name>[^\W\d_][^\t\n:：()\[\]]{0,60}?)[ ]*\t+")  # "Name<TAB>words", pasted from a table
 PLAIN_LABEL = re.compile(rf"(?P<name>[^\W\d_][^:：\n()\[\]]{{0,60}}?(?:[ \t]*{NOTE})?){COLON}\s*")
 NAME_WITH_PAREN = re.compile(r"(?P<base>.*?)\s*(?:\((?P<paren>[^()]*)\)|\[(?P<bracket>[^\[\]]*)\])")
@@ -88,7 +91,7 @@ class Label:
     time: float | None = None  # from "Name (00:01:02):" or a header line "Name  0:15"
     lead: float | None = None  # from a timestamp before the label, "[00:01] Name:"
     header: bool = False  # a header line: the words start on the next line
-    bracketed: bool = False  # "[SPEAKER_00] words": a speaker only if the file confirms it, else a sound
+    tentative: str | None = None  # "[Name]", "Q." or "Name -": a speaker only if the whole file confirms it
 
 
 def seconds_in(value: Any) -> float | None:
@@ -111,19 +114,21 @@ def clock_seconds(clock: str) -> float:
     return seconds
 
 
-def find_label(source: str, pos: int, end: int, lowercase: bool = False, bracketed: bool = False) -> Label | None:
+def find_label(source: str, pos: int, end: int, lowercase: bool = False, tentative: bool = False) -> Label | None:
     """A plausible speaker label starting exactly at `pos`, or None. With `lowercase`, a name
-    written in lowercase (`john smith:`) too, and with `bracketed`, a `[Name]` (or a sound:
-    `[Music]`), for the caller to vouch for over the whole file."""
-    patterns = [(BOLD_LABEL, True), (PLAIN_LABEL, False), (TAB_LABEL, False)]
-    if bracketed:
-        patterns.append((BRACKET_LABEL, False))
-    for pattern, bold in patterns:
+    written in lowercase (`john smith:`) too, and with `tentative`, the styles that prose and
+    sounds share (`[Name]` or `[Music]`, `Q. `, `Name - `), for the caller to vouch for over
+    the whole file."""
+    patterns = [(BOLD_LABEL, True, None), (PLAIN_LABEL, False, None), (TAB_LABEL, False, None)]
+    if tentative:
+        patterns += [(BRACKET_LABEL, False, "bracket"), (QA_LABEL, False, "qa"), (DASH_LABEL, False, "dash")]
+    for pattern, bold, style in patterns:
         match = pattern.match(source, pos, end)
         if match:
             note = match.groupdict().get("note") or ""
             label = _label(_spaced(match.group("name") + note), match.end(), bold, lowercase)
-            return replace(label, bracketed=True) if label and pattern is BRACKET_LABEL else label
+            if label:
+                return replace(label, tentative=style)
     return None
 
 
@@ -133,12 +138,14 @@ def _spaced(name: str) -> str:
 
 
 def lead_label(source: str, pos: int, end: int) -> Label | None:
-    """A label at `pos`: a header line, or `Name:` optionally after a timestamp."""
+    """A label at `pos`: a header line, or `Name:` optionally after a timestamp or a caption's `>>`."""
     header = find_header(source, pos, end)
     if header:
         return header
     clock = LEAD_TIME.match(source, pos, end) or LEAD_CLOCK.match(source, pos, end)
-    label = find_label(source, clock.end() if clock else pos, end, bracketed=True)
+    pos = clock.end() if clock else pos
+    mark = TURN_MARK.match(source, pos, end)
+    label = find_label(source, mark.end() if mark else pos, end, tentative=True)
     if label and clock:
         label = replace(label, lead=clock_seconds(matched_clock(clock)))
     return label

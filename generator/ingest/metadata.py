@@ -25,6 +25,7 @@ import yaml
 from ..errors import ConfigError
 from ..model import Metadata, Person
 from ..yamlio import line_of_item, line_of_key, load_yaml, parse_yaml
+from .marks import ROLE_WORDS
 from .source import Reading, script_language
 
 SIDECAR_KEYS = ("title", "date", "podcast", "host", "guests", "audio_url", "language", "speakers", "format")
@@ -132,7 +133,8 @@ def _renames(path: Path, data: dict) -> tuple[Rename, ...]:
 
 def rename_speakers(reading: Reading, sidecar: Sidecar, transcript: Path) -> Reading:
     """The speakers named as the sidecar's `speakers:` says, and spelled as its hosts and guests
-    are (a script's `JOHN SMITH:` is the host John Smith). Naming under `speakers:` one the
+    are (a script's `JOHN SMITH:` is the host John Smith); a role (`Interviewer:`, `Q.`) is the
+    one host or guest the sidecar names. Naming under `speakers:` one the
     transcript does not have is an error (a typo would otherwise change nothing, silently)."""
     said = {block.speaker for block in reading.blocks if block.speaker}
     for rename in sidecar.speakers:
@@ -140,6 +142,8 @@ def rename_speakers(reading: Reading, sidecar: Sidecar, transcript: Path) -> Rea
             raise ConfigError(sidecar_path(transcript), rename.line, f"speakers: '{rename.said}' does not speak in "
                               f"{transcript.name}; its speakers are: {', '.join(sorted(said)) or 'none'}")
     spelled = {name.casefold(): name for name in (*sidecar.hosts, *sidecar.guests)}
+    by_role = {"host": sidecar.hosts, "guest": sidecar.guests}
+    spelled.update((word, by_role[role][0]) for word, role in ROLE_WORDS.items() if len(by_role[role]) == 1)
     names = {speaker: spelled[speaker.casefold()] for speaker in said if speaker.casefold() in spelled}
     names.update({rename.said: rename.name for rename in sidecar.speakers})
     if not names:

@@ -3,6 +3,8 @@
 A label is a speaker when something vouches for it: bold (`**Name:**`), a role or a time
 (`Name (Host):`, `Name (00:01):`), a full name or a diarization id, capitals as scripts
 write names (`JOHN:`), recurring, or standing in a paragraph of one utterance per line.
+Styles that prose shares need the file's word: `Q.` counts beside `A.`, `Name - ` when
+written as a name in two paragraphs or more, `[Name]` when an id or a name said otherwise.
 A one-word label seen once may be a sentence ("Remember: ..."), unless the text names it in
 mid-sentence elsewhere ("my guest is Bob"); a lone header-like line may be prose ("We met
 at 10:30"), and names alone on their line are speakers only where at least two of them
@@ -27,11 +29,18 @@ def label_filter(candidates: list[Label | None], structural: set[str],
             counts[label.name] = counts.get(label.name, 0) + 1
     headers = sum(1 for label in candidates if label and label.header and label.time is not None)
     name_lines = _speaking_name_lines([label for label in candidates if label and _name_only(label)], counts)
-    plain = {label.name for label in candidates if label and not label.bracketed}
+    plain = {label.name for label in candidates if label and not label.tentative}
+    qa = {label.name for label in candidates if label and label.tentative == "qa"}
+    dashed = _vouched_dashes([label for label in candidates if label and label.tentative == "dash"],
+                             plain | set(said_as_names))
 
     def accept(label: Label) -> bool:
-        if label.bracketed:  # "[Music] ...", "[laughs] Right." are sounds; "[SPEAKER_00] ..." is someone
+        if label.tentative == "bracket":  # "[Music] ...", "[laughs] Right." are sounds; "[SPEAKER_00] ..." is someone
             return is_diarized(label.name) or label.name in plain
+        if label.tentative == "qa":  # "A. Lincoln said" is not an answer, unless questions are asked too
+            return qa == {"Q", "A"}
+        if label.tentative == "dash":
+            return label.name in dashed
         if _name_only(label):
             return label.name in name_lines
         if label.header:
@@ -58,6 +67,16 @@ def _speaking_name_lines(labels: list[Label], counts: dict[str, int]) -> set[str
     recurring = {label.name for label in labels if counts[label.name] >= 2 or is_diarized(label.name)}
     names = recurring | {label.name for label in labels if recurring and looks_like_full_name(label.name)}
     return names if len(names) >= 2 else set()
+
+
+def _vouched_dashes(labels: list[Label], known: set[str]) -> set[str]:
+    """Names before a dash ("Jane Doe - words") that are speakers: written as names are (a full
+    name, capitals, an id, a role, or a name the file uses otherwise), when such labels head at
+    least two paragraphs; "So - where was I" stays prose."""
+    names = [label.name for label in labels
+             if looks_like_full_name(label.name) or _capitals(label.name) or is_diarized(label.name)
+             or label.name.lower() in ROLE_WORDS or label.name in known]
+    return set(names) if len(names) >= 2 else set()
 
 
 def _name_only(label: Label) -> bool:

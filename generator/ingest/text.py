@@ -28,8 +28,8 @@ from typing import Callable
 
 from ..model import Block, Person
 from ..textmap import MappedText
-from .marks import (CLOCK, LEAD_TIME, MID_TIME, SEPARATOR, TRAIL_TIME, Label, clock_seconds, is_stage_direction,
-                    lead_label, matched_clock, name_line)
+from .marks import (CLOCK, LEAD_TIME, MID_TIME, SEPARATOR, TRAIL_TIME, TURN_MARK, Label, clock_seconds,
+                    is_stage_direction, lead_label, matched_clock, name_line)
 from .source import Line, Reading, line_groups
 from .speakers import label_filter, role_aliases
 
@@ -65,6 +65,7 @@ class Turn:
     end: int
     label: Label | None
     time: float | None
+    new_turn: bool = False  # `>>` without a name: someone else speaks
 
 
 def read_plain(source: str, path: Path) -> Reading:
@@ -104,6 +105,8 @@ def _speaker_blocks(source: str, turns: list[Turn], aliases: dict[str, str]) -> 
     for turn in turns:
         if turn.label:
             speaker = aliases.get(turn.label.name.lower(), turn.label.name)
+        elif turn.new_turn:
+            speaker = None
         if turn.end <= turn.start:  # a label or a time on its own line is for the paragraph after it
             pending = turn.time if turn.time is not None else pending
             continue
@@ -111,7 +114,8 @@ def _speaker_blocks(source: str, turns: list[Turn], aliases: dict[str, str]) -> 
         for start, end, piece_time in _timed_pieces(source, turn.start, turn.end, time):
             text = MappedText.verbatim(source, start, end)
             who = None if is_stage_direction(text.text) else speaker
-            blocks.append(Block(text, turn.line + source.count("\n", turn.start, start), who, piece_time))
+            blocks.append(Block(text, turn.line + source.count("\n", turn.start, start), who, piece_time,
+                                new_turn=turn.new_turn and start == turn.start))
         pending = None
     return blocks
 
@@ -137,7 +141,7 @@ def _candidate(source: str, paragraph: Paragraph) -> Label | None:
 def _turn(source: str, paragraph: Paragraph, accept: Callable[[Label], bool]) -> Turn:
     end = paragraph.end
     pos, stamp = _line_stamp(source, paragraph)
-    label = _candidate(source, paragraph)
+    label, mark = _candidate(source, paragraph), None
     if label and accept(label):
         pos = label.end
         time = next((t for t in (label.lead, label.time, stamp) if t is not None), None)
@@ -145,13 +149,15 @@ def _turn(source: str, paragraph: Paragraph, accept: Callable[[Label], bool]) ->
         return Turn(paragraph.line, end, end, None, None)
     else:
         label, time = None, stamp
+        mark = TURN_MARK.match(source, pos, end)
+        pos = mark.end() if mark else pos
     if time is None:
         pos, time = _leading_time(source, pos, end)
     end, trailing = _trailing_time(source, pos, end)
     time = trailing if time is None else time
     while pos < end and source[pos].isspace():  # what the marks left, such as a no-break space
         pos += 1
-    return Turn(paragraph.line, pos, end, label, time)
+    return Turn(paragraph.line, pos, end, label, time, new_turn=label is None and mark is not None)
 
 
 def _line_stamp(source: str, paragraph: Paragraph) -> tuple[int, float | None]:
@@ -192,7 +198,7 @@ def _paragraphs(source: str, split: bool) -> list[Paragraph]:
     paragraphs = []
     for group in line_groups(source):
         stamped = _cut(group, _stamped_lines(source, group))
-        labelled = _labelled_lines(source, group) if split else set()
+        labelled = _labelled_lines(source, group) | _marked_lines(source, group) if split else set()
         pieces = [piece for lines in stamped for piece in _cut(lines, labelled)]
         for lines in pieces:
             start, end = lines[0].start, lines[-1].end
@@ -213,6 +219,12 @@ def _cut(lines: list[Line], starts: set[int]) -> list[list[Line]]:
 def _stamped_lines(source: str, group: list[Line]) -> set[int]:
     """Numbers of the lines that start with a timestamp, when at least two do."""
     starts = {line.number for line in group if LINE_STAMP.match(source, line.start, line.end)}
+    return starts if len(starts) >= 2 else set()
+
+
+def _marked_lines(source: str, group: list[Line]) -> set[int]:
+    """Numbers of the lines that open with a caption's `>>`, when at least two do."""
+    starts = {line.number for line in group if TURN_MARK.match(source, line.start, line.end)}
     return starts if len(starts) >= 2 else set()
 
 
