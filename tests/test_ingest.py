@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import shutil
+import unicodedata
 from pathlib import Path
 
 import pytest
@@ -739,6 +740,66 @@ def test_caption_marks_pasted_into_text_start_turns(tmp_path):
     assert [(b.speaker, b.new_turn, b.text.text) for b in transcript.blocks] == [
         ("JANE", False, "Welcome back."), ("JOHN", False, "Thanks for having me."),
         (None, True, "Can I ask from the audience?"), ("JANE", False, "Go ahead.")]
+
+
+@pytest.mark.parametrize("note", ["(she/her)", "(NASA)", "(voice-over)", "(on camera)", "(D-OH)", "[External]"])
+def test_a_note_after_a_name_leaves_the_name_as_the_speaker(tmp_path, note):
+    """Pronouns, affiliations and a script's stage notes say something of the speaker, not who."""
+    text = f"Jane Doe {note}: Welcome to the panel.\n\nBob Smith: Thanks, Jane.\n\nJane Doe {note}: Let's start.\n"
+    assert [(b.speaker, b.text.text) for b in read(write(tmp_path, "panel.txt", text)).blocks] == [
+        ("Jane Doe", "Welcome to the panel."), ("Bob Smith", "Thanks, Jane."), ("Jane Doe", "Let's start.")]
+
+
+def test_news_transcripts_name_a_speaker_in_full_once_then_by_surname(tmp_path):
+    text = ("STEVE INSKEEP, HOST: Good morning.\n\n(SOUNDBITE OF MUSIC)\n\nINSKEEP: Our correspondent joins us.\n\n"
+            "NINA TOTENBERG, BYLINE: Good morning, Steve.\n\nUNIDENTIFIED PERSON #1: (Chanting) Hey, hey!\n\n"
+            "TOTENBERG: Protesters gathered outside.\n\nCOOPER (voice-over): The storm hit.\n")
+    transcript = read(write(tmp_path, "npr.txt", text))
+    assert [(b.speaker, b.text.text) for b in transcript.blocks] == [
+        ("STEVE INSKEEP", "Good morning."), (None, "(SOUNDBITE OF MUSIC)"), ("STEVE INSKEEP", "Our correspondent joins us."),
+        ("NINA TOTENBERG", "Good morning, Steve."), ("UNIDENTIFIED PERSON #1", "(Chanting) Hey, hey!"),
+        ("NINA TOTENBERG", "Protesters gathered outside."), ("COOPER", "The storm hit.")]
+    assert Person("STEVE INSKEEP", "host") in transcript.meta.people
+    ambiguous = "Jane Doe: Hi.\n\nMary Jane Watson: Hello.\n\nJane: Who am I?\n\nJane: Still me.\n"
+    assert read(write(tmp_path, "two-janes.txt", ambiguous)).blocks[-1].speaker == "Jane"
+
+
+def test_numbered_callers_and_one_off_speakers_are_speakers(tmp_path):
+    """'Caller 2' beside 'Caller 1'; 'Translator', never written in lowercase, in a file whose speakers recur."""
+    text = ("HOST: Caller 1, you're on.\n\nCaller 1: Hi. About compost.\n\nHOST: Go ahead.\n\nCaller 1: Citrus?\n\n"
+            "HOST: Fine. Caller 2?\n\nCaller 2: Same, for onions.\n\nTranslator: She means since 2004.\n\n"
+            "Remember: remember the rules.\n")
+    assert [(b.speaker, b.text.text) for b in read(write(tmp_path, "callers.txt", text)).blocks][-3:] == [
+        ("Caller 2", "Same, for onions."), ("Translator", "She means since 2004."),
+        ("Translator", "Remember: remember the rules.")]
+
+
+def test_section_titles_between_turns_are_not_speech(tmp_path):
+    text = ("Chapter 1: Beginnings\n\nJane: Where did it start?\n\nBob: In my garage.\n\n"
+            "Chapter 2: The Launch\n\nJane: And then?\n\nBob: It exploded.\n")
+    assert [(b.speaker, b.text.text) for b in read(write(tmp_path, "chapters.txt", text)).blocks] == [
+        ("Jane", "Where did it start?"), ("Bob", "In my garage."), ("Jane", "And then?"), ("Bob", "It exploded.")]
+
+
+def test_a_header_of_key_value_lines_is_metadata_not_speech(tmp_path):
+    text = ("Episode 12: Rockets and Soil\nRecorded: Tuesday, March 1, 2022\nHost: Jane Doe\n"
+            "Guests: Bob Smith and Ann Lee\n\nJane Doe: Welcome to the show.\n\nBob Smith: Thanks.\n")
+    transcript = read(write(tmp_path, "notes.txt", text))
+    assert [(b.speaker, b.text.text) for b in transcript.blocks] == [
+        ("Jane Doe", "Welcome to the show."), ("Bob Smith", "Thanks.")]
+    assert (transcript.meta.title, transcript.meta.date) == ("Episode 12: Rockets and Soil", "2022-03-01")
+    assert {(p.name, p.role) for p in transcript.meta.people} == {
+        ("Jane Doe", "host"), ("Bob Smith", "guest"), ("Ann Lee", "guest")}
+    speech = "Host: Welcome back to the show\nGuest: Glad to be here\n\nHost: So, rockets.\n"  # no header here
+    assert [b.speaker for b in read(write(tmp_path, "turns.txt", speech)).blocks][0] == "Host"
+
+
+@pytest.mark.parametrize("first, second", [("राहुल शर्मा", "प्रिया वर्मा"), ("ரமேஷ்", "கீதா"), ("สมชาย", "สมหญิง"),
+                                           (unicodedata.normalize("NFD", "Nguyễn Văn An"), "Trần Thị Bình")])
+def test_names_written_with_combining_marks_are_speakers(tmp_path, first, second):
+    """Devanagari, Tamil and Thai vowel signs, and accents typed as separate marks, belong to the name."""
+    text = f"{first}: Hello.\n{second}: Hi.\n{first}: Welcome.\n{second}: Thanks.\n"
+    assert [b.speaker for b in read(write(tmp_path, "names.txt", text)).blocks] == [first, second, first, second]
 
 
 @pytest.mark.parametrize("name", ["Prof. Jane Doe", "J.R.R. Tolkien", "Jane Doe, PhD", "Prof. Dr. Hans-Peter Müller"])

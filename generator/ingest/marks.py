@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import math
 import re
+import unicodedata
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -23,7 +24,12 @@ ROLE_WORDS = {"host": "host", "co-host": "host", "cohost": "host", "guest": "gue
 # Words that start sentences with a colon but never name a speaker.
 NOT_SPEAKERS = {"note", "notes", "nb", "warning", "edit", "update", "summary", "example",
                 "source", "sources", "transcript", "tip", "caution", "important", "disclaimer",
-                "ps", "p.s.", "see", "also", "http", "https", "re", "subject", "date", "time"}
+                "ps", "p.s.", "see", "also", "http", "https", "re", "subject", "date", "time",
+                "remember", "reminder", "correction", "translation", "question", "answer", "quote",
+                "recorded", "published", "released", "duration", "length", "location", "title", "tags"}
+# Words that number the sections of a text ("Chapter 2: The Launch"), not its speakers.
+SECTION_WORDS = {"chapter", "part", "section", "episode", "act", "scene", "segment", "round", "session",
+                 "day", "week", "season", "volume", "book", "lesson", "module", "unit", "step", "topic", "track"}
 # Words said alone as a whole paragraph ("Yeah"), which would otherwise look like names heading the next.
 INTERJECTIONS = {"yes", "yeah", "yep", "no", "nope", "okay", "ok", "right", "sure", "thanks", "hmm", "mm", "wow",
                  "oh", "great", "exactly", "absolutely", "cool", "indeed", "true", "really", "well"}
@@ -75,7 +81,10 @@ TURN_MARK = re.compile(r"(?:>>|&gt;&gt;)[ \t]*")  # captions' mark of a new spea
 TAB_LABEL = re.compile(r"(?P<name>[^\W\d_][^\t\n:：()\[\]]{0,60}?)[ ]*\t+")  # "Name<TAB>words", pasted from a table
 PLAIN_LABEL = re.compile(rf"(?P<name>[^\W\d_][^:：\n()\[\]]{{0,60}}?(?:[ \t]*{NOTE})?){COLON}\s*")
 NAME_WITH_PAREN = re.compile(r"(?P<base>.*?)\s*(?:\((?P<paren>[^()]*)\)|\[(?P<bracket>[^\[\]]*)\])")
-NAME_CHARS = re.compile(r"[^\W_][\w.'’\- \u00a0]*")
+NAME_CHARS = re.compile(r"[^\W_][\w.'’#\- \u00a0]*")
+# A numbered participant: "Caller 2", "UNIDENTIFIED PERSON #1" ("Chapter 2" is a section: SECTION_WORDS).
+NUMBERED = re.compile(r"(?P<word>[^\W\d_][\w.'’\- ]*?)[ \t]+#?\d{1,3}")
+TITLED = re.compile(r"(?P<name>[^,]+),[ \t]+(?P<title>[^,]{2,30})")  # "STEVE INSKEEP, HOST", as news transcripts write
 NAME_SUFFIX = re.compile(r",[ \t]+[A-Z][A-Za-z.]{0,5}$")  # ", PhD", ", Jr.", ", MD", ", III"
 INITIALS = re.compile(r"(?:[^\W\d_]\.){2,4}")  # "J.R.R.", "J.K."
 LONG_TITLES = {"prof.", "capt.", "cmdr.", "supt.", "insp.", "pres.", "msgr.", "lieut."}  # shorter ones pass as they are
@@ -193,8 +202,12 @@ def _label(name: str, end: int, bold: bool, lowercase: bool = False) -> Label | 
         name, note = paren.group("base"), (paren.group("paren") or paren.group("bracket") or "").strip()
         role = ROLE_WORDS.get(note.lower())
         time = clock_seconds(note) if PAREN_TIME.fullmatch(note) else None
-        if role is None and time is None:
-            return None
+        # any other note ("she/her", "voice-over", "NASA") says something of the speaker, not who
+    titled = TITLED.fullmatch(name)
+    if titled:  # "ANDERSON COOPER, CNN HOST": the name, then what they are ("Jane Doe, PhD" stays whole)
+        roles = [ROLE_WORDS[word] for word in titled.group("title").lower().split() if word in ROLE_WORDS]
+        if roles or name.isupper():
+            name, role = titled.group("name"), role or (roles[0] if roles else None)
     if not plausible_name(name, lowercase):
         return None
     return Label(name, end, bold, role, time)
@@ -205,9 +218,21 @@ def plausible_name(name: str, lowercase: bool = False) -> bool:
     words = base.split()
     return (1 <= len(words) <= MAX_NAME_WORDS and len(name) <= MAX_NAME_CHARS
             and name[0].isalpha() and (not name[0].islower() or lowercase or is_diarized(name))
-            and NAME_CHARS.fullmatch(base) is not None
+            and NAME_CHARS.fullmatch(_without_marks(base)) is not None
             and not any(w.endswith(".") and len(w) > 4 and not _abbreviated(w) for w in words)
-            and name.lower() not in NOT_SPEAKERS)
+            and name.lower() not in NOT_SPEAKERS and _section_word(name) is None)
+
+
+def _without_marks(text: str) -> str:
+    """The letters without their combining marks: Devanagari, Tamil or Thai vowel signs and
+    decomposed accents are part of a name, though no regex class of word characters holds them."""
+    return "".join(char for char in text if not unicodedata.category(char).startswith("M"))
+
+
+def _section_word(name: str) -> str | None:
+    """'Chapter' of 'Chapter 2', 'Part IV': a text's section, whatever follows it."""
+    words = name.split()
+    return words[0].lower() if len(words) == 2 and words[0].lower() in SECTION_WORDS else None
 
 
 def _abbreviated(word: str) -> bool:

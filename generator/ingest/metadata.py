@@ -26,6 +26,7 @@ from ..errors import ConfigError
 from ..model import Metadata, Person
 from ..yamlio import line_of_item, line_of_key, load_yaml, parse_yaml
 from .marks import ROLE_WORDS
+from .speakers import short_names
 from .source import Reading, script_language
 
 SIDECAR_KEYS = ("title", "date", "podcast", "host", "guests", "audio_url", "language", "speakers", "format")
@@ -134,7 +135,8 @@ def _renames(path: Path, data: dict) -> tuple[Rename, ...]:
 def rename_speakers(reading: Reading, sidecar: Sidecar, transcript: Path) -> Reading:
     """The speakers named as the sidecar's `speakers:` says, and spelled as its hosts and guests
     are (a script's `JOHN SMITH:` is the host John Smith); a role (`Interviewer:`, `Q.`) is the
-    one host or guest the sidecar names. Naming under `speakers:` one the
+    one host or guest the sidecar names, and a surname or first name alone is the one speaker
+    with that full name (news transcripts: `STEVE INSKEEP, HOST:`, then `INSKEEP:`). Naming under `speakers:` one the
     transcript does not have is an error (a typo would otherwise change nothing, silently)."""
     said = {block.speaker for block in reading.blocks if block.speaker}
     for rename in sidecar.speakers:
@@ -144,8 +146,13 @@ def rename_speakers(reading: Reading, sidecar: Sidecar, transcript: Path) -> Rea
     spelled = {name.casefold(): name for name in (*sidecar.hosts, *sidecar.guests)}
     by_role = {"host": sidecar.hosts, "guest": sidecar.guests}
     spelled.update((word, by_role[role][0]) for word, role in ROLE_WORDS.items() if len(by_role[role]) == 1)
-    names = {speaker: spelled[speaker.casefold()] for speaker in said if speaker.casefold() in spelled}
-    names.update({rename.said: rename.name for rename in sidecar.speakers})
+    given = {rename.said: rename.name for rename in sidecar.speakers}
+    whole = short_names(said)
+
+    def named(speaker: str) -> str:
+        full = whole.get(speaker, speaker)
+        return given.get(speaker) or given.get(full) or spelled.get(full.casefold(), full)
+    names = {speaker: named(speaker) for speaker in said if named(speaker) != speaker}
     if not names:
         return reading
     return replace(reading, blocks=tuple(replace(block, speaker=names.get(block.speaker, block.speaker))

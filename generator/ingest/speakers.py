@@ -13,20 +13,27 @@ recur (else they are section titles).
 
 from __future__ import annotations
 
-from typing import Callable
+from collections import Counter
+from typing import Callable, Iterable
 
-from .marks import ROLE_WORDS, Label, is_diarized, looks_like_full_name
+from .marks import NUMBERED, ROLE_WORDS, Label, is_diarized, looks_like_full_name
 
 
 def label_filter(candidates: list[Label | None], structural: set[str],
-                 said_as_names: frozenset[str] | set[str] = frozenset()) -> Callable[[Label], bool]:
+                 said_as_names: frozenset[str] | set[str] = frozenset(),
+                 lowercase_words: frozenset[str] | set[str] | None = None) -> Callable[[Label], bool]:
     """`structural`: names labelling lines of one-utterance-per-line paragraphs; `said_as_names`:
     words the text writes capitalised in mid-sentence ("my guest is Bob"), which vouch for a
-    one-word label seen once."""
+    one-word label seen once; so does a word never written in lowercase (`lowercase_words`), in
+    a file where other speakers recur: "Translator:" is somebody, "Remember:" (said as
+    "remember" elsewhere) is not."""
     counts: dict[str, int] = {}
     for label in candidates:
         if label:
             counts[label.name] = counts.get(label.name, 0) + 1
+    families = Counter(NUMBERED.fullmatch(name).group("word").lower() for name, count in counts.items()
+                       for _ in range(count) if NUMBERED.fullmatch(name))
+    recurring = sum(1 for count in counts.values() if count >= 2)
     headers = sum(1 for label in candidates if label and label.header and label.time is not None)
     name_lines = _speaking_name_lines([label for label in candidates if label and _name_only(label)], counts)
     plain = {label.name for label in candidates if label and not label.tentative}
@@ -47,8 +54,22 @@ def label_filter(candidates: list[Label | None], structural: set[str],
             return headers >= 2 or is_diarized(label.name)
         return (label.bold or label.role is not None or label.name.lower() in ROLE_WORDS or label.time is not None
                 or counts.get(label.name, 0) >= 2 or looks_like_full_name(label.name) or _capitals(label.name)
-                or is_diarized(label.name) or label.name in structural or label.name in said_as_names)
+                or is_diarized(label.name) or label.name in structural or label.name in said_as_names
+                or _numbered_family(label.name, families) or recurring and lowercase_words is not None
+                and label.name.istitle() and " " not in label.name and label.name.lower() not in lowercase_words)
     return accept
+
+
+def short_names(names: Iterable[str]) -> dict[str, str]:
+    """One-word names that are a word of exactly one longer name, mapped to it: 'INSKEEP' is
+    'STEVE INSKEEP'; 'Jane' beside 'Jane Doe' and 'Mary Jane Watson' is left alone."""
+    longer = [name for name in names if " " in name and not is_diarized(name)]
+    whole = {}
+    for name in names:
+        owners = [full for full in longer if name.casefold() in full.casefold().split()]
+        if " " not in name and len(owners) == 1:
+            whole[name] = owners[0]
+    return whole
 
 
 def role_aliases(roles: dict[str, str]) -> dict[str, str]:
@@ -67,6 +88,12 @@ def _speaking_name_lines(labels: list[Label], counts: dict[str, int]) -> set[str
     recurring = {label.name for label in labels if counts[label.name] >= 2 or is_diarized(label.name)}
     names = recurring | {label.name for label in labels if recurring and looks_like_full_name(label.name)}
     return names if len(names) >= 2 else set()
+
+
+def _numbered_family(name: str, families: Counter) -> bool:
+    """'Caller 2' beside 'Caller 1': numbered participants, however few times each speaks."""
+    numbered = NUMBERED.fullmatch(name)
+    return numbered is not None and families[numbered.group("word").lower()] >= 2
 
 
 def _vouched_dashes(labels: list[Label], known: set[str]) -> set[str]:

@@ -28,12 +28,16 @@ from typing import Callable
 
 from ..model import Block, Person
 from ..textmap import MappedText
-from .marks import (CLOCK, LEAD_TIME, MID_TIME, SEPARATOR, TRAIL_TIME, TURN_MARK, Label, clock_seconds,
+from .marks import (CLOCK, LEAD_TIME, MID_TIME, SECTION_WORDS, SEPARATOR, TRAIL_TIME, TURN_MARK, Label, clock_seconds,
                     is_stage_direction, lead_label, matched_clock, name_line)
+from .preamble import Preamble, read_preamble
 from .source import Line, Reading, line_groups
 from .speakers import label_filter, role_aliases
 
 HEADING = re.compile(r"(?P<level>#{1,6})[ \t]+(?P<title>\S.*?)[ \t#]*")
+# A section's title in plain words: "Chapter 2: The Launch", "PART IV", "Episode 12 - Rockets".
+SECTION_TITLE = re.compile(rf"(?i:{'|'.join(sorted(SECTION_WORDS))})[ \t]+(?:\d{{1,3}}|[IVXLC]{{1,6}})\b"
+                           r"(?:[ \t]*[:.\-–—][ \t]*[^\n.?!]{0,60})?")
 # A timestamp starting a line, alone or before the words: 0:03, [0:03], (0:03), [00:03.000 --> 00:05.000].
 LINE_STAMP = re.compile(rf"[ \t]*(?:\\?\[(?P<time>{CLOCK})(?:[ \t]*-->[ \t]*{CLOCK})?\\?\]|\((?P<ptime>{CLOCK})\)"
                         rf"|(?P<ltime>{CLOCK}))(?:[ \t]*(?:\n\s*|$)|[ \t]+{SEPARATOR})")
@@ -43,6 +47,7 @@ CREDIT = re.compile(r"(?i:(?:auto(?:matically)?[ -])?(?:transcribed|transcriptio
                     r"|[A-Z][\w.-]*(?:[ \t]+[A-Z][\w.-]*){0,2})[ \t]*")  # a site, or a capitalised name
 # A capitalised word after a lowercase one, mid-sentence: a name ("thanks, Bob"), not a sentence opener.
 PROPER_NOUN = re.compile(r"(?<=[a-z,] )[A-Z][a-z]+\b")
+LOWERCASE_WORD = re.compile(r"(?<![\w'’-])[a-z][a-z'’-]*")
 LABELLED_SHARE = 1 / 3  # of paragraphs that start with a label, for a file to count as labelled
 
 
@@ -69,24 +74,32 @@ class Turn:
 
 
 def read_plain(source: str, path: Path) -> Reading:
-    title, paragraphs = _body(source, split=False)
+    header = read_preamble(source)
+    title, paragraphs = _body(source, split=False, start=header.end)
     turns = [_turn(source, p, lambda label: False) for p in paragraphs]
-    return Reading(tuple(_speaker_blocks(source, turns, {})), title=title)
+    return _with_header(Reading(tuple(_speaker_blocks(source, turns, {})), title=title), header)
 
 
 def read_labelled(source: str, path: Path) -> Reading:
-    title, paragraphs = _body(source)
+    header = read_preamble(source)
+    title, paragraphs = _body(source, start=header.end)
     accept = _accept(source, paragraphs)[1]
     turns = [_turn(source, p, accept) for p in paragraphs]
     roles = {t.label.name: t.label.role for t in turns if t.label and t.label.role}
     blocks = _speaker_blocks(source, turns, role_aliases(roles))
     people = tuple(Person(name, role) for name, role in roles.items())
-    return Reading(tuple(blocks), title=title, people=people)
+    return _with_header(Reading(tuple(blocks), title=title, people=people), header)
+
+
+def _with_header(reading: Reading, header: Preamble) -> Reading:
+    """The page's own title and people first, then what a header of `Key: value` lines says."""
+    return replace(reading, title=reading.title or header.title, podcast=header.podcast, date=header.date,
+                   people=(*reading.people, *header.people))
 
 
 def looks_labelled(source: str) -> bool:
     """True when enough paragraphs start with a speaker label."""
-    _, paragraphs = _body(source)
+    _, paragraphs = _body(source, start=read_preamble(source).end)
     candidates, accept = _accept(source, paragraphs)
     labelled = sum(1 for label in candidates if label and accept(label))
     return labelled >= 2 and labelled >= LABELLED_SHARE * len(paragraphs)
@@ -96,7 +109,8 @@ def _accept(source: str, paragraphs: list[Paragraph]) -> tuple[list[Label | None
     """Each paragraph's candidate label, and which labels are speakers."""
     candidates = [_candidate(source, p) for p in paragraphs]
     structural = {label.name for p, label in zip(paragraphs, candidates) if label and p.split}
-    return candidates, label_filter(candidates, structural, set(PROPER_NOUN.findall(source)))
+    return candidates, label_filter(candidates, structural, set(PROPER_NOUN.findall(source)),
+                                    set(LOWERCASE_WORD.findall(source)))
 
 
 def _speaker_blocks(source: str, turns: list[Turn], aliases: dict[str, str]) -> list[Block]:
@@ -176,15 +190,16 @@ def _trailing_time(source: str, pos: int, end: int) -> tuple[int, float | None]:
     return (match.start(), clock_seconds(matched_clock(match))) if match else (end, None)
 
 
-def _body(source: str, split: bool = True) -> tuple[str | None, list[Paragraph]]:
-    """The title from a leading `# Title`, and the paragraphs that are not headings;
-    `split` cuts paragraphs of one-utterance-per-line into one paragraph per utterance."""
+def _body(source: str, split: bool = True, start: int = 0) -> tuple[str | None, list[Paragraph]]:
+    """The title from a leading `# Title`, and the paragraphs from `start` on that are not
+    headings; `split` cuts paragraphs of one-utterance-per-line into one paragraph per utterance."""
     title = None
     paragraphs = []
-    for index, paragraph in enumerate(_paragraphs(source, split)):
+    for index, paragraph in enumerate(p for p in _paragraphs(source, split) if p.start >= start):
         heading = HEADING.fullmatch(source, paragraph.start, paragraph.end)
         if heading is None:
-            paragraphs.append(paragraph)
+            paragraphs.append(replace(paragraph, heading=bool(SECTION_TITLE.fullmatch(source, paragraph.start,
+                                                                                      paragraph.end))))
         elif index == 0 and len(heading.group("level")) == 1:
             title = heading.group("title")
         else:
