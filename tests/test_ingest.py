@@ -644,9 +644,9 @@ def test_youtube_transcript_panel_copied_as_text_gives_each_line_its_time():
     transcript = read(FIXTURES / "youtube-panel.txt")
     assert transcript.format == "plain"
     assert [(b.line, b.time, b.text.text) for b in transcript.blocks] == [
-        (1, None, "Transcript"), (3, 0.0, "hello everyone and welcome back to the channel"),
-        (5, 3.0, "today we are talking about rockets and"), (7, 6.0, "why they are so hard to build"),
-        (9, 3723.0, "thanks for watching")]
+        (1, None, "Transcript"), (4, 0.0, "hello everyone and welcome back to the channel"),
+        (6, 3.0, "today we are talking about rockets and"), (8, 6.0, "why they are so hard to build"),
+        (10, 3723.0, "thanks for watching")]  # each line of words, with the time written above it
 
 
 @pytest.mark.parametrize("stamp", ["{m}:{s:02d} ", "[{m}:{s:02d}] ", "({m}:{s:02d}) ", "{m}:{s:02d}\n",
@@ -675,12 +675,54 @@ def test_lines_starting_with_a_timestamp_are_blocks_with_that_time(tmp_path, sta
     ("**John Smith** 00:00:01\nHello.", "**Mary Jones** 0:05\nThanks."),
     ("[00:00:01:12] John Smith: Hello.", "[00:00:05:00] Mary Jones: Thanks."),  # video timecodes with frames
     ("00:00:01\tJohn Smith\tHello.", "00:00:05\tMary Jones\tThanks."),  # columns pasted from a table
+    ("John Smith\t00:00:01\tHello.", "Mary Jones\t0:05\tThanks."),
+    ("[00:00:01 - 00:00:04] John Smith: Hello.", "[00:00:05 --> 00:00:09] Mary Jones: Thanks."),  # time ranges
+    ("John Smith (00:00:01 - 00:00:04)\nHello.", "Mary Jones [0:00:05 - 0:00:09]\nThanks."),
+    ("John Smith: 00:00:01 Hello.", "Mary Jones: 00:00:05 Thanks."),  # a bare time after the label
+    ("**John Smith** [00:00:01] Hello.", "**Mary Jones** (00:05) Thanks."),  # bold name and time, no colon
+    ("John Smith (he/him)  0:00:01\nHello.", "Mary Jones (she/her)  0:05\nThanks."),  # Otter, with pronouns
 ])
 def test_more_ways_tools_write_a_speaker_and_a_time(tmp_path, first, second):
     transcript = read(write(tmp_path, "tool.txt", f"{first}\n\n{second}\n\nAnd more.\n"))
     assert transcript.format == "labelled"
     assert [(b.speaker, b.time, b.text.text) for b in transcript.blocks] == [
         ("John Smith", 1.0, "Hello."), ("Mary Jones", 5.0, "Thanks."), ("Mary Jones", None, "And more.")]
+
+
+def test_meeting_tools_headers_footers_and_times_on_their_own_lines(tmp_path):
+    """Teams: a title, date and duration above, "Last, First" names, a closing note of the tool;
+    Google Meet: "- Transcript" after the title and a time alone above the lines it dates."""
+    teams = ("Weekly sync\nJune 5, 2023, 3:00PM\n42m 10s\n\nDoe, Jane   0:03\nOkay, welcome.\n\n"
+             "Kim, Alex (External)   0:10\nThanks.\n\nDoe, Jane   1:02:05\nBye.\n\nDoe, Jane stopped transcription\n")
+    transcript = read(write(tmp_path, "teams.txt", teams))
+    assert (transcript.meta.title, transcript.meta.date) == ("Weekly sync", "2023-06-05")
+    assert [(b.speaker, b.time, b.text.text) for b in transcript.blocks] == [
+        ("Doe, Jane", 3.0, "Okay, welcome."), ("Kim, Alex", 10.0, "Thanks."), ("Doe, Jane", 3725.0, "Bye.")]
+    meet = ("Weekly sync - Transcript\n00:00:00\n\nJane Doe: Let's start.\nBob Smith: Two updates.\n"
+            "Jane Doe: Go ahead.\n00:05:00\n\nBob Smith: First, the release.\n")
+    transcript = read(write(tmp_path, "meet.txt", meet))
+    assert transcript.meta.title == "Weekly sync"
+    assert [(b.speaker, b.time, b.text.text) for b in transcript.blocks] == [
+        ("Jane Doe", 0.0, "Let's start."), ("Bob Smith", None, "Two updates."), ("Jane Doe", None, "Go ahead."),
+        ("Bob Smith", 300.0, "First, the release.")]
+
+
+def test_hard_wrapped_turns_without_blank_lines_between_them(tmp_path):
+    """Text wrapped at a fixed width (pdftotext, e-mail): a turn starts at each line opening with a
+    name that opens other lines too; a line of prose starting 'Note:' stays in its turn."""
+    text = ("JANE: Welcome back. Today we are talking about\nrockets and soil. My guest has studied\n"
+            "launch sites for years.\nBOB: Thanks for having me. It is a pleasure\nto be here, and I have\n"
+            "looked forward to it.\nJANE: So where did it start?\nBOB: In my garage, with a soldering iron\n"
+            "Note: and patience.\n")
+    assert [(b.speaker, " ".join(b.text.text.split())) for b in read(write(tmp_path, "wrapped.txt", text)).blocks] == [
+        ("JANE", "Welcome back. Today we are talking about rockets and soil. My guest has studied launch sites for years."),
+        ("BOB", "Thanks for having me. It is a pleasure to be here, and I have looked forward to it."),
+        ("JANE", "So where did it start?"), ("BOB", "In my garage, with a soldering iron Note: and patience.")]
+
+
+def test_a_bracketed_name_with_a_colon_is_a_label(tmp_path):
+    text = "[Jane Doe]: Welcome.\n[Bob Smith]: Thanks.\n[Jane Doe]: Rockets?\n"
+    assert [b.speaker for b in read(write(tmp_path, "brackets.txt", text)).blocks] == ["Jane Doe", "Bob Smith", "Jane Doe"]
 
 
 def test_names_alone_on_their_line_head_turns_when_they_recur(tmp_path):

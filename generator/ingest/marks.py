@@ -45,23 +45,30 @@ TIMECODE = r"\d{1,2}[:;]\d{2}[:;]\d{2}[:;]\d{2}"
 CLOCK = rf"(?:{TIMECODE}|(?:\d{{1,2}}:)?\d{{1,2}}:\d{{2}}(?:[.,]\d{{1,3}})?)"
 ANY_CLOCK = re.compile(rf"{TIMECODE}|(?:\d+:)?\d{{1,2}}:\d{{2}}(?:[,.]\d{{1,3}})?")  # in data fields: hours of any length
 NUMBER = re.compile(r"\d+(?:\.\d+)?")
-INLINE_TIME = rf"\\?\[(?P<time>{CLOCK})\\?\]"
+# The end of a time range, "[00:00:05 - 00:00:10]": the start is the passage's time.
+UNTIL = rf"(?:[ \t]*(?:-->|[-–—~]|to)[ \t]*{CLOCK})?"
+INLINE_TIME = rf"\\?\[(?P<time>{CLOCK}){UNTIL}\\?\]"
 SEPARATOR = r"(?:[-–—|][ \t]+)?"  # "00:01 - Name:", "Name - 00:01"
 # A timestamp opening a paragraph or following its label: [00:01], (00:01), or a clock alone on its line.
-LEAD_TIME = re.compile(rf"(?:\\?\[(?P<time>{CLOCK})\\?\]|\((?P<ptime>{CLOCK})\))[ \t]*{SEPARATOR}\s*"
+LEAD_TIME = re.compile(rf"(?:{INLINE_TIME}|\((?P<ptime>{CLOCK}){UNTIL}\))[ \t]*{SEPARATOR}\s*"
                        rf"|(?P<ltime>{CLOCK})[ \t]*(?:\n\s*|\Z)")
-TRAIL_TIME = re.compile(rf"\s*(?:{INLINE_TIME}|\((?P<ptime>{CLOCK})\))$")
+TRAIL_TIME = re.compile(rf"\s*(?:{INLINE_TIME}|\((?P<ptime>{CLOCK}){UNTIL}\))$")
 # A bracketed or parenthesised clock between words: the time of the words after it.
-MID_TIME = re.compile(rf"(?<=\s)(?:{INLINE_TIME}|\((?P<ptime>{CLOCK})\))\s+")
-PAREN_TIME = re.compile(CLOCK)
+MID_TIME = re.compile(rf"(?<=\s)(?:{INLINE_TIME}|\((?P<ptime>{CLOCK}){UNTIL}\))\s+")
+LONE_CLOCK = re.compile(rf"[ \t]*[\[(]?{CLOCK}{UNTIL}[\])]?[ \t]*")  # a line of its own: the time of the words below
+PAREN_TIME = re.compile(rf"(?P<time>{CLOCK}){UNTIL}")
+# A bare clock right after a label, "Jane Doe: 00:00:05 Welcome", with hours so that "Ann: 10:30
+# is late" keeps its words, or before a tab ("Jane Doe<TAB>0:05<TAB>Welcome", a pasted table).
+LABEL_CLOCK = re.compile(rf"(?P<time>{TIMECODE}|\d{{1,2}}:\d{{2}}:\d{{2}}(?:[.,]\d{{1,3}})?)[ \t]+|(?P<ltime>{CLOCK})\t+")
 # A bare or parenthesised clock before a label: only a time when a label follows it.
 LEAD_CLOCK = re.compile(rf"\(?(?P<time>{CLOCK})\)?[ \t]+{SEPARATOR}|\((?P<ptime>{CLOCK})\)")
 # Markdown around a name heading its lines: `## Name`, `**Name**`, `### **Name**`.
 MD_OPEN = r"(?:#{1,6}[ \t]+)?(?:\*\*|__)?"
 MD_CLOSE = r"(?:\*\*|__)?"
 HEADER = re.compile(MD_OPEN + r"\[?(?P<name>[^\W\d_][^\n:：()\[\]*#]{0,39}?)\]?" + MD_CLOSE +
-                    rf"(?:[ \t]*[-–—|][ \t]*|[ \t]+[(\[]?|[ \t]*[(\[])(?P<time>{CLOCK})[)\]]?[ \t]*(?:\n\s*|\Z)")
-HEADER_TIME_FIRST = re.compile(rf"\\?[\[(]?(?P<time>{CLOCK})\\?[\])]?[ \t]+{SEPARATOR}"
+                    r"(?:[ \t]*\((?P<note>[^()\n]{1,30})\))?"  # "Jane Doe (she/her)  0:03"
+                    rf"(?:[ \t]*[-–—|][ \t]*|[ \t]+[(\[]?|[ \t]*[(\[])(?P<time>{CLOCK}){UNTIL}[)\]]?[ \t]*(?:\n\s*|\Z)")
+HEADER_TIME_FIRST = re.compile(rf"\\?[\[(]?(?P<time>{CLOCK}){UNTIL}\\?[\])]?[ \t]+{SEPARATOR}"
                                r"\[?(?P<name>[^\W\d_][^\n:：()\[\]]{0,39}?)\]?[ \t]*\n\s*")  # words follow
 NAME_LINE = re.compile(MD_OPEN + r"\[?(?P<name>[^\W\d_][^\n:：()\[\]*#]{0,39}?)\]?" + MD_CLOSE
                        + r"[ \t]*(?:\n\s*|\Z)")  # words follow, on the next line or in the next paragraph
@@ -69,11 +76,12 @@ NAME_LINE = re.compile(MD_OPEN + r"\[?(?P<name>[^\W\d_][^\n:：()\[\]*#]{0,39}?)
 DIARIZED = re.compile(r"(?:speaker|spk|s)[ _-]?\d{1,3}|speaker[ _-]?(?-i:[A-Z])", re.IGNORECASE)
 
 COLON = r"(?::(?=\s|$)|：)"  # an ASCII colon before a space; a full-width one (CJK) needs none
-NOTE = r"(?:\([^()\n]{1,20}\)|\[[^\[\]\n]{1,20}\])"  # "(Host)", "(00:01)", "[00:01]" after a name
+NOTE = r"(?:\([^()\n]{1,30}\)|\[[^\[\]\n]{1,30}\])"  # "(Host)", "(00:01)", "[00:01]" after a name
 # `**Name:**`, `**Name**:`, or `**Name** (00:01):` with the note outside the bold
 BOLD_LABEL = re.compile(r"\*\*(?P<name>[^*\n]{1,60}?)(?:(?::\*\*|\*\*:)(?=\s|$)|：\*\*|\*\*："
-                        rf"|\*\*(?P<note>[ \t]*{NOTE}){COLON})\s*")
+                        rf"|\*\*(?P<note>[ \t]*{NOTE})(?:{COLON}|(?<=\d[\])])[ \t]+(?=\S)))\s*")  # "**Ann** [00:11] words" too
 # "[SPEAKER_00] words", "[Ann]: words", as diarization scripts print them (a clock is no name).
+BRACKET_COLON_LABEL = re.compile(r"\[(?P<name>[^\[\]\n:]{1,40})\]:[ \t]+")  # "[Ann Lee]: words": a label, not a sound
 BRACKET_LABEL = re.compile(r"\[(?P<name>[^\[\]\n:]{1,40})\](?::|[ \t]+[-–—])?[ \t]+")
 QA_LABEL = re.compile(r"(?P<name>[QA])\.[ \t]+")  # "Q. words" / "A. words", as court reporters write them
 DASH_LABEL = re.compile(r"(?P<name>[^\W\d_][^:：\n()\[\]–—]{0,40}?)[ \t]+[-–—][ \t]+")  # "Jane Doe - words"
@@ -81,7 +89,7 @@ TURN_MARK = re.compile(r"(?:>>|&gt;&gt;)[ \t]*")  # captions' mark of a new spea
 TAB_LABEL = re.compile(r"(?P<name>[^\W\d_][^\t\n:：()\[\]]{0,60}?)[ ]*\t+")  # "Name<TAB>words", pasted from a table
 PLAIN_LABEL = re.compile(rf"(?P<name>[^\W\d_][^:：\n()\[\]]{{0,60}}?(?:[ \t]*{NOTE})?){COLON}\s*")
 NAME_WITH_PAREN = re.compile(r"(?P<base>.*?)\s*(?:\((?P<paren>[^()]*)\)|\[(?P<bracket>[^\[\]]*)\])")
-NAME_CHARS = re.compile(r"[^\W_][\w.'’#\- \u00a0]*")
+NAME_CHARS = re.compile(r"[^\W_][\w.'’#\- \u00a0]*(?:,[ \t]+[^\W_][\w.'’\- ]*)?")  # "Doe, Jane", as Teams lists people
 # A numbered participant: "Caller 2", "UNIDENTIFIED PERSON #1" ("Chapter 2" is a section: SECTION_WORDS).
 NUMBERED = re.compile(r"(?P<word>[^\W\d_][\w.'’\- ]*?)[ \t]+#?\d{1,3}")
 TITLED = re.compile(r"(?P<name>[^,]+),[ \t]+(?P<title>[^,]{2,30})")  # "STEVE INSKEEP, HOST", as news transcripts write
@@ -128,7 +136,8 @@ def find_label(source: str, pos: int, end: int, lowercase: bool = False, tentati
     written in lowercase (`john smith:`) too, and with `tentative`, the styles that prose and
     sounds share (`[Name]` or `[Music]`, `Q. `, `Name - `), for the caller to vouch for over
     the whole file."""
-    patterns = [(BOLD_LABEL, True, None), (PLAIN_LABEL, False, None), (TAB_LABEL, False, None)]
+    patterns = [(BOLD_LABEL, True, None), (PLAIN_LABEL, False, None), (TAB_LABEL, False, None),
+                (BRACKET_COLON_LABEL, False, None)]
     if tentative:
         patterns += [(BRACKET_LABEL, False, "bracket"), (QA_LABEL, False, "qa"), (DASH_LABEL, False, "dash")]
     for pattern, bold, style in patterns:
@@ -187,7 +196,8 @@ def find_header(source: str, pos: int, end: int) -> Label | None:
     name = _spaced(match.group("name")) if match else ""
     if not match or not _heading_name(name):
         return None
-    return Label(name, match.end(), time=clock_seconds(match.group("time")), header=True)
+    role = ROLE_WORDS.get((match.groupdict().get("note") or "").strip().lower())
+    return Label(name, match.end(), role=role, time=clock_seconds(match.group("time")), header=True)
 
 
 def is_diarized(name: str) -> bool:
@@ -201,7 +211,8 @@ def _label(name: str, end: int, bold: bool, lowercase: bool = False) -> Label | 
     if paren:
         name, note = paren.group("base"), (paren.group("paren") or paren.group("bracket") or "").strip()
         role = ROLE_WORDS.get(note.lower())
-        time = clock_seconds(note) if PAREN_TIME.fullmatch(note) else None
+        clock = PAREN_TIME.fullmatch(note)
+        time = clock_seconds(clock.group("time")) if clock else None
         # any other note ("she/her", "voice-over", "NASA") says something of the speaker, not who
     titled = TITLED.fullmatch(name)
     if titled:  # "ANDERSON COOPER, CNN HOST": the name, then what they are ("Jane Doe, PhD" stays whole)

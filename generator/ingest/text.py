@@ -22,13 +22,14 @@ Which labels are speakers is decided over the whole file (`speakers.py`).
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Callable
 
 from ..model import Block, Person
 from ..textmap import MappedText
-from .marks import (CLOCK, LEAD_TIME, MID_TIME, SECTION_WORDS, SEPARATOR, TRAIL_TIME, TURN_MARK, Label, clock_seconds,
+from .marks import (CLOCK, INLINE_TIME, LABEL_CLOCK, LONE_CLOCK, UNTIL, LEAD_TIME, MID_TIME, SECTION_WORDS, SEPARATOR, TRAIL_TIME, TURN_MARK, Label, clock_seconds,
                     is_stage_direction, lead_label, matched_clock, name_line)
 from .preamble import Preamble, read_preamble
 from .source import Line, Reading, line_groups
@@ -39,12 +40,15 @@ HEADING = re.compile(r"(?P<level>#{1,6})[ \t]+(?P<title>\S.*?)[ \t#]*")
 SECTION_TITLE = re.compile(rf"(?i:{'|'.join(sorted(SECTION_WORDS))})[ \t]+(?:\d{{1,3}}|[IVXLC]{{1,6}})\b"
                            r"(?:[ \t]*[:.\-–—][ \t]*[^\n.?!]{0,60})?")
 # A timestamp starting a line, alone or before the words: 0:03, [0:03], (0:03), [00:03.000 --> 00:05.000].
-LINE_STAMP = re.compile(rf"[ \t]*(?:\\?\[(?P<time>{CLOCK})(?:[ \t]*-->[ \t]*{CLOCK})?\\?\]|\((?P<ptime>{CLOCK})\)"
+LINE_STAMP = re.compile(rf"[ \t]*(?:{INLINE_TIME}|\((?P<ptime>{CLOCK}){UNTIL}\)"
                         rf"|(?P<ltime>{CLOCK}))(?:[ \t]*(?:\n\s*|$)|[ \t]+{SEPARATOR})")
 # A transcription tool's closing credit line: "Transcribed by https://otter.ai".
 CREDIT = re.compile(r"(?i:(?:auto(?:matically)?[ -])?(?:transcribed|transcription|transcript|captioned|captions)"
                     r"(?: generated)? (?:by|with|using))[ \t]+(?:(?:https?://)?[\w.-]+\.[a-z]{2,}\S*"
                     r"|[A-Z][\w.-]*(?:[ \t]+[A-Z][\w.-]*){0,2})[ \t]*")  # a site, or a capitalised name
+# What a meeting tool notes in the transcript: "Jane Doe stopped transcription", "Recording started".
+TOOL_EVENT = re.compile(r"(?:[^\n]{1,60}[ \t])?(?i:started|stopped|paused|resumed)[ \t]+(?i:the[ \t]+)?"
+                        r"(?i:transcription|recording)[.!]?|(?i:transcription|recording)[ \t]+(?i:started|stopped|paused|resumed)[.!]?")
 # A capitalised word after a lowercase one, mid-sentence: a name ("thanks, Bob"), not a sentence opener.
 PROPER_NOUN = re.compile(r"(?<=[a-z,] )[A-Z][a-z]+\b")
 LOWERCASE_WORD = re.compile(r"(?<![\w'’-])[a-z][a-z'’-]*")
@@ -159,6 +163,9 @@ def _turn(source: str, paragraph: Paragraph, accept: Callable[[Label], bool]) ->
     if label and accept(label):
         pos = label.end
         time = next((t for t in (label.lead, label.time, stamp) if t is not None), None)
+        clock = LABEL_CLOCK.match(source, pos, end) if time is None else None
+        if clock:
+            pos, time = clock.end(), clock_seconds(matched_clock(clock))
     elif paragraph.heading:  # a section title: not speech
         return Turn(paragraph.line, end, end, None, None)
     else:
@@ -195,7 +202,7 @@ def _body(source: str, split: bool = True, start: int = 0) -> tuple[str | None, 
     headings; `split` cuts paragraphs of one-utterance-per-line into one paragraph per utterance."""
     title = None
     paragraphs = []
-    for index, paragraph in enumerate(p for p in _paragraphs(source, split) if p.start >= start):
+    for index, paragraph in enumerate(_from(source, _paragraphs(source, split), start)):
         heading = HEADING.fullmatch(source, paragraph.start, paragraph.end)
         if heading is None:
             paragraphs.append(replace(paragraph, heading=bool(SECTION_TITLE.fullmatch(source, paragraph.start,
@@ -206,22 +213,36 @@ def _body(source: str, split: bool = True, start: int = 0) -> tuple[str | None, 
             paragraphs.append(replace(paragraph, heading=True))
     if paragraphs and CREDIT.fullmatch(source, paragraphs[-1].start, paragraphs[-1].end):
         paragraphs.pop()
-    return title, paragraphs
+    return title, [p for p in paragraphs if not TOOL_EVENT.fullmatch(source, p.start, p.end)]
+
+
+def _from(source: str, paragraphs: list[Paragraph], start: int) -> list[Paragraph]:
+    """The paragraphs, or what is left of them, from `start` on (past a header)."""
+    kept = []
+    for paragraph in paragraphs:
+        if paragraph.start < start < paragraph.end:
+            begin = len(source) - len(source[start:paragraph.end].lstrip()) - (len(source) - paragraph.end)
+            paragraph = replace(paragraph, start=begin, line=paragraph.line + source.count("\n", paragraph.start, begin))
+        if paragraph.start >= start:
+            kept.append(paragraph)
+    return kept
 
 
 def _paragraphs(source: str, split: bool) -> list[Paragraph]:
     paragraphs = []
-    for group in line_groups(source):
-        stamped = _cut(group, _stamped_lines(source, group))
-        labelled = _labelled_lines(source, group) | _marked_lines(source, group) if split else set()
-        pieces = [piece for lines in stamped for piece in _cut(lines, labelled)]
-        for lines in pieces:
-            start, end = lines[0].start, lines[-1].end
-            while source[start].isspace():
-                start += 1
-            while source[end - 1].isspace():
-                end -= 1
-            paragraphs.append(Paragraph(start, end, lines[0].number, bool(labelled), len(stamped) > 1))
+    groups = line_groups(source)
+    speaking = _speaking_names(source, groups) if split else set()
+    for group in groups:
+        labelled = _labelled_lines(source, group, speaking) | _marked_lines(source, group) if split else set()
+        for piece in _cut(group, _clock_lines(source, group)):  # a time alone on its line is for the words below
+            stamped = _stamped_lines(source, piece)
+            for lines in (part for stamp in _cut(piece, stamped) for part in _cut(stamp, labelled)):
+                start, end = lines[0].start, lines[-1].end
+                while source[start].isspace():
+                    start += 1
+                while source[end - 1].isspace():
+                    end -= 1
+                paragraphs.append(Paragraph(start, end, lines[0].number, bool(labelled), bool(stamped)))
     return paragraphs
 
 
@@ -237,16 +258,37 @@ def _stamped_lines(source: str, group: list[Line]) -> set[int]:
     return starts if len(starts) >= 2 else set()
 
 
+def _clock_lines(source: str, group: list[Line]) -> set[int]:
+    """Numbers of the lines that start or follow a line holding only a time."""
+    cuts = set()
+    for line in group:
+        if LONE_CLOCK.fullmatch(source, line.start, line.end):
+            cuts.update((line.number, line.number + 1))
+    return cuts
+
+
 def _marked_lines(source: str, group: list[Line]) -> set[int]:
     """Numbers of the lines that open with a caption's `>>`, when at least two do."""
     starts = {line.number for line in group if TURN_MARK.match(source, line.start, line.end)}
     return starts if len(starts) >= 2 else set()
 
 
-def _labelled_lines(source: str, group: list[Line]) -> set[int]:
+def _labelled_lines(source: str, group: list[Line], speaking: set[str]) -> set[int]:
     """Numbers of the labelled lines of a paragraph of one utterance per line: when most
-    lines have a label or at least two are header lines; else none."""
+    lines have a label or at least two are header lines; else those of at least two lines
+    labelled with `speaking` names (turns hard-wrapped, with no blank line between them)."""
     labels = [(line.number, lead_label(source, line.start, line.end)) for line in group]
     starts = {number for number, label in labels if label}
     headers = sum(1 for _, label in labels if label and label.header)
-    return set() if len(starts) < 2 or (2 * len(starts) < len(group) and headers < 2) else starts
+    if len(starts) >= 2 and (2 * len(starts) >= len(group) or headers >= 2):
+        return starts
+    turns = {number for number, label in labels if label and label.name in speaking}
+    return turns if len(turns) >= 2 else set()
+
+
+def _speaking_names(source: str, groups: list[list[Line]]) -> set[str]:
+    """Names that open two lines or more in the file, when at least two names do."""
+    counts = Counter(label.name for group in groups for line in group
+                     if (label := lead_label(source, line.start, line.end)) and not label.tentative)
+    names = {name for name, count in counts.items() if count >= 2}
+    return names if len(names) >= 2 else set()
