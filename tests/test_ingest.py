@@ -243,7 +243,7 @@ def test_srt_cues_speakers_and_tags():
     assert cues == [
         (3, "Ada", 1.0, "Hello and welcome."),
         (7, "Charles", 4.0, "Thank you.\nIt is good to be here."),
-        (12, None, 62.5, "The engine hums."),
+        (12, "Charles", 62.5, "The engine hums."),  # names only where turns change: Charles goes on
     ]
 
 
@@ -253,7 +253,7 @@ def test_vtt_voices_notes_settings_and_markup():
     assert cues == [
         (11, "Pat Ryan", 1.0, "Welcome to Houston, we have a podcast."),
         (14, "Samuel Lawrence", 5.5, "Rocks & regolith,\nmostly."),
-        (18, None, 9.0, "Samples tell stories."),
+        (18, "Samuel Lawrence", 9.0, "Samples tell stories."),  # a voice only where turns change
     ]
     assert not any("comment" in b.text.text or "cue" in b.text.text for b in transcript.blocks)
 
@@ -328,14 +328,23 @@ def test_caption_speaker_change_marks_split_a_cue(tmp_path):
       "Ann: Why?"],
      [("Ann", "Welcome, today we talk"), ("Ann", "about rockets."), ("Ben", "Thanks for having me. I worked"),
       ("Ben", "On engines."), ("Ann", "Why?")]),
-    # a voice on most cues: a cue without one is not guessed to be the last voice's
-    (["<v Ann>Hi.", "<v Ben>Hello.", "Unknown words.", "<v Ann>Bye."],
-     [("Ann", "Hi."), ("Ben", "Hello."), (None, "Unknown words."), ("Ann", "Bye.")]),
+    # a voice on every cue, repeated while the same person speaks (Teams): a cue without one is
+    # not guessed to be the last voice's
+    (["<v Ann>Hi.", "<v Ann>Still me.", "<v Ben>Hello.", "Unknown words.", "<v Ann>Bye."],
+     [("Ann", "Hi."), ("Ann", "Still me."), ("Ben", "Hello."), (None, "Unknown words."), ("Ann", "Bye.")]),
+    # names only where the turn changes, on most cues because the turns are short (Riverside)
+    (["Ann: Welcome back.", "Ben: Thanks.", "Ann: What do you build?", "Ben: Rockets. Small ones.",
+      "We launch them in Ohio.", "Ann: Legal?", "Ben: With a permit."],
+     [("Ann", "Welcome back."), ("Ben", "Thanks."), ("Ann", "What do you build?"), ("Ben", "Rockets. Small ones."),
+      ("Ben", "We launch them in Ohio."), ("Ann", "Legal?"), ("Ben", "With a permit.")]),
+    # two labelled lines in one cue, without dialogue dashes
+    (["JANE: Where were you?\nBOB: On the roof.", "JANE: Nice."],
+     [("JANE", "Where were you?"), ("BOB", "On the roof."), ("JANE", "Nice.")]),
     # Zoom: display names as typed, lowercase; a name when the label opens several cues, else a sentence
     (["john smith: Hello everyone.", "mary jones: hi john.", "john smith: Let's start.", "well: maybe not.",
       "mary jones: ok"],
      [("john smith", "Hello everyone."), ("mary jones", "hi john."), ("john smith", "Let's start."),
-      (None, "well: maybe not."), ("mary jones", "ok")]),
+      ("john smith", "well: maybe not."), ("mary jones", "ok")]),
     (["well: it is late.", "We go."], [(None, "well: it is late."), (None, "We go.")]),
 ])
 def test_subtitle_turns_voices_carry_on_and_dialogue_dashes(tmp_path, cues, expected):

@@ -37,6 +37,7 @@ TURN_SHARE = 1 / 2  # of cues at most that name or mark their speaker, for names
 NEW_TURN = ""  # the speaker of a block that a mark gives to someone unnamed, until `carry_speakers`
 BRACKET_NAME = re.compile(r"\[(?P<name>[^\[\]\n]{1,40})\][ \t]*")
 SPACES = re.compile(r"\s+")
+LINE_BREAK = re.compile(r"\n[ \t]*")
 ROLLING_SHARE = 1 / 3  # of cues that repeat the previous cue's last line, for captions to count as rolling
 LOWERCASE_LABEL_CUES = 2  # cues a lowercase label must open for it to be a name, as speakers.py counts recurring
 
@@ -48,9 +49,15 @@ def cue_blocks(source: str, lines: list[Line], time: float) -> list[Block]:
     contiguous = all(after.number == before.number + 1 for before, after in zip(lines, lines[1:]))
     raw = (MappedText.verbatim(source, lines[0].start, lines[-1].end) if contiguous else
            MappedText.join((MappedText.verbatim(source, line.start, line.end) for line in lines), "\n"))
-    starts = sorted({match.start() for pattern in (VOICE, NEW_SPEAKER) for match in pattern.finditer(raw.text)})
+    starts = sorted({match.start() for pattern in (VOICE, NEW_SPEAKER) for match in pattern.finditer(raw.text)}
+                    | _labelled_line_starts(raw.text))
     blocks = (_piece_block(piece, lines, time) for piece in raw.split_at([start for start in starts if start > 0]))
     return [block for block in blocks if block is not None]
+
+
+def _labelled_line_starts(text: str) -> set[int]:
+    """Where a line after the first opens with a label: two speakers in one cue, without dashes."""
+    return {match.end() for match in LINE_BREAK.finditer(text) if find_label(text, match.end(), len(text))}
 
 
 def _piece_block(raw: MappedText, lines: list[Line], time: float) -> Block | None:
@@ -93,11 +100,14 @@ def carry_speakers(blocks: list[Block]) -> list[Block]:
     """In a file that names the speaker only where a turn starts (the Podcasting 2.0
     example writes `<v Travis>` on the first of his cues), a cue without a speaker is the
     previous speaker carrying on, until a mark of a new, unnamed speaker; a sound such as
-    `[MUSIC]` is nobody's. Where most cues name or mark their speaker (Zoom, Teams,
-    broadcast captions), a cue without one is left without, unless it goes on with the
-    sentence the cue before left unfinished (Riverside and Descript cut cues mid-sentence)."""
+    `[MUSIC]` is nobody's. Names on most cues may still be names of turns only, when the turns
+    are short (Riverside, Descript); but where most cues name their speaker and a name is
+    repeated on consecutive cues (Zoom, Teams name every cue), a cue without one is left
+    without, unless it goes on with the sentence the cue before left unfinished."""
     marked = sum(1 for block in blocks if block.speaker is not None)
-    turns = sum(1 for block in blocks if block.speaker) >= 2 and marked < TURN_SHARE * len(blocks)
+    named = [block.speaker for block in blocks if block.speaker]
+    every_cue = any(a == b for a, b in zip(named, named[1:]))  # a name said again on the next cue that has one
+    turns = len(named) >= 2 and (marked < TURN_SHARE * len(blocks) or not every_cue)
     carried, speaker, said = [], None, ""
     for block in blocks:
         if block.speaker is not None or not (turns or _goes_on(said)):
