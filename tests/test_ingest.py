@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from generator.clean import clean_transcript
 from generator.errors import ConfigError, TranscriptError, line_of
 from generator.ingest import FORMATS, read_transcript, slugify
 from generator.model import InlineMark, Person, Transcript
@@ -564,6 +565,29 @@ def test_whisper_numeric_speakers_string_times_and_language_names(tmp_path):
     assert [(b.speaker, b.time, b.text.text) for b in transcript.blocks] == [
         ("Speaker 0", 1.5, "Hallo."), ("Speaker B", 62.5, "Tschüss.")]
     assert transcript.meta.language == "de"
+
+
+@pytest.mark.parametrize("name, text, expected", [
+    # WhisperX's word_segments alone; a word it could not align has no time
+    ("whisperx-words.json", '{"word_segments": [{"word": "Welcome", "start": 0.0, "speaker": "SPEAKER_00"},\n'
+     '{"word": "back.", "start": 0.4, "speaker": "SPEAKER_00"}, {"word": "2024", "speaker": "SPEAKER_00"},\n'
+     '{"word": "Thanks.", "start": 1.5, "speaker": "SPEAKER_01"}]}',
+     [("SPEAKER_00", 0.0, "Welcome back. 2024"), ("SPEAKER_01", 1.5, "Thanks.")]),
+    # Whisper's word timestamps with the segment text left out
+    ("words.json", '{"segments": [{"start": 0.0, "words": [{"word": " Welcome", "start": 0.0}, {"word": " back."}]},\n'
+     '{"start": 1.5, "speaker": "B", "words": [{"word": " Thanks.", "start": 1.5}]}]}',
+     [(None, 0.0, "Welcome back."), ("Speaker B", 1.5, "Thanks.")]),
+    # Fireflies.ai's API, with its title
+    ("fireflies.json", '{"data": {"transcript": {"title": "Weekly sync", "sentences": [\n'
+     '{"speaker_name": "Jane Doe", "text": "Welcome.", "start_time": 0.5},\n'
+     '{"speaker_name": "Bob Smith", "text": "Thanks, Jane.", "start_time": 2.1}]}}}',
+     [("Jane Doe", 0.5, "Welcome."), ("Bob Smith", 2.1, "Thanks, Jane.")]),
+])
+def test_speech_json_of_words_only_and_fireflies(tmp_path, name, text, expected):
+    transcript = read(write(tmp_path, name, text))
+    assert [(p.speaker, p.time, p.text.text) for p in clean_transcript(transcript)] == expected
+    if name == "fireflies.json":
+        assert transcript.meta.title == "Weekly sync"
 
 
 def test_otter_header_lines_give_speaker_and_time():

@@ -13,6 +13,9 @@ text, start and speaker: one `Shape` per layout, read by `whisper.py`.
 - Amazon Transcribe: `results.audio_segments[]` with `start_time`, `transcript`, `speaker_label`;
 - insanely-fast-whisper with diarization: `speakers[]` shaped like `chunks` plus `speaker`
   (preferred to its `chunks`, which have no speakers);
+- Whisper with word timestamps: segments that list `words` but leave out their `text`, and
+  WhisperX's `word_segments` alone: one block per word (joined into passages like Speechmatics');
+- Fireflies.ai's API: `data.transcript.sentences[]` with `speaker_name`, `text`, `start_time`;
 - Podcasting 2.0 JSON transcripts: `{"version": "1.0.0", "segments": [{"speaker", "startTime",
   "endTime", "body"}]}`, often one word per segment (`clean.py` joins them into passages);
 - Rev.ai: `monologues[]`, each a block of its `elements` written one after another (Rev puts
@@ -72,6 +75,12 @@ def _counted_field(key: str, per_second: int, unit_name: str, example: str) -> C
     return start
 
 
+def _optional_seconds(key: str) -> Callable[[dict], float | str | None]:
+    """A time some units lack (WhisperX leaves words it could not align, such as numbers, untimed)."""
+    timed = _seconds_field(key)
+    return lambda unit: None if unit.get(key) is None else timed(unit)
+
+
 def _given(key: str) -> Callable[[dict], float | None]:
     """A time the units function worked out already (None where there is none)."""
     return lambda unit: unit.get(key)
@@ -121,6 +130,21 @@ def _segments(data: Any) -> Units:
     if isinstance(data, list) and data and all(isinstance(s, dict) and "text" in s for s in data):
         return [(f"segments[{i}]", unit) for i, unit in enumerate(data)]
     return _listed("segments")(data)
+
+
+def _segment_words(data: Any) -> Units:
+    """Segments that list their words but leave out their text: each word a unit, with the
+    segment's speaker and start when it has none of its own."""
+    units: Units = []
+    for s_index, segment in enumerate(_list(at(data, "segments"))):
+        if not isinstance(segment, dict) or isinstance(segment.get("text"), str):
+            continue
+        for w_index, word in enumerate(_list(segment.get("words"))):
+            if isinstance(word, LocatedDict) and isinstance(word.get("word"), str):
+                units.append((f"segments[{s_index}].words[{w_index}]", _unit(
+                    word, word=word["word"], start=word.get("start", segment.get("start")),
+                    speaker=word.get("speaker", segment.get("speaker")))))
+    return units
 
 
 def _deepgram_sentences(data: Any) -> Units:
@@ -225,6 +249,10 @@ def _youtube_events(data: Any) -> Units:
 SHAPES = (
     Shape(_segments, _seconds_field("start")),
     Shape(_listed("segments"), _seconds_field("startTime"), needs="'startTime'", text="body"),  # Podcasting 2.0
+    Shape(_segment_words, _optional_seconds("start"), text="word"),  # Whisper words without segment text
+    Shape(_listed("word_segments"), _optional_seconds("start"), text="word"),  # WhisperX's words alone
+    Shape(_listed("data", "transcript", "sentences"), _seconds_field("start_time"), needs="'start_time'",
+          speaker="speaker_name"),  # Fireflies.ai's API
     Shape(_listed("speakers"), _chunk_start, needs="'timestamp'"),  # insanely-fast-whisper, diarized
     Shape(_listed("chunks"), _chunk_start, needs="'timestamp'"),
     Shape(_listed("transcription"), _cpp_start, needs="'offsets'"),

@@ -51,7 +51,7 @@ def read_whisper(source: str, path: Path) -> Reading:
         blocks = [_block(source, unit, where, shape, path) for where, unit in units]
     else:
         blocks = _whole_text(source, data, path)
-    return Reading(tuple(b for b in blocks if b.text.text), language=_language(data))
+    return Reading(tuple(b for b in blocks if b.text.text), title=_title(data), language=_language(data))
 
 
 def looks_like_speech_json(source: str) -> bool:
@@ -122,6 +122,15 @@ def _speaker(value: Any) -> str | None | bool:
         return False
     value = value.strip()
     return f"Speaker {value}" if len(value) == 1 and value.isalnum() else value
+
+
+def _title(data: Any) -> str | None:
+    """The title some tools' exports carry (Fireflies.ai, Otter's JSON)."""
+    for keys in (("title",), ("data", "transcript", "title")):
+        value = at(data, *keys)
+        if isinstance(value, str) and value.strip():
+            return value.strip()
+    return None
 
 
 def _language(data: Any) -> str | None:
