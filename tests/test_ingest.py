@@ -753,6 +753,15 @@ def test_hard_wrapped_turns_without_blank_lines_between_them(tmp_path):
         ("JANE", "So where did it start?"), ("BOB", "In my garage, with a soldering iron Note: and patience.")]
 
 
+def test_lowercase_names_as_zoom_writes_them_label_text_when_two_recur(tmp_path):
+    text = "jane doe: okay welcome\nbob smith: thanks jane\njane doe: what do you build\nbob smith: rockets\n"
+    assert [(b.speaker, b.text.text) for b in read(write(tmp_path, "zoom.txt", text)).blocks] == [
+        ("jane doe", "okay welcome"), ("bob smith", "thanks jane"), ("jane doe", "what do you build"),
+        ("bob smith", "rockets")]
+    prose = "the plan was simple: build it.\n\nthe plan was simple: fly it.\n\nAnd it flew.\n"
+    assert {b.speaker for b in read(write(tmp_path, "prose.txt", prose)).blocks} == {None}
+
+
 def test_a_bracketed_name_with_a_colon_is_a_label(tmp_path):
     text = "[Jane Doe]: Welcome.\n[Bob Smith]: Thanks.\n[Jane Doe]: Rockets?\n"
     assert [b.speaker for b in read(write(tmp_path, "brackets.txt", text)).blocks] == ["Jane Doe", "Bob Smith", "Jane Doe"]

@@ -134,8 +134,8 @@ def clock_seconds(clock: str) -> float:
 def find_label(source: str, pos: int, end: int, lowercase: bool = False, tentative: bool = False) -> Label | None:
     """A plausible speaker label starting exactly at `pos`, or None. With `lowercase`, a name
     written in lowercase (`john smith:`) too, and with `tentative`, the styles that prose and
-    sounds share (`[Name]` or `[Music]`, `Q. `, `Name - `), for the caller to vouch for over
-    the whole file."""
+    sounds share (`[Name]` or `[Music]`, `Q. `, `Name - `, `john smith: `), for the caller to
+    vouch for over the whole file."""
     patterns = [(BOLD_LABEL, True, None), (PLAIN_LABEL, False, None), (TAB_LABEL, False, None),
                 (BRACKET_COLON_LABEL, False, None)]
     if tentative:
@@ -144,9 +144,10 @@ def find_label(source: str, pos: int, end: int, lowercase: bool = False, tentati
         match = pattern.match(source, pos, end)
         if match:
             note = match.groupdict().get("note") or ""
-            label = _label(_spaced(match.group("name") + note), match.end(), bold, lowercase)
+            label = _label(_spaced(match.group("name") + note), match.end(), bold, lowercase or tentative)
             if label:
-                return replace(label, tentative=style)
+                lower = label.name[0].islower() and not lowercase and not is_diarized(label.name)
+                return replace(label, tentative="lower" if lower else style)
     return None
 
 

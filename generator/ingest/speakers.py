@@ -4,7 +4,8 @@ A label is a speaker when something vouches for it: bold (`**Name:**`), a role o
 (`Name (Host):`, `Name (00:01):`), a full name or a diarization id, capitals as scripts
 write names (`JOHN:`), recurring, or standing in a paragraph of one utterance per line.
 Styles that prose shares need the file's word: `Q.` counts beside `A.`, `Name - ` when
-written as a name in two paragraphs or more, `[Name]` when an id or a name said otherwise.
+written as a name in two paragraphs or more, `[Name]` when an id or a name said otherwise,
+a lowercase `jane doe:` when it and another lowercase label each open two paragraphs or more.
 A one-word label seen once may be a sentence ("Remember: ..."), unless the text names it in
 mid-sentence elsewhere ("my guest is Bob"); a lone header-like line may be prose ("We met
 at 10:30"), and names alone on their line are speakers only where at least two of them
@@ -38,6 +39,8 @@ def label_filter(candidates: list[Label | None], structural: set[str],
     name_lines = _speaking_name_lines([label for label in candidates if label and _name_only(label)], counts)
     plain = {label.name for label in candidates if label and not label.tentative}
     qa = {label.name for label in candidates if label and label.tentative == "qa"}
+    lowercase = Counter(label.name for label in candidates if label and label.tentative == "lower")
+    lowercase_names = {name for name, count in lowercase.items() if count >= 2}
     dashed = _vouched_dashes([label for label in candidates if label and label.tentative == "dash"],
                              plain | set(said_as_names))
 
@@ -48,6 +51,8 @@ def label_filter(candidates: list[Label | None], structural: set[str],
             return qa == {"Q", "A"}
         if label.tentative == "dash":
             return label.name in dashed
+        if label.tentative == "lower":  # "jane doe:" as Zoom writes names typed in lowercase; "well:" is prose
+            return label.name in lowercase_names and len(lowercase_names) >= 2
         if _name_only(label):
             return label.name in name_lines
         if label.header:
