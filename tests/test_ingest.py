@@ -407,6 +407,19 @@ def test_a_web_page_transcript_names_its_speakers_in_bold_at_the_start_of_paragr
         (4, "John Smith", 65.0, "Thanks & hello."), (5, "Jane Doe", None, "Why?")]
 
 
+def test_web_pages_with_labels_on_br_lines_names_in_headings_and_a_footer(tmp_path):
+    lines = ("<html><body><p><strong>Jane:</strong> Welcome.<br><strong>Bob:</strong> Thanks.<br/>\n"
+             "<strong>Jane:</strong> Rockets?</p>\n<footer><p>Copyright 2024 Example Media</p></footer></body></html>\n")
+    assert [(b.speaker, b.text.text) for b in read(write(tmp_path, "wordpress.html", lines)).blocks] == [
+        ("Jane", "Welcome."), ("Bob", "Thanks."), ("Jane", "Rockets?")]
+    headed = ("<html><body><h2>Episode 7</h2>\n<h3>Jane Doe</h3><p>Welcome to the show.</p><p>Today: rockets.</p>\n"
+              "<h3>Bob Smith</h3><p>Thanks.</p>\n<h3>Jane Doe</h3><p>Why rockets?</p>\n<h3>Bob Smith</h3><p>Fun.</p>"
+              "</body></html>\n")
+    assert [(b.speaker, b.text.text) for b in read(write(tmp_path, "headed.html", headed)).blocks] == [
+        ("Jane Doe", "Welcome to the show."), ("Jane Doe", "Today: rockets."), ("Bob Smith", "Thanks."),
+        ("Jane Doe", "Why rockets?"), ("Bob Smith", "Fun.")]
+
+
 def test_ass_dialogue_lines_with_actors_override_tags_and_line_breaks():
     transcript = read(FIXTURES / "aegisub.ass")
     assert transcript.meta.title == "Moon rocks, part 2"

@@ -109,6 +109,7 @@ class Label:
     lead: float | None = None  # from a timestamp before the label, "[00:01] Name:"
     header: bool = False  # a header line: the words start on the next line
     tentative: str | None = None  # "[Name]", "Q." or "Name -": a speaker only if the whole file confirms it
+    sentence: bool = True  # the words after it start with a capital, as a speaker's do ("Today: rockets" does not)
 
 
 def seconds_in(value: Any) -> float | None:
@@ -147,7 +148,8 @@ def find_label(source: str, pos: int, end: int, lowercase: bool = False, tentati
             label = _label(_spaced(match.group("name") + note), match.end(), bold, lowercase or tentative)
             if label:
                 lower = label.name[0].islower() and not lowercase and not is_diarized(label.name)
-                return replace(label, tentative="lower" if lower else style)
+                after = source[match.end():end].lstrip()[:1]
+                return replace(label, tentative="lower" if lower else style, sentence=not after.islower())
     return None
 
 

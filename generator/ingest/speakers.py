@@ -14,10 +14,15 @@ recur (else they are section titles).
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from typing import Callable, Iterable
 
 from .marks import NUMBERED, ROLE_WORDS, Label, is_diarized, looks_like_full_name
+
+# A capitalised word after a lowercase one, mid-sentence: a name ("thanks, Bob"), not a sentence opener.
+PROPER_NOUN = re.compile(r"(?<=[a-z,] )[A-Z][a-z]+\b")
+LOWERCASE_WORD = re.compile(r"(?<![\w'’-])[a-z][a-z'’-]*")
 
 
 def label_filter(candidates: list[Label | None], structural: set[str],
@@ -25,9 +30,9 @@ def label_filter(candidates: list[Label | None], structural: set[str],
                  lowercase_words: frozenset[str] | set[str] | None = None) -> Callable[[Label], bool]:
     """`structural`: names labelling lines of one-utterance-per-line paragraphs; `said_as_names`:
     words the text writes capitalised in mid-sentence ("my guest is Bob"), which vouch for a
-    one-word label seen once; so does a word never written in lowercase (`lowercase_words`), in
-    a file where other speakers recur: "Translator:" is somebody, "Remember:" (said as
-    "remember" elsewhere) is not."""
+    one-word label seen once; so does a word never written in lowercase (`lowercase_words`)
+    before words that start a sentence, in a file where other speakers recur: "Translator: She
+    means" is somebody, "Remember:" (said as "remember" elsewhere) and "Today: rockets" are not."""
     counts: dict[str, int] = {}
     for label in candidates:
         if label:
@@ -61,7 +66,8 @@ def label_filter(candidates: list[Label | None], structural: set[str],
                 or counts.get(label.name, 0) >= 2 or looks_like_full_name(label.name) or _capitals(label.name)
                 or is_diarized(label.name) or label.name in structural or label.name in said_as_names
                 or _numbered_family(label.name, families) or recurring and lowercase_words is not None
-                and label.name.istitle() and " " not in label.name and label.name.lower() not in lowercase_words)
+                and label.sentence and label.name.istitle() and " " not in label.name
+                and label.name.lower() not in lowercase_words)
     return accept
 
 
@@ -75,6 +81,12 @@ def short_names(names: Iterable[str]) -> dict[str, str]:
         if " " not in name and len(owners) == 1:
             whole[name] = owners[0]
     return whole
+
+
+def word_evidence(text: str) -> tuple[set[str], set[str]]:
+    """What a file's words say of names: the words it capitalises in mid-sentence ("thanks,
+    Bob"), and the words it writes in lowercase, which are not names."""
+    return set(PROPER_NOUN.findall(text)), set(LOWERCASE_WORD.findall(text))
 
 
 def role_aliases(roles: dict[str, str]) -> dict[str, str]:

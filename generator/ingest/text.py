@@ -33,7 +33,7 @@ from .marks import (CLOCK, INLINE_TIME, LABEL_CLOCK, LONE_CLOCK, UNTIL, LEAD_TIM
                     is_stage_direction, lead_label, matched_clock, name_line)
 from .preamble import Preamble, read_preamble
 from .source import Line, Reading, line_groups
-from .speakers import label_filter, role_aliases
+from .speakers import label_filter, role_aliases, word_evidence
 
 HEADING = re.compile(r"(?P<level>#{1,6})[ \t]+(?P<title>\S.*?)[ \t#]*")
 # A section's title in plain words: "Chapter 2: The Launch", "PART IV", "Episode 12 - Rockets".
@@ -49,9 +49,6 @@ CREDIT = re.compile(r"(?i:(?:auto(?:matically)?[ -])?(?:transcribed|transcriptio
 # What a meeting tool notes in the transcript: "Jane Doe stopped transcription", "Recording started".
 TOOL_EVENT = re.compile(r"(?:[^\n]{1,60}[ \t])?(?i:started|stopped|paused|resumed)[ \t]+(?i:the[ \t]+)?"
                         r"(?i:transcription|recording)[.!]?|(?i:transcription|recording)[ \t]+(?i:started|stopped|paused|resumed)[.!]?")
-# A capitalised word after a lowercase one, mid-sentence: a name ("thanks, Bob"), not a sentence opener.
-PROPER_NOUN = re.compile(r"(?<=[a-z,] )[A-Z][a-z]+\b")
-LOWERCASE_WORD = re.compile(r"(?<![\w'’-])[a-z][a-z'’-]*")
 LABELLED_SHARE = 1 / 3  # of paragraphs that start with a label, for a file to count as labelled
 
 
@@ -113,8 +110,7 @@ def _accept(source: str, paragraphs: list[Paragraph]) -> tuple[list[Label | None
     """Each paragraph's candidate label, and which labels are speakers."""
     candidates = [_candidate(source, p) for p in paragraphs]
     structural = {label.name for p, label in zip(paragraphs, candidates) if label and p.split}
-    return candidates, label_filter(candidates, structural, set(PROPER_NOUN.findall(source)),
-                                    set(LOWERCASE_WORD.findall(source)))
+    return candidates, label_filter(candidates, structural, *word_evidence(source))
 
 
 def _speaker_blocks(source: str, turns: list[Turn], aliases: dict[str, str]) -> list[Block]:
