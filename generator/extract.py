@@ -27,7 +27,7 @@ def extract_glossary(episodes: Sequence[Episode], limit: int) -> tuple[Term, ...
         if ident in terms:
             continue
         terms[ident] = Term(ident, candidate.phrase, "concept", best_explanation(episodes, candidate.phrase),
-                            curated=False)
+                            aliases=candidate.aliases, curated=False)
     return tuple(sorted(terms.values(), key=lambda t: t.id))
 
 

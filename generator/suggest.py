@@ -36,6 +36,8 @@ MIN_SCORE = 1.0  # below this a candidate is a phrase said twice in passing: not
 CONTEXT_WORDS = 10  # words of context on each side of an occurrence
 WORD_UNIT = re.compile(r"^[^\W_][\w'’.+-]*$")
 SENTENCE_END = {".", "?", "!", "…", "...", ":", ";"}
+ABBREVIATION = re.compile(r"[A-Z][A-Z0-9&]{1,6}s?")  # "RL", "LRO", "RLHFs"
+INITIAL_SKIPS = {"of", "and", "the", "for", "in", "on", "to", "a", "an"}  # "Department of Energy" is "DOE"
 
 
 @dataclass(frozen=True)
@@ -53,6 +55,7 @@ class Candidate:
     count: int
     score: float
     contexts: tuple[Context, ...]
+    aliases: tuple[str, ...] = ()  # the abbreviation said for it ("LRO" of "Lunar Reconnaissance Orbiter")
 
 
 @dataclass(frozen=True)
@@ -229,13 +232,68 @@ def candidate_terms(episodes: Sequence[Episode], glossary: Sequence[Term], limit
     found = term_occurrences(episodes, glossary)
     counts = {key: len(items) for key, items in found.items()
               if len({(o.episode.id, o.passage.id) for _, o in items}) >= MIN_PASSAGES}
-    candidates = []
+    scored = []
     for key, c_value in c_values(counts).items():
         phrase = most_common_surface(surface for surface, _ in found[key])
         score = c_value * specificity(phrase.split()) * prior_of(phrase)
         if score >= MIN_SCORE:
-            candidates.append(Candidate(phrase, counts[key], round(score, 2), two_contexts([o for _, o in found[key]])))
-    return tuple(sorted(candidates, key=lambda c: (-c.score, c.phrase.lower(), c.phrase))[:limit])
+            scored.append((round(score, 2), phrase, key))
+    scored.sort(key=lambda item: (-item[0], item[1].lower(), item[1]))
+    candidates = [Candidate(phrase, counts[key], score, two_contexts([o for _, o in found[key]]))
+                  for score, phrase, key in apart(scored, found)]
+    return tuple(with_abbreviations(candidates)[:limit])
+
+
+def apart(scored: list[tuple[float, str, tuple[str, ...]]], found: dict) -> list[tuple[float, str, tuple[str, ...]]]:
+    """The candidates, best first, without those said mostly as part of a better one: a
+    shorter phrase inside a longer one ("COMM TECH" in "COMM TECH NET 1"), or a phrase
+    overlapping it ("Houston COMM TECH NET"). A longer phrase holding a better one stays:
+    "deep reinforcement learning" is a term beside "reinforcement learning"."""
+    kept: list[tuple[float, str, tuple[str, ...]]] = []
+    spans: dict[tuple[str, str], list[tuple[int, int, tuple[str, ...]]]] = defaultdict(list)
+    for item in scored:
+        key = item[2]
+        occurrences = [o for _, o in found[key]]
+        covered = sum(1 for o in occurrences if any(
+            a < o.end and o.start < b and not _holds(key, other) for a, b, other in spans[o.episode.id, o.passage.id]))
+        if 2 * covered > len(occurrences):
+            continue
+        kept.append(item)
+        for o in occurrences:
+            spans[o.episode.id, o.passage.id].append((o.start, o.end, key))
+    return kept
+
+
+def _holds(longer: tuple[str, ...], shorter: tuple[str, ...]) -> bool:
+    """`shorter` is a run of the words of `longer` (and shorter)."""
+    size = len(shorter)
+    return size < len(longer) and any(longer[i:i + size] == shorter for i in range(len(longer) - size + 1))
+
+
+def with_abbreviations(candidates: list[Candidate]) -> list[Candidate]:
+    """An abbreviation and the phrase it abbreviates ("LRO", "Lunar Reconnaissance Orbiter";
+    "RL", "reinforcement learning") are one candidate: the phrase, with the abbreviation as
+    its alias, ranked where the better of the two was."""
+    expansions: dict[str, Candidate] = {}
+    for candidate in candidates:
+        expansions.setdefault(_initials(candidate.phrase), candidate)
+    merged: dict[str, Candidate] = {c.phrase: c for c in candidates}
+    order = {c.phrase: rank for rank, c in enumerate(candidates)}
+    for candidate in candidates:
+        long = expansions.get(candidate.phrase.rstrip("s")) if ABBREVIATION.fullmatch(candidate.phrase) else None
+        if long is None or long.phrase == candidate.phrase or long.phrase not in merged:
+            continue
+        del merged[candidate.phrase]
+        merged[long.phrase] = Candidate(long.phrase, long.count + candidate.count, max(long.score, candidate.score),
+                                        long.contexts, (*long.aliases, candidate.phrase))
+        order[long.phrase] = min(order[long.phrase], order[candidate.phrase])
+    return sorted(merged.values(), key=lambda c: order[c.phrase])
+
+
+def _initials(phrase: str) -> str:
+    """'Lunar Reconnaissance Orbiter' -> 'LRO', 'trans-lunar injection' -> 'TLI'; '' for one word."""
+    words = [part for word in phrase.split() for part in word.split("-") if part and part.lower() not in INITIAL_SKIPS]
+    return "".join(word[0] for word in words).upper() if len(words) >= 2 else ""
 
 
 def most_common_surface(surfaces) -> str:

@@ -19,7 +19,7 @@ MARKDOWN_NAME = "glossary-suggestions.md"
 CANDIDATES_NAME = "glossary-candidates.csv"
 VARIANTS_NAME = "glossary-variants.csv"
 CONTEXT_FIELDS = ("episode", "passage", "start", "end", "context")
-CANDIDATE_HEADER = ("rank", "phrase", "count", "score", *(f"{field}_{n}" for n in (1, 2) for field in CONTEXT_FIELDS))
+CANDIDATE_HEADER = ("rank", "phrase", "aliases", "count", "score", *(f"{field}_{n}" for n in (1, 2) for field in CONTEXT_FIELDS))
 VARIANT_HEADER = ("rank", "term_id", "headword", "alias", "found", "score", "method", "count", *CONTEXT_FIELDS)
 
 INTRO = """\
@@ -76,7 +76,7 @@ def context_fields(context: Context | None) -> list:
 
 def candidate_row(rank: int, candidate: Candidate) -> list:
     contexts = list(candidate.contexts) + [None] * (2 - len(candidate.contexts))
-    return [rank, candidate.phrase, candidate.count, f"{candidate.score:.2f}",
+    return [rank, candidate.phrase, "; ".join(candidate.aliases), candidate.count, f"{candidate.score:.2f}",
             *context_fields(contexts[0]), *context_fields(contexts[1])]
 
 
@@ -88,7 +88,8 @@ def variant_row(rank: int, variant: Variant) -> list:
 def report_markdown(candidates: Sequence[Candidate], variants: Sequence[Variant]) -> str:
     lines = [INTRO, f"## Candidate terms ({len(candidates)})", "",
              "Ranked by C-value: frequent phrases that are not just part of a longer one, weighted "
-             "toward names and uncommon words.", ""]
+             "toward names and uncommon words. A phrase said mostly inside a better one is left out, "
+             "and an abbreviation is listed with the phrase it stands for.", ""]
     lines += candidate_table(candidates) if candidates else ["No candidates found."]
     lines += ["", f"## Possible speech-recognition variants ({len(variants)})", "",
               "Transcript spellings that look (fuzzy) or sound (phonetic) like an existing alias. "
@@ -105,7 +106,8 @@ def candidate_table(candidates: Sequence[Candidate]) -> list[str]:
     rows = ["| # | Phrase | Count | Score | Context | Another context |", "|---:|---|---:|---:|---|---|"]
     for rank, candidate in enumerate(candidates, 1):
         contexts = [cell(c) for c in candidate.contexts] + [""] * (2 - len(candidate.contexts))
-        rows.append(f"| {rank} | {escape(candidate.phrase)} | {candidate.count} | {candidate.score:.2f} | "
+        also = f" (also {', '.join(escape(alias) for alias in candidate.aliases)})" if candidate.aliases else ""
+        rows.append(f"| {rank} | {escape(candidate.phrase)}{also} | {candidate.count} | {candidate.score:.2f} | "
                     f"{contexts[0]} | {contexts[1]} |")
     return rows
 

@@ -43,7 +43,8 @@ TERM_HEADS = frozenset(  # everyday nouns that often head a real term ("solar sy
     "research paper value rate level control service power history theory".split())
 WEAK_HEADS = EVERYDAY_NOUNS - TERM_HEADS  # "math problems", "AI companies": rarely a term
 EDGE_STOP_WORDS = frozenset(STOP_WORDS) | FILLER_WORDS  # never at the edge of a misheard term
-COMMON_WORDS = frozenset(STOP_WORDS) | SPOKEN_STOP_WORDS | FILLER_WORDS | GENERAL_WORDS
+RELATION_WORDS = frozenset("plus minus times via per".split())  # "TLI plus 10": spaCy's stop words lack them
+COMMON_WORDS = frozenset(STOP_WORDS) | SPOKEN_STOP_WORDS | FILLER_WORDS | GENERAL_WORDS | RELATION_WORDS
 NOT_HEAD_ENDINGS = ("ly", "ful", "ous", "able", "ible", "less")  # adverbs and adjectives end no term
 NOT_NOUN_ENDINGS = ("ly", "ed", "ing", "ful", "ous", "ive", "able", "ible", "less", "al", "ic", "thing", "body", "one")
 VERB_CUES = frozenset("to i we you they he she it can could would should will might must n't 'll 'd "

@@ -41,6 +41,17 @@ def test_extracted_terms_are_marked_and_explained_by_a_sentence_that_uses_them(s
     assert "Not yet curated" in page and "## Mentions" in page
 
 
+def test_an_abbreviation_is_an_alias_of_the_extracted_term_it_stands_for(site):
+    """The NASA episode says "LRO" and "Lunar Reconnaissance Orbiter": one entry, and both
+    spellings count as its mentions."""
+    knowledge = json.loads((site / "site/knowledge.json").read_text())
+    orbiter = next(t for t in knowledge["terms"] if t["term"] == "Lunar Reconnaissance Orbiter")
+    assert orbiter["aliases"] == ["LRO"]
+    assert "LRO" not in {t["term"] for t in knowledge["terms"]}
+    source = (site / "content/episodes/nasa-hwhap-ep114-value-of-the-moon.txt").read_text("utf-8")
+    assert source.count("LRO") >= 2 and len(orbiter["mentions"]) >= source.count("LRO")
+
+
 def test_extraction_is_off_when_the_site_has_curated_terms(tmp_path):
     root = tmp_path / "curated"
     new_project(root)

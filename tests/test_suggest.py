@@ -188,6 +188,34 @@ def test_corpus_transcript_yields_lunar_terms(tmp_path):
     assert not [p for p in phrases if has_filler(p)]
 
 
+def test_phrases_said_mostly_inside_a_better_one_are_left_out(tmp_path):
+    """Call signs said whole ("Houston COMM TECH NET 1") make overlapping four-word windows and
+    their parts; one of them is the candidate. A longer term holding a better one stays."""
+    said = ["Houston COMM TECH NET 1, this is Goldstone. We read you.",
+            "Roger, Houston COMM TECH NET 1. Goldstone reads you too.",
+            "Houston COMM TECH NET 1, Goldstone again, signal is fine.",
+            "Deep reinforcement learning beat Atari. Reinforcement learning is older.",
+            "Reinforcement learning again, and deep reinforcement learning again."]
+    root = make_project(tmp_path / "site", {"talk.txt": "\n\n".join(said)})
+    model = analyse_site(Project(root), extract_terms=False)
+    phrases = {c.phrase for c in candidate_terms(model.episodes, (), limit=1000)}
+    call_signs = {p for p in phrases if "COMM" in p}
+    assert len(call_signs) == 1 and call_signs <= {"COMM TECH NET 1", "Houston COMM TECH NET"}, call_signs
+    assert {"Goldstone", "Reinforcement learning", "Deep reinforcement learning"} <= phrases
+
+
+def test_an_abbreviation_is_listed_with_the_phrase_it_stands_for(tmp_path):
+    said = ["The Lunar Reconnaissance Orbiter mapped the poles. Then LRO found ice.",
+            "Craters, said the Lunar Reconnaissance Orbiter team; the LRO keeps flying.",
+            "Data from LRO helps. The Lunar Reconnaissance Orbiter is old now."]
+    root = make_project(tmp_path / "site", {"talk.txt": "\n\n".join(said)})
+    model = analyse_site(Project(root), extract_terms=False)
+    candidates = {c.phrase: c for c in candidate_terms(model.episodes, (), limit=1000)}
+    assert "LRO" not in candidates
+    assert candidates["Lunar Reconnaissance Orbiter"].aliases == ("LRO",)
+    assert candidates["Lunar Reconnaissance Orbiter"].count == 6
+
+
 def test_split_contractions_greetings_and_lone_letters_are_never_candidates(tmp_path):
     said = ("Hey, we're gonna talk about Plan B. Alright, B is the backup. Hey, Plan B again, "
             "and we're gonna need Plan B. Alright. Gotta say B works. ")
