@@ -13,6 +13,7 @@ import datetime
 import json
 import logging
 import os
+import re
 import shutil
 import signal
 import subprocess
@@ -32,6 +33,7 @@ log = logging.getLogger(__name__)
 SITE_MARKER = ".podsite-site"
 STAGING_CONFIG = ".podsite-build.yml"
 STAGING_HEADER = "# Written by podsite for one build, then removed."
+CONFIG_COMPLAINT = re.compile(r"Config value '(?P<key>[\w-]+)'")  # MkDocs names the setting, not its line
 STAGING_MARKER = ".podsite-staging"
 ENGINE_ENV = {"NO_MKDOCS_2_WARNING": "1"}
 
@@ -114,8 +116,8 @@ def build(project: Project, site: Site | None = None, strict: bool = True) -> Pa
         sys.stderr.write("".join(line for line in messages.splitlines(keepends=True)
                                  if not line.startswith(("INFO", "  - "))))
         if mkdocs.returncode != 0:
-            raise PodsiteError(project.root / "mkdocs.yml", None, "MkDocs build failed (see its messages "
-                               "above); docs/ and the previous site/ are untouched")
+            raise PodsiteError(project.root / "mkdocs.yml", _rejected_key_line(project, messages), "MkDocs build "
+                               "failed (see its messages above); docs/ and the previous site/ are untouched")
         if site is not None:
             write_site(site, project)
         (staging / "site" / SITE_MARKER).write_text("built by podsite\n", encoding="utf-8")
@@ -125,6 +127,17 @@ def build(project: Project, site: Site | None = None, strict: bool = True) -> Pa
         if _is_ours(project.root / STAGING_CONFIG):
             (project.root / STAGING_CONFIG).unlink()
     return site_dir
+
+
+def _rejected_key_line(project: Project, messages: str) -> int | None:
+    """The line of mkdocs.yml holding the first setting MkDocs complained of ("Config value
+    'them': Unrecognised configuration name"), which MkDocs does not say."""
+    rejected = CONFIG_COMPLAINT.search(messages)
+    if rejected is None:
+        return None
+    text = (project.root / "mkdocs.yml").read_text(encoding="utf-8", errors="replace")
+    key = re.search(rf"^{re.escape(rejected.group('key'))}[ \t]*:", text, re.MULTILINE)
+    return text.count("\n", 0, key.start()) + 1 if key else None
 
 
 def _remove_interrupted_builds(project: Project) -> None:

@@ -33,6 +33,7 @@ from .terms import find_mentions, index_terms
 
 log = logging.getLogger(__name__)
 MKDOCS_FOLDER = re.compile(r"^(?P<key>docs_dir|site_dir)[ \t]*:[ \t]*(?P<folder>[^#\n]*)", re.MULTILINE)
+TOP_LEVEL_KEY = re.compile(r"^(?P<key>[A-Za-z_][\w-]*)[ \t]*:", re.MULTILINE)
 
 
 @dataclass(frozen=True)
@@ -101,17 +102,26 @@ def analyse_episode(path: Path, project: Project, settings: Settings, nlp, term_
 
 
 def build_site(project: Project) -> Site:
-    check_mkdocs_folders(project)
+    check_mkdocs_config(project)
     return render_site(analyse_site(project))
 
 
-def check_mkdocs_folders(project: Project) -> None:
+def check_mkdocs_config(project: Project) -> None:
     """Podsite writes pages to docs/ and the site to site/; an mkdocs.yml that names other
-    folders would have MkDocs and Podsite disagree about where the site is, so it is refused."""
+    folders would have MkDocs and Podsite disagree about where the site is, so it is refused.
+    So is a top-level key written twice: MkDocs would silently keep only the last."""
     config = project.root / "mkdocs.yml"
     if not config.is_file():
         return
     text = config.read_text(encoding="utf-8", errors="replace")
+    first_line: dict[str, int] = {}
+    for match in TOP_LEVEL_KEY.finditer(text):
+        line = text.count("\n", 0, match.start()) + 1
+        key = match.group("key")
+        if key in first_line:
+            raise ConfigError(config, line, f"'{key}' is set twice (line {first_line[key]} too), and MkDocs would "
+                              "use only this one; merge the two")
+        first_line[key] = line
     for match in MKDOCS_FOLDER.finditer(text):
         key, folder = match.group("key"), match.group("folder").strip().strip("'\"").rstrip("/")
         if folder.removeprefix("./") != key.removesuffix("_dir"):

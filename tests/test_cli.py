@@ -109,6 +109,27 @@ def test_an_mkdocs_yml_that_moves_the_folders_is_refused_at_its_line(tmp_path, c
     assert [p.name for p in (root / "docs").iterdir()] == ["about.md"]  # nothing written
 
 
+def test_a_setting_written_twice_in_mkdocs_yml_is_refused_at_its_second_line(tmp_path, capsys):
+    """MkDocs would silently keep the last `theme:` and drop the first one's features."""
+    root = make_project(tmp_path / "site", {"moon.txt": "Ada: Hello.\n\nBo: Hi.\n"})
+    config = root / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    config.write_text(text + "theme:\n  name: mkdocs\n", encoding="utf-8")
+    assert main(["--project", str(root), "generate"]) == 1
+    first = text[:text.index("\ntheme:") + 1].count("\n") + 1
+    assert f"mkdocs.yml:{text.count(chr(10)) + 1}: 'theme' is set twice (line {first} too)" in capsys.readouterr().err
+
+
+def test_a_setting_mkdocs_rejects_is_reported_at_its_line(tmp_path, capsys):
+    root = make_project(tmp_path / "site", {"moon.txt": "Ada: Hello.\n\nBo: Hi.\n"})
+    config = root / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8") + "\nthem: typo\n", encoding="utf-8")
+    line = config.read_text(encoding="utf-8").count("\n")
+    assert main(["--project", str(root), "build"]) == 1
+    error = capsys.readouterr().err
+    assert "Config value 'them'" in error and f"mkdocs.yml:{line}: MkDocs build failed" in error
+
+
 def test_two_episodes_with_one_title_are_named_in_a_warning(tmp_path, caplog):
     root = make_project(tmp_path / "site", {"a.txt": "Ada: Hello.\n\nBo: Hi.\n", "a.yml": "title: Rockets\n",
                                             "b.txt": "Ada: Again.\n\nBo: Yes.\n", "b.yml": "title: rockets\n"})
