@@ -189,12 +189,15 @@ def verbatim(episode: Episode, excerpt: Excerpt) -> bool:
     character the reader found between the excerpt's first and last is in it: a filler or a
     word the reading text dropped fails the check. Only whitespace may differ, since the file
     may put timings, tags or JSON between the words of one sentence (SRT cues, Apple's word
-    spans, Whisper segments)."""
+    spans, Whisper segments), and the first letter may be a capital where the file's is not: the
+    quote starts a sentence where a caption went on with one ("so we launched" -> "So we
+    launched")."""
     passage = next(p for p in episode.passages if p.id == excerpt.passage)
     offsets = passage.text.offsets()[excerpt.local_start:excerpt.local_start + len(excerpt.text)]
     source, read = episode.transcript.source_text, _read_between(episode, excerpt.start, excerpt.end)
-    for char, offset in zip(excerpt.text, offsets):
-        if not char.isspace() and (read.get(offset) != char or source[offset] not in (char, *ESCAPES)):
+    for position, (char, offset) in enumerate(zip(excerpt.text, offsets)):
+        said = char.lower() if position == 0 and char.isupper() else char  # a quote starts a sentence
+        if not char.isspace() and (read.get(offset) not in (char, said) or source[offset] not in (char, said, *ESCAPES)):
             return False
     quoted = set(offsets)
     return len(offsets) == len(excerpt.text) and all(offset in quoted for offset, char in read.items()

@@ -23,7 +23,8 @@ def test_quotes_are_verbatim_spans_of_the_source(model, corpus):
     for topic in model.topics:
         for quote in quotes(corpus, topic.id):
             source = model.episodes[0].transcript.source_text
-            assert " ".join(source[quote.start:quote.end].split()) == quote.text
+            said = " ".join(source[quote.start:quote.end].split())  # a caption's lowercase start may be capitalised
+            assert said == quote.text or said[0].islower() and said[0].upper() + said[1:] == quote.text
             assert 8 <= len(quote.text.split()) <= 40
 
 
@@ -134,3 +135,17 @@ def test_a_sentence_said_across_cues_or_with_escapes_is_verbatim_and_a_dropped_f
     assert not verbatim(cues, _excerpt_of(cues, "So, the craters tell the age."))
     forged = replace(_excerpt_of(cues, "changed how we date every planet."), text="changed how we date each planet.")
     assert not verbatim(cues, forged)
+
+
+def test_a_quote_may_capitalise_the_first_letter_its_caption_wrote_in_lowercase(tmp_path):
+    """A cue that goes on with a sentence starts a passage in lowercase; the reading text, and
+    a quote from it, start with a capital. Only that first letter may differ."""
+    from generator.highlights import verbatim
+    srt = ("1\n00:00:01,000 --> 00:00:04,000\nAnn: Welcome to the show.\n\n"
+           "2\n00:00:04,000 --> 00:00:09,000\nBen: so we launched the rocket from a field in Ohio.\n")
+    episode = analyse_site(Project(make_project(tmp_path, {"cues.srt": srt}))).episodes[0]
+    said = "So we launched the rocket from a field in Ohio."
+    assert said in episode.passages[-1].text.text
+    assert verbatim(episode, _excerpt_of(episode, said))
+    recased = replace(_excerpt_of(episode, said), text="So we launched the rocket from a field in OHIO.")
+    assert not verbatim(episode, recased)
