@@ -87,6 +87,8 @@ def _json_data(source: Path) -> Any:
         data = json.loads(read_utf8(source))
     except json.JSONDecodeError as exc:
         raise ConfigError(source, exc.lineno, f"is not valid JSON: {exc.msg} (column {exc.colno})") from None
+    except RecursionError:
+        raise ConfigError(source, 1, "nests lists or objects thousands of levels deep, which no glossary does") from None
     try:
         located = load_yaml(source)  # the same data with line numbers, when YAML reads it alike
     except ConfigError:

@@ -603,6 +603,15 @@ def test_speech_json_of_words_only_and_fireflies(tmp_path, name, text, expected)
         assert transcript.meta.title == "Weekly sync"
 
 
+@pytest.mark.parametrize("text, message", [
+    ('{"segments": [{"start": 0, "end": 1,\n "text": "bad \\ud800 x"}]}', r":2: has a string with half of a UTF-16"),
+    ("[" * 100_000 + "]" * 100_000, r":1: nests lists or objects thousands of levels deep"),
+])
+def test_json_no_text_can_hold_is_an_error_not_a_crash(tmp_path, text, message):
+    with pytest.raises(TranscriptError, match=message):
+        read(write(tmp_path, "odd.json", text))
+
+
 def test_otter_header_lines_give_speaker_and_time():
     transcript = read(FIXTURES / "otter.txt")
     turns = [(b.line, b.speaker, b.time, b.text.text) for b in transcript.blocks]

@@ -336,6 +336,13 @@ def test_json_errors_name_the_line(project, tmp_path):
         import_glossary(project, odd)
 
 
+def test_a_glossary_nested_thousands_deep_is_an_error_not_a_crash(project, tmp_path):
+    deep = tmp_path / "deep.json"
+    deep.write_text("[" * 100_000 + "]" * 100_000)
+    with pytest.raises(ConfigError, match=rf"{deep}:1: nests lists or objects thousands of levels deep"):
+        import_glossary(project, deep)
+
+
 def test_a_name_the_glossary_already_has_is_not_given_to_a_second_term(project, tmp_path):
     source = tmp_path / "two.json"
     source.write_text('{"CM": {"summary": "Command module", "type": "abbreviation"},'

@@ -11,10 +11,11 @@ from __future__ import annotations
 import json
 import json.decoder
 import json.scanner
+import re
 from pathlib import Path
 from typing import Any
 
-from ..errors import TranscriptError
+from ..errors import TranscriptError, line_of
 from ..textmap import MappedText
 
 ESCAPES = {'"': '"', "\\": "\\", "/": "/", "b": "\b", "f": "\f", "n": "\n", "r": "\r", "t": "\t"}
@@ -32,6 +33,9 @@ class LocatedList(list):
     start: int  # source offset of the opening bracket
 
 
+SURROGATE = re.compile("[\ud800-\udfff]")
+
+
 def parse_located(source: str, path: Path, expected: str) -> Any:
     """Parse JSON; an invalid file is a TranscriptError at the line of the fault."""
     try:
@@ -39,6 +43,21 @@ def parse_located(source: str, path: Path, expected: str) -> Any:
     except json.JSONDecodeError as exc:
         raise TranscriptError(path, exc.lineno, f"is not valid JSON: {exc.msg} (column {exc.colno}); "
                               f"expected {expected}") from None
+    except _HalfCharacter as exc:
+        raise TranscriptError(path, line_of(source, exc.offset), "has a string with half of a UTF-16 character "
+                              "pair (an escape such as \\ud800 alone), which is no text; "
+                              "export the transcript again") from None
+    except RecursionError:
+        raise TranscriptError(path, 1, "nests lists or objects thousands of levels deep, which no "
+                              "transcript does") from None
+
+
+class _HalfCharacter(ValueError):
+    """A lone surrogate escape in a JSON string: JSON allows it, no text can hold it."""
+
+    def __init__(self, offset: int):
+        super().__init__(offset)
+        self.offset = offset
 
 
 def _located_decoder() -> json.JSONDecoder:
@@ -46,6 +65,8 @@ def _located_decoder() -> json.JSONDecoder:
 
     def parse_string(text: str, end: int, strict: bool = True) -> tuple[str, int]:
         value, after = json.decoder.scanstring(text, end, strict)
+        if SURROGATE.search(value):
+            raise _HalfCharacter(end)
         located = LocatedStr(value)
         located.start = end
         return located, after
