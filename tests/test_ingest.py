@@ -464,6 +464,15 @@ def test_csv_and_tsv_rows_by_their_header_names():
         ("Speaker 1", 1.5), ("Speaker 2", 62.0)]  # start_ms: milliseconds
 
 
+@pytest.mark.parametrize("rows, expected", [
+    ("start\tend\ttext\n2400\t5100\t Today, rockets.\n62000\t64500\t That is all.\n", [2.4, 62.0]),  # Whisper's .tsv
+    ("start\tend\ttext\n2\t5\tToday, rockets.\n62\t64\tThat is all.\n", [2.0, 62.0]),  # whole seconds stay seconds
+    ("start\ttext\n0\tToday, rockets.\n300\tThat is all.\n", [0.0, 300.0]),  # five minutes apart: seconds
+])
+def test_whole_number_times_are_milliseconds_only_where_seconds_make_no_sense(tmp_path, rows, expected):
+    assert [b.time for b in read(write(tmp_path, "segments.tsv", rows)).blocks] == expected
+
+
 def test_csv_with_semicolons_and_no_times_or_speakers(tmp_path):
     transcript = read(write(tmp_path, "export.csv", "Nr;Utterance\n1;Hello, world.\n2;Bye.\n"))
     assert [(b.speaker, b.time, b.text.text) for b in transcript.blocks] == [(None, None, "Hello, world."),

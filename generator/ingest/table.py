@@ -5,7 +5,7 @@ column is the one named `text`, `transcript`, `content`, `utterance`, `caption` 
 the start and the speaker come from columns named like them (`start`, `start time`,
 `begin`, `timestamp`; `speaker`, `name`), when there are such columns. Times are seconds,
 clocks (`00:01:02.500`, `1:02`) or, in a column whose name says so (`start_ms`),
-milliseconds. The separator is a tab in .tsv files and whichever of `,` `;` or a tab the
+milliseconds; so are whole numbers that would make each segment minutes long (Whisper's .tsv). The separator is a tab in .tsv files and whichever of `,` `;` or a tab the
 header uses in .csv files. Quoted fields follow RFC 4180 (`"a ""quoted"" word"`, line
 breaks inside quotes), and every character still maps to the file: a doubled quote reads as
 the one quote it stands for. Hand-made exports often leave a separator inside the text
@@ -16,6 +16,7 @@ its text; elsewhere that is an error naming the line.
 from __future__ import annotations
 
 import re
+import statistics
 from pathlib import Path
 
 from ..errors import TranscriptError, line_of
@@ -30,6 +31,8 @@ START_COLUMNS = ("start", "start time", "starttime", "start seconds", "start ms"
                  "timestamp", "time", "start timecode", "timecode in", "offset")
 SPEAKER_COLUMNS = ("speaker", "speaker name", "speaker label", "name", "who", "participant", "voice")
 SEPARATORS = (",", ";", "\t")
+WHOLE = re.compile(r"\d+")
+MILLISECOND_SPAN = 250  # a typical segment this long in whole numbers is milliseconds: 4 minutes a segment is none
 EXAMPLE = "Start,End,Speaker,Text / 0.0,2.5,Ann,Hello."
 
 Field = MappedText
@@ -50,17 +53,30 @@ def read_table(source: str, path: Path) -> Reading:
                               f"({', '.join(TEXT_COLUMNS[:5])}, ...), like {EXAMPLE}; "
                               f"found {quote(', '.join(field.text for field in header))}")
     start_column, speaker_column = _find(names, START_COLUMNS), _find(names, SPEAKER_COLUMNS)
-    in_milliseconds = start_column is not None and re.search(r"\bms\b|milli", names[start_column]) is not None
-    blocks = []
+    lines = []
     for offset, fields in rows[1:]:
         line = line_of(source, offset)
         fields = _fitted(fields, len(header), text_column, separator, path, line)
         if text_column >= len(fields):
             raise TranscriptError(path, line, f"has {len(fields)} fields, but the text is column "
                                   f"{text_column + 1} ({quote(header[text_column].text)})")
-        time = _seconds(_cell(fields, start_column), in_milliseconds, path, line)
-        blocks.append(Block(fields[text_column].strip(), line, _cell(fields, speaker_column) or None, time))
+        lines.append((line, fields))
+    in_milliseconds = start_column is not None and (re.search(r"\bms\b|milli", names[start_column]) is not None
+                                                    or _whole_milliseconds(lines, start_column, _find(names, ("end",))))
+    blocks = [Block(fields[text_column].strip(), line, _cell(fields, speaker_column) or None,
+                    _seconds(_cell(fields, start_column), in_milliseconds, path, line)) for line, fields in lines]
     return Reading(tuple(block for block in blocks if block.text.text))
+
+
+def _whole_milliseconds(lines: list[tuple[int, list[Field]]], start: int, end: int | None) -> bool:
+    """Times in whole numbers that only make sense as milliseconds, as Whisper writes its .tsv
+    (`start	end	text` / `2400	5100	Hello`): segments lasting minutes each, if they were seconds."""
+    if end is None:  # starts alone may be far apart: a paragraph every five minutes is no proof
+        return False
+    starts, ends = [_cell(fields, start) for _, fields in lines], [_cell(fields, end) for _, fields in lines]
+    if not starts or not all(WHOLE.fullmatch(value) for value in (*starts, *ends)):
+        return False
+    return statistics.median(int(b) - int(a) for a, b in zip(starts, ends)) >= MILLISECOND_SPAN
 
 
 def _fitted(fields: list[Field], columns: int, text_column: int, separator: str, path: Path, line: int) -> list[Field]:
