@@ -708,7 +708,7 @@ def test_youtube_transcript_panel_copied_as_text_gives_each_line_its_time():
     transcript = read(FIXTURES / "youtube-panel.txt")
     assert transcript.format == "plain"
     assert [(b.line, b.time, b.text.text) for b in transcript.blocks] == [
-        (1, None, "Transcript"), (4, 0.0, "hello everyone and welcome back to the channel"),
+        (4, 0.0, "hello everyone and welcome back to the channel"),  # the panel's "Transcript" heading is no speech
         (6, 3.0, "today we are talking about rockets and"), (8, 6.0, "why they are so hard to build"),
         (10, 3723.0, "thanks for watching")]  # each line of words, with the time written above it
 
@@ -855,6 +855,33 @@ def test_caption_marks_pasted_into_text_start_turns(tmp_path):
     assert [(b.speaker, b.new_turn, b.text.text) for b in transcript.blocks] == [
         ("JANE", False, "Welcome back."), ("JOHN", False, "Thanks for having me."),
         (None, True, "Can I ask from the audience?"), ("JANE", False, "Go ahead.")]
+
+
+@pytest.mark.parametrize("name, text, title", [
+    ("sync.txt", "Weekly Product Sync\n\nJane Doe: Okay, recording.\n\nMark Chen: Thanks Jane.\n", "Weekly Product Sync"),
+    ("zoom.txt", "Weekly Product Sync\nDate: Mar 4, 2024\n00:00:02\tJane Doe:\tOkay, recording.\n"
+     "00:00:05\tMark Chen:\tThanks Jane.\n", "Weekly Product Sync"),
+    ("otter.txt", "Episode 42: Building in Public\n\nJane Doe  0:00\nOkay, recording.\n\nMark Chen  0:07\nThanks Jane.\n",
+     "Episode 42: Building in Public"),
+    ("notes.txt", "Chapters:\n00:00 Intro\n02:15 How it started\n\nTranscript:\n\nJane Doe: Okay, recording.\n\n"
+     "Mark Chen: Thanks Jane.\n", "Notes"),
+    ("youtube.txt", "In this episode we talk bees.\n\n0:00 Introduction\n1:45 Why bees\n\nFollow us @bees\n\n"
+     "TRANSCRIPT\n\nJane Doe: Okay, recording.\nMark Chen: Thanks Jane.\n", "Youtube"),
+])
+def test_titles_show_notes_and_chapters_above_the_conversation_are_not_speech(tmp_path, name, text, title):
+    transcript = read(write(tmp_path, name, text))
+    assert transcript.meta.title == title
+    assert [(b.speaker, b.text.text) for b in transcript.blocks] == [
+        ("Jane Doe", "Okay, recording."), ("Mark Chen", "Thanks Jane.")]
+
+
+def test_an_oral_history_cover_names_the_interviewer_whom_the_turns_call_by_surname(tmp_path):
+    text = ("ORAL HISTORY INTERVIEW WITH RUTH ANDERSON\nInterviewed by Michael Torres\nMarch 15, 1998\n\n"
+            "TORRES: When were you born?\n\nANDERSON: In 1921.\n\nTORRES: Where?\n")
+    transcript = read(write(tmp_path, "oral.txt", text))
+    assert (transcript.meta.title, transcript.meta.date) == ("ORAL HISTORY INTERVIEW WITH RUTH ANDERSON", "1998-03-15")
+    assert [b.speaker for b in transcript.blocks] == ["Michael Torres", "ANDERSON", "Michael Torres"]
+    assert Person("Michael Torres", "host") in transcript.meta.people
 
 
 @pytest.mark.parametrize("note", ["(she/her)", "(NASA)", "(voice-over)", "(on camera)", "(D-OH)", "[External]"])

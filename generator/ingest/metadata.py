@@ -147,7 +147,7 @@ def rename_speakers(reading: Reading, sidecar: Sidecar, transcript: Path) -> Rea
     by_role = {"host": sidecar.hosts, "guest": sidecar.guests}
     spelled.update((word, by_role[role][0]) for word, role in ROLE_WORDS.items() if len(by_role[role]) == 1)
     given = {rename.said: rename.name for rename in sidecar.speakers}
-    whole = short_names(said)
+    whole = short_names(said | {person.name for person in reading.people} | set(sidecar.hosts) | set(sidecar.guests))
 
     def named(speaker: str) -> str:
         full = whole.get(speaker, speaker)

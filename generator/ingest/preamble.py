@@ -1,4 +1,4 @@
-"""A header of `Key: value` lines above a text transcript, as show notes and exported pages have:
+"""A header above a text transcript, as show notes and exported pages have:
 
     Episode 12: Rockets and Soil
     Recorded: March 1, 2024
@@ -7,9 +7,11 @@
 
 It is metadata, not speech: the title, the date, the podcast and who hosts and who is a guest.
 Meeting tools write one too: a title, a date and a duration (Teams), or a title ending in
-"- Transcript" (Google Meet).
-Only known keys count, and a role's value must be full names, so a first turn such as
-`Host: Welcome back` is never taken for a header.
+"- Transcript" (Google Meet); oral histories say "Interviewed by ...". A list of chapters
+(`Chapters:` then `02:15 How it started` lines) is part of it. Only known keys count, and a
+role's value must be full names, so a first turn such as `Host: Welcome back` is never taken
+for a header. Where a line says only "Transcript" near the top, everything above it is the
+header, show notes included, and the conversation starts below it.
 """
 
 from __future__ import annotations
@@ -35,6 +37,14 @@ NAMES_SEPARATOR = re.compile(r"\s*(?:,|;|&|\band\b)\s*")
 WEEKDAY = re.compile(r"(?i:mon|tue|wed|thu|fri|sat|sun)[a-z]*,?\s+")
 CLOCK_TIME = re.compile(r",?\s+(?:at\s+)?\d{1,2}:\d{2}(?::\d{2})?\s*(?:[AaPp]\.?[Mm]\.?)?(?:\s+[A-Z]{2,4})?$")  # ", 3:00PM"
 DURATION = re.compile(r"[ \t]*(?:\d+\s*h(?:ours?)?\s*)?(?:\d+\s*m(?:in(?:utes?)?)?\s*)?(?:\d+\s*s(?:ec(?:onds?)?)?)?[ \t]*")
+BY_LINE = re.compile(r"[ \t]*(?P<key>(?i:interviewed|hosted|moderated|recorded|produced|transcribed|edited))"
+                     r"[ \t]+(?i:by)[ \t]+(?P<value>[^\n]{1,80}?)[ \t]*")  # "Interviewed by Michael Torres"
+BY_KEYS = {"interviewed": "host", "hosted": "host", "moderated": "host"}
+CHAPTERS = re.compile(r"[ \t]*(?i:chapters|timestamps|time ?codes|contents|in this episode)[ \t]*:?[ \t]*")
+CHAPTER_LINE = re.compile(r"[ \t]*[\[(]?\d{1,2}:\d{2}(?::\d{2})?[\])]?[ \t]*[-–—:|]?[ \t]*[^\n]{1,100}")
+# A line saying only that the transcript starts here: "Transcript", "TRANSCRIPT:", "## Full transcript".
+DIVIDER = re.compile(r"[ \t#*_]*(?i:full[ \t]+)?(?i:transcript|transcription)[ \t]*:?[ \t*_]*")
+DIVIDER_LINES = 60  # a divider further down than this many lines is something said
 TITLE_SUFFIX = re.compile(r"\s*[-–—|:]\s*(?i:transcript|transcription)$")  # "Weekly sync - Transcript"
 DATE_FORMATS = ("%Y-%m-%d", "%B %d, %Y", "%b %d, %Y", "%B %d %Y", "%b %d %Y", "%d %B %Y", "%d %b %Y", "%Y/%m/%d")
 
@@ -49,29 +59,38 @@ class Preamble:
 
 
 def read_preamble(source: str) -> Preamble:
-    """The header at the top of `source`, if every line of its first paragraph is one."""
+    """The header at the top of `source`: above a "Transcript" line, whatever it holds;
+    else the header lines the file opens with, when they say more than a title."""
+    lines = [line for line in split_lines(source)][:DIVIDER_LINES]
+    divider = next((line for line in lines if DIVIDER.fullmatch(source, line.start, line.end)), None)
     fields: dict[str, str] = {}
     people: list[Person] = []
-    end = 0
+    end, chapters, first = 0, False, True
     for line in split_lines(source):
         text = source[line.start:line.end]
+        if divider is not None and line.start >= divider.start:
+            end = divider.end
+            break
         if not text.strip():
-            if end:
-                break
             continue
         if end and LONE_CLOCK.fullmatch(text):  # Google Meet: the time of the words below
             break
-        entry = _entry(text, first=not end)
+        chapters = bool(CHAPTERS.fullmatch(text)) or (chapters or divider is not None) and bool(CHAPTER_LINE.fullmatch(text))
+        entry = (None, text) if chapters else _entry(text, first)
+        first = False
         if entry is None:
-            return Preamble()
+            if divider is not None:
+                continue  # show notes: a description, a link to follow
+            break
         key, value = entry
         if key in ("host", "guest"):
             people.extend(Person(name, key) for name in NAMES_SEPARATOR.split(value))
         elif key is not None:
             fields.setdefault(key, value)
         end = line.end
-    told = people or any(key != "title" for key in fields) or TITLE_SUFFIX.search(fields.get("title", ""))
-    if not told or not source[end:].strip():
+    told = divider or people or any(key != "title" for key in fields) or NUMBERED_TITLE.fullmatch(
+        fields.get("title", "")) or TITLE_SUFFIX.search(fields.get("title", ""))
+    if not told or not end or not source[end:].strip():
         return Preamble()
     title = TITLE_SUFFIX.sub("", fields["title"]) if "title" in fields else None
     return Preamble(end, title, fields.get("podcast"), _iso_date(fields.get("date")), tuple(people))
@@ -85,6 +104,9 @@ def _entry(text: str, first: bool) -> tuple[str | None, str] | None:
         return "title", numbered.group("value")
     if DURATION.fullmatch(text):
         return None, text
+    by = BY_LINE.fullmatch(text)
+    if by:
+        return BY_KEYS.get(by.group("key").lower()), by.group("value")
     if _iso_date(text):
         return "date", text.strip()
     match = KEY_LINE.fullmatch(text)

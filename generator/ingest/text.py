@@ -49,7 +49,8 @@ CREDIT = re.compile(r"(?i:(?:auto(?:matically)?[ -])?(?:transcribed|transcriptio
 # What a meeting tool notes in the transcript: "Jane Doe stopped transcription", "Recording started".
 TOOL_EVENT = re.compile(r"(?:[^\n]{1,60}[ \t])?(?i:started|stopped|paused|resumed)[ \t]+(?i:the[ \t]+)?"
                         r"(?i:transcription|recording)[.!]?|(?i:transcription|recording)[ \t]+(?i:started|stopped|paused|resumed)[.!]?")
-LABELLED_SHARE = 1 / 3  # of paragraphs that start with a label, for a file to count as labelled
+LABELLED_SHARE = 1 / 3
+TITLE_WORDS = 12  # at most, in a title line above labelled turns  # of paragraphs that start with a label, for a file to count as labelled
 
 
 @dataclass(frozen=True)
@@ -86,10 +87,21 @@ def read_labelled(source: str, path: Path) -> Reading:
     title, paragraphs = _body(source, start=header.end)
     accept = _accept(source, paragraphs)[1]
     turns = [_turn(source, p, accept) for p in paragraphs]
+    if title is None and not header.end and _title_line(source, turns):
+        title, turns = source[turns[0].start:turns[0].end], turns[1:]
     roles = {t.label.name: t.label.role for t in turns if t.label and t.label.role}
     blocks = _speaker_blocks(source, turns, role_aliases(roles))
     people = tuple(Person(name, role) for name, role in roles.items())
     return _with_header(Reading(tuple(blocks), title=title, people=people), header)
+
+
+def _title_line(source: str, turns: list[Turn]) -> bool:
+    """A labelled file opening with a short line that no one says ("Weekly Product Sync"): its title."""
+    first = turns[0] if len(turns) >= 2 else None
+    said = source[first.start:first.end] if first else ""
+    return bool(first is not None and first.label is None and turns[1].label is not None and said.strip()
+                and "\n" not in said and len(said.split()) <= TITLE_WORDS
+                and not said.rstrip().endswith((".", "?", "!", ",", ";", ":")))
 
 
 def _with_header(reading: Reading, header: Preamble) -> Reading:
