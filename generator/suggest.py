@@ -239,9 +239,11 @@ def candidate_terms(episodes: Sequence[Episode], glossary: Sequence[Term], limit
         if score >= MIN_SCORE:
             scored.append((round(score, 2), phrase, key))
     scored.sort(key=lambda item: (-item[0], item[1].lower(), item[1]))
+    kept = apart(scored, found)
     candidates = [Candidate(phrase, counts[key], score, two_contexts([o for _, o in found[key]]))
-                  for score, phrase, key in apart(scored, found)]
-    return tuple(with_abbreviations(candidates)[:limit])
+                  for score, phrase, key in kept]
+    passages = {phrase: {(o.episode.id, o.passage.index) for _, o in found[key]} for _, phrase, key in kept}
+    return tuple(with_abbreviations(candidates, passages)[:limit])
 
 
 def apart(scored: list[tuple[float, str, tuple[str, ...]]], found: dict) -> list[tuple[float, str, tuple[str, ...]]]:
@@ -270,10 +272,12 @@ def _holds(longer: tuple[str, ...], shorter: tuple[str, ...]) -> bool:
     return size < len(longer) and any(longer[i:i + size] == shorter for i in range(len(longer) - size + 1))
 
 
-def with_abbreviations(candidates: list[Candidate]) -> list[Candidate]:
+def with_abbreviations(candidates: list[Candidate], passages: dict[str, set]) -> list[Candidate]:
     """An abbreviation and the phrase it abbreviates ("LRO", "Lunar Reconnaissance Orbiter";
     "RL", "reinforcement learning") are one candidate: the phrase, with the abbreviation as
-    its alias, ranked where the better of the two was."""
+    its alias, ranked where the better of the two was. Initials alone prove little ("OS" for
+    "Orbital Sidekick", in talk of operating systems): the two must be said in one passage
+    at least once, as a speaker says a name before shortening it."""
     expansions: dict[str, Candidate] = {}
     for candidate in candidates:
         expansions.setdefault(_initials(candidate.phrase), candidate)
@@ -281,13 +285,19 @@ def with_abbreviations(candidates: list[Candidate]) -> list[Candidate]:
     order = {c.phrase: rank for rank, c in enumerate(candidates)}
     for candidate in candidates:
         long = expansions.get(candidate.phrase.rstrip("s")) if ABBREVIATION.fullmatch(candidate.phrase) else None
-        if long is None or long.phrase == candidate.phrase or long.phrase not in merged:
+        if (long is None or long.phrase == candidate.phrase or long.phrase not in merged
+                or not _near(passages[long.phrase], passages[candidate.phrase])):
             continue
         del merged[candidate.phrase]
         merged[long.phrase] = Candidate(long.phrase, long.count + candidate.count, max(long.score, candidate.score),
                                         long.contexts, (*long.aliases, candidate.phrase))
         order[long.phrase] = min(order[long.phrase], order[candidate.phrase])
     return sorted(merged.values(), key=lambda c: order[c.phrase])
+
+
+def _near(these: set[tuple[str, int]], those: set[tuple[str, int]]) -> bool:
+    """Some passage of `these` is one of `those` or next to one."""
+    return any((episode, index + step) in those for episode, index in these for step in (-1, 0, 1))
 
 
 def _initials(phrase: str) -> str:

@@ -216,6 +216,19 @@ def test_an_abbreviation_is_listed_with_the_phrase_it_stands_for(tmp_path):
     assert candidates["Lunar Reconnaissance Orbiter"].count == 6
 
 
+
+def test_matching_initials_said_apart_are_not_an_abbreviation(tmp_path):
+    """"OS" in talk of operating systems is not "Orbital Sidekick", named passages away."""
+    said = ["Orbital Sidekick builds satellites. Orbital Sidekick is a startup.",
+            "Orbital Sidekick again, with its satellites.",
+            *(f"Filler passage number {n} about nothing much at all, said slowly." for n in range(3)),
+            "The OS layer matters. We upgrade the OS often.", "An OS update shipped."]
+    root = make_project(tmp_path / "site", {"talk.txt": "\n\n".join(said)})
+    model = analyse_site(Project(root), extract_terms=False)
+    candidates = {c.phrase: c for c in candidate_terms(model.episodes, (), limit=1000)}
+    assert candidates["Orbital Sidekick"].aliases == () and "OS" in candidates
+
+
 def test_split_contractions_greetings_and_lone_letters_are_never_candidates(tmp_path):
     said = ("Hey, we're gonna talk about Plan B. Alright, B is the backup. Hey, Plan B again, "
             "and we're gonna need Plan B. Alright. Gotta say B works. ")
