@@ -219,10 +219,10 @@ def test_an_abbreviation_is_listed_with_the_phrase_it_stands_for(tmp_path):
 
 def test_matching_initials_said_apart_are_not_an_abbreviation(tmp_path):
     """"OS" in talk of operating systems is not "Orbital Sidekick", named passages away."""
-    said = ["Orbital Sidekick builds satellites. Orbital Sidekick is a startup.",
-            "Orbital Sidekick again, with its satellites.",
-            *(f"Filler passage number {n} about nothing much at all, said slowly." for n in range(3)),
-            "The OS layer matters. We upgrade the OS often.", "An OS update shipped."]
+    padding = " ".join(f"Then came part {n} of the story, which took a while to tell." for n in range(12))
+    said = [f"Orbital Sidekick builds satellites. {padding}", f"Orbital Sidekick again, with its satellites. {padding}",
+            *(f"Meanwhile, back on the ground, chapter {n}. {padding}" for n in range(3)),
+            f"The OS layer matters. We upgrade the OS often. {padding}", f"An OS update shipped. {padding}"]
     root = make_project(tmp_path / "site", {"talk.txt": "\n\n".join(said)})
     model = analyse_site(Project(root), extract_terms=False)
     candidates = {c.phrase: c for c in candidate_terms(model.episodes, (), limit=1000)}
