@@ -23,6 +23,10 @@ SENTENCE_END = re.compile(r"[.!?…。！？][\"'”’」』)\]]*$")
 SENTENCE_BREAK = re.compile(r"(?<=[.!?…])[\"'”’)]*\s+(?=[\"“(\[]?[A-Z0-9])|(?<=[。！？])[”’」』）]*\s*(?=\S)")
 SAYS_ANYTHING = re.compile(r"[^\W_]")  # a letter or digit, in any script
 FRAGMENT_WORDS = 12  # a block this short from one speaker is joined to the next one
+# Formats whose blocks are pieces cut by time (caption cues, recogniser segments, table rows),
+# not paragraphs someone wrote: a speaker's consecutive pieces make one turn, cut into
+# passages at the sentence ends nearest the passage length like any long paragraph.
+SEGMENTED_FORMATS = frozenset({"srt", "vtt", "whisper", "csv", "ass", "ttml"})
 
 FILLER = re.compile(r"(?i)(?<![\w'-])(?:uh+|um+|uhm|erm|er|ah)(?![\w'-])[,.]?\s*")
 STUTTER = re.compile(r"(?i)(?<![\w'-])([a-z]+)(?:[ \t]+\1)+(?![\w'-])")  # "i i", "the the", "so So"
@@ -37,8 +41,9 @@ LEADING_PUNCT = re.compile(r"^[\s,;.]+")
 
 
 def clean_transcript(transcript: Transcript, passage_words: int = 180) -> tuple[Passage, ...]:
-    groups = list(_join_fragments(transcript.blocks))
-    pieces = [piece for group in groups for piece in _split_long(group, passage_words)]
+    segmented = transcript.format in SEGMENTED_FORMATS
+    groups = list(_join_fragments(transcript.blocks, whole_turns=segmented))
+    pieces = [piece for group in groups for piece in _split_long(group, passage_words, paragraphs=not segmented)]
     language = (transcript.meta.language or "en").split("-")[0].lower()
     return tuple(_passage(index, blocks, text, language) for index, (blocks, text) in enumerate(pieces, 1))
 
@@ -47,20 +52,21 @@ def word_count(text: str) -> int:
     return len(WORD.findall(text))
 
 
-def _continues(last: Block, block: Block, words_so_far: int) -> bool:
-    """True when `block` carries on the same speaker's unfinished thought."""
+def _continues(last: Block, block: Block, words_so_far: int, whole_turns: bool) -> bool:
+    """True when `block` carries on the same speaker's unfinished thought, or, with
+    `whole_turns` (pieces cut by time), the same speaker's turn."""
     if block.speaker != last.speaker or block.new_turn:
         return False
-    return not SENTENCE_END.search(last.text.text.rstrip()) or words_so_far < FRAGMENT_WORDS
+    return whole_turns or not SENTENCE_END.search(last.text.text.rstrip()) or words_so_far < FRAGMENT_WORDS
 
 
-def _join_fragments(blocks: Iterable[Block]) -> Iterator[list[Block]]:
+def _join_fragments(blocks: Iterable[Block], whole_turns: bool = False) -> Iterator[list[Block]]:
     group: list[Block] = []
     words = 0
     for block in blocks:
         if not SAYS_ANYTHING.search(block.text.text):  # blank, or a rule such as "---" or "* * *"
             continue
-        if group and not _continues(group[-1], block, words):
+        if group and not _continues(group[-1], block, words, whole_turns):
             yield group
             group, words = [], 0
         group.append(block)
@@ -69,17 +75,18 @@ def _join_fragments(blocks: Iterable[Block]) -> Iterator[list[Block]]:
         yield group
 
 
-def _split_long(group: list[Block], passage_words: int) -> Iterator[tuple[list[Block], MappedText]]:
+def _split_long(group: list[Block], passage_words: int, paragraphs: bool = True) -> Iterator[tuple[list[Block], MappedText]]:
     """Yield (blocks, text) pieces of a joined group.
 
-    The source's own paragraph breaks are kept, moved to the next sentence end so no
-    passage starts mid-sentence; a piece still too long is cut at the sentence ends
-    nearest the target length (or, in text with no punctuation at all, between words).
+    The source's own paragraph breaks (when its blocks are `paragraphs`, not timed pieces)
+    are kept, moved to the next sentence end so no passage starts mid-sentence; a piece
+    still too long is cut at the sentence ends nearest the target length (or, in text with
+    no punctuation at all, between words).
     """
     parts = [b.text.strip() for b in group]
     starts, ends = zip(*(part.source_span() for part in parts))
     text = MappedText.join(parts, " ")
-    for piece in _cut_at_paragraphs(text, [len(p.text) for p in parts]):
+    for piece in _cut_at_paragraphs(text, [len(p.text) for p in parts]) if paragraphs else [text]:
         for part in piece.split_at(_cut_points(piece.text, passage_words)):
             part = part.strip()
             if part.text:

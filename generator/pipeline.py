@@ -114,6 +114,12 @@ def check_mkdocs_config(project: Project) -> None:
     if not config.is_file():
         return
     text = config.read_text(encoding="utf-8", errors="replace")
+    for match in MKDOCS_FOLDER.finditer(text):
+        key, folder = match.group("key"), match.group("folder").strip().strip("'\"").rstrip("/")
+        if folder.removeprefix("./") != key.removesuffix("_dir"):
+            raise ConfigError(config, text.count("\n", 0, match.start()) + 1,
+                              f"{key}: {folder!r}, but podsite writes the pages to docs/ and the site to site/; "
+                              f"remove the {key} line")
     first_line: dict[str, int] = {}
     for match in TOP_LEVEL_KEY.finditer(text):
         line = text.count("\n", 0, match.start()) + 1
@@ -122,12 +128,6 @@ def check_mkdocs_config(project: Project) -> None:
             raise ConfigError(config, line, f"'{key}' is set twice (line {first_line[key]} too), and MkDocs would "
                               "use only this one; merge the two")
         first_line[key] = line
-    for match in MKDOCS_FOLDER.finditer(text):
-        key, folder = match.group("key"), match.group("folder").strip().strip("'\"").rstrip("/")
-        if folder.removeprefix("./") != key.removesuffix("_dir"):
-            raise ConfigError(config, text.count("\n", 0, match.start()) + 1,
-                              f"{key}: {folder!r}, but podsite writes the pages to docs/ and the site to site/; "
-                              f"remove the {key} line")
 
 
 def extract_and_match(episodes, settings: Settings, nlp) -> tuple[tuple[Term, ...], list[tuple[Mention, ...]]]:

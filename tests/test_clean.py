@@ -43,6 +43,21 @@ def test_an_unnamed_speaker_change_in_captions_starts_a_new_passage(tmp_path):
         "Welcome to the show, today we talk rockets.", "Thanks for having me.", "Why rockets?"]
 
 
+def test_caption_cues_of_one_speaker_make_one_passage_until_it_is_long(tmp_path):
+    """Cues are cut by time, not by thought: an answer over six cues is one passage, and a
+    long one is cut at a sentence end near `passage_words`, not at every cue."""
+    said = [f"Ann: Bees are fine.", "Ben: The colony grew in May.", "It swarmed in June.", "We caught the swarm.",
+            *(f"Sentence number {n} of a long answer about the hive goes on here." for n in range(40)), "Ann: Wow."]
+    path = tmp_path / "bees.srt"
+    path.write_text("".join(f"{n}\n00:{n // 60:02d}:{n % 60:02d},000 --> 00:{n // 60:02d}:{n % 60:02d},900\n{cue}\n\n"
+                            for n, cue in enumerate(said, 1)), encoding="utf-8")
+    passages = clean_transcript(read_transcript(path, tmp_path), passage_words=60)
+    assert passages[0].speaker == passages[-1].speaker == "Ann" and {p.speaker for p in passages[1:-1]} == {"Ben"}
+    assert passages[1].text.text.startswith("The colony grew in May. It swarmed in June. We caught the swarm.")
+    assert all(45 <= len(p.text.text.split()) <= 90 and p.text.text.endswith(".") for p in passages[1:-1])
+    assert len(passages) - 2 == sum(len(cue.split()) for cue in said[1:-1]) // 60  # not one per cue
+
+
 def test_reading_text_drops_fillers_and_stutters_and_fixes_i():
     assert reading("um, so i i think, uh, the the model works") == "So I think, the model works"
     assert reading("i'm sure i've seen it") == "I'm sure I've seen it"
