@@ -793,6 +793,14 @@ def test_lowercase_names_as_zoom_writes_them_label_text_when_two_recur(tmp_path)
     assert {b.speaker for b in read(write(tmp_path, "prose.txt", prose)).blocks} == {None}
 
 
+def test_markdown_escapes_read_as_the_punctuation_they_escape(tmp_path):
+    """Markdown writers escape brackets (`\\[laughter\\]`); the reader sees "[laughter]". A .txt keeps them."""
+    text = "Ann Lee: That's a boo. \\[laughter\\] Five \\* stars.\n\nBob Ray: Yes \\[unintelligible 00:14:55.05\\] right.\n"
+    assert [b.text.text for b in read(write(tmp_path, "show.md", text)).blocks] == [
+        "That's a boo. [laughter] Five * stars.", "Yes [unintelligible 00:14:55.05] right."]
+    assert "\\[laughter\\]" in read(write(tmp_path, "show.txt", text)).blocks[0].text.text
+
+
 def test_a_bracketed_name_with_a_colon_is_a_label(tmp_path):
     text = "[Jane Doe]: Welcome.\n[Bob Smith]: Thanks.\n[Jane Doe]: Rockets?\n"
     assert [b.speaker for b in read(write(tmp_path, "brackets.txt", text)).blocks] == ["Jane Doe", "Bob Smith", "Jane Doe"]

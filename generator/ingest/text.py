@@ -49,6 +49,8 @@ CREDIT = re.compile(r"(?i:(?:auto(?:matically)?[ -])?(?:transcribed|transcriptio
 # What a meeting tool notes in the transcript: "Jane Doe stopped transcription", "Recording started".
 TOOL_EVENT = re.compile(r"(?:[^\n]{1,60}[ \t])?(?i:started|stopped|paused|resumed)[ \t]+(?i:the[ \t]+)?"
                         r"(?i:transcription|recording)[.!]?|(?i:transcription|recording)[ \t]+(?i:started|stopped|paused|resumed)[.!]?")
+MARKDOWN_SUFFIXES = (".md", ".markdown")
+MARKDOWN_ESCAPE = re.compile(r"\\(?=[!-/:-@\[-`{-~])")  # a backslash before punctuation: the punctuation is the text
 LABELLED_SHARE = 1 / 3
 TITLE_WORDS = 12  # at most, in a title line above labelled turns  # of paragraphs that start with a label, for a file to count as labelled
 
@@ -79,7 +81,7 @@ def read_plain(source: str, path: Path) -> Reading:
     header = read_preamble(source)
     title, paragraphs = _body(source, split=False, start=header.end)
     turns = [_turn(source, p, lambda label: False) for p in paragraphs]
-    return _with_header(Reading(tuple(_speaker_blocks(source, turns, {})), title=title), header)
+    return _with_header(Reading(tuple(_speaker_blocks(source, turns, {}, _markdown(path))), title=title), header)
 
 
 def read_labelled(source: str, path: Path) -> Reading:
@@ -90,7 +92,7 @@ def read_labelled(source: str, path: Path) -> Reading:
     if title is None and not header.end and _title_line(source, turns):
         title, turns = source[turns[0].start:turns[0].end], turns[1:]
     roles = {t.label.name: t.label.role for t in turns if t.label and t.label.role}
-    blocks = _speaker_blocks(source, turns, role_aliases(roles))
+    blocks = _speaker_blocks(source, turns, role_aliases(roles), _markdown(path))
     people = tuple(Person(name, role) for name, role in roles.items())
     return _with_header(Reading(tuple(blocks), title=title, people=people), header)
 
@@ -125,7 +127,13 @@ def _accept(source: str, paragraphs: list[Paragraph]) -> tuple[list[Label | None
     return candidates, label_filter(candidates, structural, *word_evidence(source))
 
 
-def _speaker_blocks(source: str, turns: list[Turn], aliases: dict[str, str]) -> list[Block]:
+def _markdown(path: Path) -> bool:
+    return path.suffix.lower() in MARKDOWN_SUFFIXES
+
+
+def _speaker_blocks(source: str, turns: list[Turn], aliases: dict[str, str], markdown: bool = False) -> list[Block]:
+    """Each turn's words as blocks, with its speaker; in Markdown, without the backslashes
+    that escape punctuation (`\\[laughter\\]` reads "[laughter]")."""
     blocks = []
     speaker = pending = None  # pending: the time of a label on its own, for the words after it
     for turn in turns:
@@ -139,6 +147,7 @@ def _speaker_blocks(source: str, turns: list[Turn], aliases: dict[str, str]) -> 
         time = turn.time if turn.time is not None else pending
         for start, end, piece_time in _timed_pieces(source, turn.start, turn.end, time):
             text = MappedText.verbatim(source, start, end)
+            text = text.sub(MARKDOWN_ESCAPE, lambda match: "") if markdown and "\\" in text.text else text
             who = None if is_stage_direction(text.text) else speaker
             blocks.append(Block(text, turn.line + source.count("\n", turn.start, start), who, piece_time,
                                 new_turn=turn.new_turn and start == turn.start))
