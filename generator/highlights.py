@@ -38,7 +38,7 @@ _SUBJECT = r"(?:i|we|you|he|she|they|it|there|this|that)"
 FALSE_START = re.compile(rf"(?i){_SUBJECT}(?:\s+(?:was|is|were|are|had|has|did|does|do|would|will|can|could))?,\s+"
                          rf"(?={_SUBJECT}\b)")
 FILLER_INSIDE = re.compile(rf"(?i)\b(?:{_FILLERS}|yeah|um|uh|like,)(?!\w)")
-YEAR = re.compile(r"(?<![\w$.,])(19[4-9]\d|20[0-4]\d)(?![\w]|[.,]\d)")
+YEAR = re.compile(r"(?<![\w$.,])(19[4-9]\d|20[0-4]\d)(?![\w]|[.,]\d|['’]s\b)")  # not a decade ("the 1980's")
 TIMELINE_KINDS = {"system", "work", "event", "concept"}  # people and organisations have no single date
 
 
@@ -244,7 +244,8 @@ def timeline(episodes: Sequence[Episode], topic_id: str | None, glossary: Sequen
     that signals another topic (ChatGPT on a page about reinforcement learning) is that
     topic's event, even when a passage here mentions it. A year said in a sentence is an
     event of its own unless the sentence names a glossary term dated that year: the term's
-    row already says what happened, in better words than speech."""
+    row already says what happened, in better words than speech. A sentence saying several
+    years is one row, at the first of them."""
     dated = {t.id: t for t in glossary if t.year and t.kind in TIMELINE_KINDS}
     events: dict[tuple[int, str], TimelineEvent] = {}
     for episode in episodes:
@@ -264,11 +265,10 @@ def timeline(episodes: Sequence[Episode], topic_id: str | None, glossary: Sequen
             for sentence in _sentences_of(episode, passage):
                 text = passage.text.text[sentence.start:sentence.end].strip()
                 named_years = {dated[m.term].year for m in mentions if sentence.start <= m.local_start < sentence.end}
-                for match in YEAR.finditer(text):
-                    year = int(match.group())
-                    if year not in named_years:
-                        label = _around(text, match.start(), match.end())
-                        events.setdefault((year, label), TimelineEvent(year, label, None, episode.id, passage.id))
+                said = [match for match in YEAR.finditer(text) if int(match.group()) not in named_years]
+                if said:  # one row per sentence, at the first year it says ("2006, 2007 or so")
+                    year, label = min(int(m.group()) for m in said), _around(text, said[0].start(), said[-1].end())
+                    events.setdefault((year, label), TimelineEvent(year, label, None, episode.id, passage.id))
     return tuple(sorted(events.values(), key=lambda e: (e.year, e.term is None, e.label)))
 
 

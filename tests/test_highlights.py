@@ -88,6 +88,14 @@ def test_a_topic_timeline_leaves_out_events_that_belong_to_another_topic(model):
     assert any(e.term == "chatgpt" for e in timeline(model.episodes, "rl-history", model.glossary))
 
 
+def test_a_sentence_saying_several_years_is_one_row_and_a_decade_is_none(tmp_path):
+    text = ("Ada: That was, what, 2006, 2007, when the first rover software shipped to the team.\n\n"
+            "Bo: Back in the early 1980's and the 2000's nobody cared about lunar water at all.\n")
+    model = analyse_site(Project(make_project(tmp_path / "site", {"moon.txt": text})))
+    events = [(e.year, e.label) for e in timeline(model.episodes, None, model.glossary)]
+    assert len(events) == 1 and events[0][0] == 2006 and "2006, 2007" in events[0][1]
+
+
 def test_a_year_said_in_passing_is_an_event_unless_a_term_of_that_year_is_named_with_it(tmp_path):
     glossary = ("terms:\n  - id: apollo-11\n    term: Apollo 11\n    kind: event\n    year: 1969\n"
                 "    definition: The first crewed Moon landing.\n")
