@@ -87,6 +87,8 @@ def analyse_site(project: Project, extract_terms: bool = True) -> SiteModel:
     # A topic's terms as the classifier used them, borrowed ones included: what pinning it keeps.
     topics = tuple(replace(t, terms=t.terms or tuple(sorted(s.terms))) for t, s in zip(topics, signals))
     episodes = classify_episodes(episodes, signals)
+    if all(topic.curated for topic in topics):
+        _warn_about_episodes_without_topics(episodes, project)
     return SiteModel(settings, tuple(episodes), topics, glossary, link_site(episodes, topics, glossary))
 
 
@@ -179,6 +181,16 @@ def _check_language(episodes, settings: Settings, project: Project) -> None:
         log.warning("%d of %d episodes read as '%s' but the site's language is '%s'; set `language: %s` "
                     "in %s so that their words are analysed as '%s'", count, len(episodes), common,
                     settings.language, common, relative, common)
+
+
+def _warn_about_episodes_without_topics(episodes, project: Project) -> None:
+    """Once topics.yml lists topics, only those are used: an episode that none of them fits is
+    on no topic page, which a user who pinned a few discovered topics would not expect."""
+    for episode in episodes:
+        if not any(episode.passage_topics):
+            log.warning("%s: no passage fits a topic of %s, so no topic page shows this episode; add a topic "
+                        "for it there, or set `topics: auto` in site_config/podsite.yml", episode.transcript.source,
+                        project.topics_path.relative_to(project.root))
 
 
 def _warn_about_shared_titles(episodes) -> None:

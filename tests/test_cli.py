@@ -130,6 +130,18 @@ def test_a_setting_mkdocs_rejects_is_reported_at_its_line(tmp_path, capsys):
     assert "Config value 'them'" in error and f"mkdocs.yml:{line}: MkDocs build failed" in error
 
 
+def test_an_episode_no_configured_topic_fits_is_named_in_a_warning(tmp_path, caplog):
+    """Pinning a few discovered topics leaves the other episodes on no topic page: say so."""
+    topics = ("topics:\n  - id: bees\n    title: Bees\n    description: Keeping bees.\n"
+              "    keywords: [bees, hive, honey]\n")
+    root = make_project(tmp_path / "site", {"bees.txt": "Ada: Our bees filled the hive with honey.\n\nBo: Good bees.\n",
+                                            "coffee.txt": "Ada: The roast was dark.\n\nBo: Coffee beans, yes.\n"})
+    (root / "site_config" / "topics.yml").write_text(topics, encoding="utf-8")
+    assert main(["--project", str(root), "generate"]) == 0
+    assert "content/episodes/coffee.txt: no passage fits a topic of site_config/topics.yml" in caplog.text
+    assert "bees.txt: no passage" not in caplog.text
+
+
 def test_two_episodes_with_one_title_are_named_in_a_warning(tmp_path, caplog):
     root = make_project(tmp_path / "site", {"a.txt": "Ada: Hello.\n\nBo: Hi.\n", "a.yml": "title: Rockets\n",
                                             "b.txt": "Ada: Again.\n\nBo: Yes.\n", "b.yml": "title: rockets\n"})
