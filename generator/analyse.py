@@ -16,7 +16,7 @@ from spacy.tokens import Doc
 
 from .clean import UNSPACED_CHARS
 from .errors import ConfigError
-from .model import Passage, Sentence
+from .model import Episode, Passage, Sentence
 
 log = logging.getLogger(__name__)
 
@@ -159,3 +159,11 @@ def log_odds_z(part: Counter, whole: Counter) -> dict[str, float]:
                  - math.log((rest + prior) / (rest_n + total - rest - prior)))
         scores[unit] = delta / math.sqrt(1 / (count + prior) + 1 / (rest + prior))
     return scores
+
+
+def people_words(episodes: Sequence[Episode]) -> frozenset[str]:
+    """The words of the names of the people taking part (speakers, hosts, guests), folded as
+    content words are: a topic or a glossary term is never just somebody's name here."""
+    names = {p.name for e in episodes for p in e.transcript.meta.people}
+    names |= {p.speaker for e in episodes for p in e.passages if p.speaker}
+    return frozenset(singular(w.lower()) for name in names for w in re.findall(LETTER_WORD, name))

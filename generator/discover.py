@@ -20,7 +20,7 @@ from typing import Callable, Sequence
 
 import numpy as np
 
-from .analyse import LETTER_WORD, inverse_document_frequency, is_short_word, joined, log_odds_z, singular
+from .analyse import LETTER_WORD, inverse_document_frequency, is_short_word, joined, log_odds_z, people_words, singular
 from .config import RESERVED_IDS
 from .ingest import slugify
 from .model import Episode, Term, Topic
@@ -190,13 +190,6 @@ def _most_topics(lengths: Sequence[int], whole: Counter) -> int:
     return MAX_TOPICS + MORE_TOPICS * max(substantial - 1, 0)
 
 
-def _people_words(episodes: Sequence[Episode]) -> frozenset[str]:
-    """The words of the names of the people taking part: "Misha" names nobody's topic."""
-    names = {p.name for e in episodes for p in e.transcript.meta.people}
-    names |= {p.speaker for e in episodes for p in e.passages if p.speaker}
-    return frozenset(singular(w.lower()) for name in names for w in SAID_WORD.findall(name))
-
-
 def discover_topics(episodes: Sequence[Episode], glossary: Sequence[Term] = ()) -> tuple[Topic, ...]:
     idf = inverse_document_frequency(episodes)
     candidates = _candidates(episodes)
@@ -210,7 +203,7 @@ def discover_topics(episodes: Sequence[Episode], glossary: Sequence[Term] = ()) 
     lengths = [sum(len(words) for words in episode.words) for episode in episodes]
     clusters = [c for c in clusters if _large_enough(c, whole, lengths)][:_most_topics(lengths, whole)]
     surface = _surfaces(episodes)
-    people = _people_words(episodes)
+    people = people_words(episodes)  # "Misha" names nobody's topic
     topics, used = [], set()
     for cluster in clusters:
         words = cluster.words

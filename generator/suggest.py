@@ -16,13 +16,13 @@ from __future__ import annotations
 import functools
 import math
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 from typing import Callable, Iterator, Sequence
 
 import spacy
 
-from .analyse import singular
+from .analyse import people_words, singular
 from .model import Episode, Passage, Term
 from .suggest_words import (CONNECTORS, VERB_CUES, WEAK_HEADS, can_open_term, is_name_like, looks_like_term,
                             specificity)
@@ -230,8 +230,10 @@ def prior_of(phrase: str) -> float:
 def candidate_terms(episodes: Sequence[Episode], glossary: Sequence[Term], limit: int = 50) -> tuple[Candidate, ...]:
     """Likely glossary terms not yet curated, best first (score desc, then phrase)."""
     found = term_occurrences(episodes, glossary)
+    people = people_words(episodes)  # "Gina", "Tom Alvarez": listed as people already
     counts = {key: len(items) for key, items in found.items()
-              if len({(o.episode.id, o.passage.id) for _, o in items}) >= MIN_PASSAGES}
+              if len({(o.episode.id, o.passage.id) for _, o in items}) >= MIN_PASSAGES
+              and not all(singular(word) in people for word in key)}
     scored = []
     for key, c_value in c_values(counts).items():
         phrase = most_common_surface(surface for surface, _ in found[key])
@@ -239,11 +241,27 @@ def candidate_terms(episodes: Sequence[Episode], glossary: Sequence[Term], limit
         if score >= MIN_SCORE:
             scored.append((round(score, 2), phrase, key))
     scored.sort(key=lambda item: (-item[0], item[1].lower(), item[1]))
-    kept = apart(scored, found)
+    kept = by_episode_in_turn(apart(scored, found), found)
     candidates = [Candidate(phrase, counts[key], score, two_contexts([o for _, o in found[key]]))
                   for score, phrase, key in kept]
     passages = {phrase: {(o.episode.id, o.passage.index) for _, o in found[key]} for _, phrase, key in kept}
     return tuple(with_abbreviations(candidates, passages)[:limit])
+
+
+def by_episode_in_turn(scored: list[tuple[float, str, tuple[str, ...]]], found: dict) -> list[tuple[float, str, tuple[str, ...]]]:
+    """The candidates ranked so that every episode has its say: each episode's best first,
+    then each one's second, and so on, a phrase counting for the episode that says it most.
+    By score alone, the longest episode would fill the list (and the automatic glossary)."""
+    def home(key: tuple[str, ...]) -> str:
+        said = Counter(o.episode.id for _, o in found[key])
+        return min(said, key=lambda episode: (-said[episode], episode))
+    turn: Counter = Counter()
+    ranked = []
+    for item in scored:
+        episode = home(item[2])
+        ranked.append((turn[episode], item))
+        turn[episode] += 1
+    return [item for _, item in sorted(ranked, key=lambda pair: pair[0])]
 
 
 def apart(scored: list[tuple[float, str, tuple[str, ...]]], found: dict) -> list[tuple[float, str, tuple[str, ...]]]:

@@ -229,6 +229,21 @@ def test_matching_initials_said_apart_are_not_an_abbreviation(tmp_path):
     assert candidates["Orbital Sidekick"].aliases == () and "OS" in candidates
 
 
+def test_every_episode_has_its_say_and_the_people_taking_part_are_no_terms(tmp_path):
+    """A short episode's own terms make the top of the list beside a long episode's, and
+    "Gina", who speaks, is a person of the site, not a term."""
+    rockets = "\n\n".join(f"Ada: The {word} engine burns. The {word} engine fires again and again, Ada says."
+                            for word in ("Raptor", "Merlin", "Vulcan", "Kestrel", "Rutherford", "Archimedes") * 3)
+    bees = ("Gina: The Varroa mite hurts hives badly in the late summer, when colonies are at their biggest.\n\n"
+            "Bo: So a Varroa mite count every month helps you treat the hive in time, right, Gina?\n\n"
+            "Gina: Yes, and a sugar roll is the easiest way to count them without killing any bees.\n")
+    root = make_project(tmp_path / "site", {"rockets.txt": rockets, "bees.txt": bees})
+    model = analyse_site(Project(root), extract_terms=False)
+    top = [c.phrase for c in candidate_terms(model.episodes, (), limit=3)]
+    assert "Varroa mite" in top, top
+    assert not {"Gina", "Ada"} & {c.phrase for c in candidate_terms(model.episodes, (), limit=1000)}
+
+
 def test_split_contractions_greetings_and_lone_letters_are_never_candidates(tmp_path):
     said = ("Hey, we're gonna talk about Plan B. Alright, B is the backup. Hey, Plan B again, "
             "and we're gonna need Plan B. Alright. Gotta say B works. ")
