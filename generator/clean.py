@@ -28,6 +28,9 @@ FRAGMENT_WORDS = 12  # a block this short from one speaker is joined to the next
 # passages at the sentence ends nearest the passage length like any long paragraph.
 SEGMENTED_FORMATS = frozenset({"srt", "vtt", "whisper", "csv", "ass", "ttml"})
 
+# A filler set off by commas goes with them: "and, um, the cities" reads "and the cities".
+# Here "eh" is one too; alone it may be a question ("nice, eh?").
+COMMA_FILLER = re.compile(r"(?i),[ \t]*(?:uh+|um+|uhm|erm|er|ah|eh)[ \t]*,(?=[ \t])")
 FILLER = re.compile(r"(?i)(?<![\w'-])(?:uh+|um+|uhm|erm|er|ah)(?![\w'-])[,.]?\s*")
 STUTTER = re.compile(r"(?i)(?<![\w'-])([a-z]+)(?:[ \t]+\1)+(?![\w'-])")  # "i i", "the the", "so So"
 STUTTER_KEEP = {"that", "had", "is", "do", "very", "bye", "no", "yes", "so", "really", "ha"}
@@ -157,6 +160,7 @@ def _drop_stutter(match: re.Match[str]) -> str:
 def tidy(text: MappedText, language: str = "en") -> MappedText:
     """Reading text: no fillers or stutters, single spaces, a capital "I"."""
     text = text.sub(SPACE_RUN, lambda m: " ")
+    text = text.sub(COMMA_FILLER, lambda m: "")
     text = text.sub(FILLER, lambda m: "")
     text = text.sub(STUTTER, _drop_stutter)
     text = text.sub(LOWER_I, lambda m: "I")

@@ -59,10 +59,16 @@ def test_caption_cues_of_one_speaker_make_one_passage_until_it_is_long(tmp_path)
 
 
 def test_reading_text_drops_fillers_and_stutters_and_fixes_i():
-    assert reading("um, so i i think, uh, the the model works") == "So I think, the model works"
+    assert reading("um, so i i think, uh, the the model works") == "So I think the model works"
     assert reading("i'm sure i've seen it") == "I'm sure I've seen it"
     assert reading("a neural neural brain, and so So why, very very so so") == "A neural brain, and so why, very very so so"
     assert reading("we flew to Bora Bora") == "We flew to Bora Bora"  # a name said twice
+
+
+def test_a_filler_set_off_by_commas_goes_with_its_commas():
+    assert reading("and, um, the cities grew") == "And the cities grew"
+    assert reading("which is, eh, an experiment") == "Which is an experiment"
+    assert reading("nice, eh? Yes.") == "Nice, eh? Yes."
 
 
 def test_spaces_before_punctuation_go_unless_they_belong():
