@@ -31,6 +31,7 @@ log = logging.getLogger(__name__)
 TEMPLATES = Path(__file__).with_name("scaffold")
 PLACEHOLDER = re.compile(r"\{\{(\w+)\}\}")
 DOT_PREFIX = "dot-"
+DOCUMENT_SUFFIXES = (".docx", ".doc", ".pdf", ".rtf", ".odt", ".pages")  # exports that hold text, not as text
 
 
 def template_files() -> Iterator[tuple[Path, str]]:
@@ -147,6 +148,9 @@ def _check_source(project: Project, source: Path) -> None:
                            "Create one with `podsite new DIR`, or pass --project DIR")
     if not source.is_file():
         raise PodsiteError(source, None, "does not exist or is not a file")
+    if source.suffix.lower() in DOCUMENT_SUFFIXES:
+        raise PodsiteError(source, None, f"is a {source.suffix} document, which podsite cannot read; save it from "
+                           "your word processor as plain text (.txt) and add that file")
     if source.suffix.lower() not in TRANSCRIPT_SUFFIXES:
         raise PodsiteError(source, None, f"has the extension '{source.suffix}', but podsite reads transcripts "
                            f"named {', '.join(sorted(TRANSCRIPT_SUFFIXES))}; rename the file")
@@ -199,7 +203,7 @@ def metadata_stub(transcript: Transcript, filename: str, title: str | None = Non
     lines = [f"# Metadata for {filename}, filled in by `podsite add` from what the transcript says.",
              "# Every key is optional; what is written here wins over the transcript. See the README.",
              f"title: {_yaml_value(title or meta.title)}"]
-    lines.append(_line("date", date or meta.date, "2025-03-13", "YYYY-MM-DD"))
+    lines.append(_line("date", date or meta.date, "YYYY-MM-DD", "the day it was published"))
     lines.append(_line("podcast", podcast or meta.podcast, "Name of the podcast"))
     lines.append(_line("host", people["host"] or None, ["Host Name"]))
     lines.append(_line("guests", people["guest"] or None, ["Guest Name"]))

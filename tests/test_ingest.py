@@ -892,6 +892,15 @@ def test_an_oral_history_cover_names_the_interviewer_whom_the_turns_call_by_surn
     assert Person("Michael Torres", "host") in transcript.meta.people
 
 
+@pytest.mark.parametrize("opening, title", [
+    ("Welcome to the podcast. This is Episode 114: “The Value of the Moon”. I'm Pat.", "Episode 114: The Value of the Moon"),
+    ('This is episode 7, "Don\'t Panic", and I\'m Pat.', "Episode 7: Don't Panic"),
+    ("This is episode 7 and we talk about the Moon.", "Show"),  # no title in quotes: the file's name
+])
+def test_a_title_the_host_says_in_quotes_is_the_episodes_title(tmp_path, opening, title):
+    assert read(write(tmp_path, "show.txt", f"Pat Ryan: {opening}\n\nAnn Lee: Thanks.\n")).meta.title == title
+
+
 @pytest.mark.parametrize("note", ["(she/her)", "(NASA)", "(voice-over)", "(on camera)", "(D-OH)", "[External]"])
 def test_a_note_after_a_name_leaves_the_name_as_the_speaker(tmp_path, note):
     """Pronouns, affiliations and a script's stage notes say something of the speaker, not who."""

@@ -398,11 +398,23 @@ def _run(*argv: str) -> int:
     return args.run(args)
 
 
-def test_commands_new_add_and_glossary_import(tmp_path, monkeypatch):
+def test_a_word_processor_document_is_refused_with_what_to_do(project, tmp_path):
+    document = tmp_path / "interview.docx"
+    document.write_bytes(b"PK\x03\x04 not text")
+    with pytest.raises(PodsiteError, match=r"interview.docx: is a .docx document, which podsite cannot read; save it "
+                                            r"from your word processor as plain text \(.txt\)"):
+        add_transcript(project, document)
+
+
+def test_commands_new_add_and_glossary_import(tmp_path, monkeypatch, caplog):
     monkeypatch.chdir(tmp_path)
+    caplog.set_level("INFO", logger="generator")
     assert _run("new", "site", "--name", "Moon Talk") == 0
     root = tmp_path / "site"
     assert _run("--project", str(root), "add", str(FORMATS / "labelled.txt"), "--title", "Engines") == 0
+    said = read_transcript(root / "content/episodes/labelled.txt", root)
+    speakers = ", ".join(dict.fromkeys(b.speaker for b in said.blocks if b.speaker))
+    assert f"(labelled, {speakers.count(', ') + 1} speakers: {speakers}; " in caplog.text  # what add found
     assert read_sidecar(root / "content/episodes/labelled.txt", ()).title == "Engines"
     assert _run("--project", str(root), "glossary", "import", str(SPACELOG_GLOSSARY), "--kind", "system") == 0
     assert {t.kind for t in load_glossary(Project(root))} == {"system"}

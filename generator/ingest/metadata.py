@@ -36,6 +36,9 @@ FRONT_MATTER_KEYS = ("title", "date", "podcast", "host", "guests", "audio_url", 
 EPISODE_KEY_LINE = re.compile(rf"^[ \t]*(?:{'|'.join(FRONT_MATTER_KEYS)})[ \t]*:", re.MULTILINE)
 ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 LANGUAGE_TAG = re.compile(r"[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*")
+SAID_TITLE = re.compile(r"(?i:episode)[ \t]+(?:number[ \t]+|#)?(?P<number>\d{1,4})[ \t]*[:,.\-–—]?[ \t]*"
+                        r"(?:“(?P<curly>[^”\n]{3,80})”|\"(?P<straight>[^\"\n]{3,80})\")")  # the title in quotes
+OPENING_BLOCKS = 3  # where a host says the episode's title
 LANGUAGE_SAMPLE = 4000  # characters of transcript to guess the language from
 
 
@@ -238,7 +241,7 @@ def _choice(path: Path, data: dict, key: str, choices: tuple[str, ...]) -> str |
 def build_metadata(reading: Reading, sidecar: Sidecar, stem: str) -> Metadata:
     """The sidecar over the page's own metadata over defaults."""
     return Metadata(
-        title=sidecar.title or reading.title or title_from_stem(stem),
+        title=sidecar.title or reading.title or said_title(reading) or title_from_stem(stem),
         podcast=sidecar.podcast or reading.podcast,
         date=sidecar.date or reading.date,
         people=_people(reading, sidecar),
@@ -266,6 +269,14 @@ def _people(reading: Reading, sidecar: Sidecar) -> tuple[Person, ...]:
 def _guess_language(reading: Reading) -> str:
     sample = " ".join(block.text.text for block in reading.blocks[:50])[:LANGUAGE_SAMPLE]
     return script_language(sample)
+
+
+def said_title(reading: Reading) -> str | None:
+    """The title a host says at the start, in quotes: 'This is Episode 114: “The Value of the
+    Moon”' -> 'Episode 114: The Value of the Moon'."""
+    opening = " ".join(block.text.text for block in reading.blocks[:OPENING_BLOCKS])
+    said = SAID_TITLE.search(opening)
+    return f"Episode {said.group('number')}: {(said.group('curly') or said.group('straight')).strip()}" if said else None
 
 
 def title_from_stem(stem: str) -> str:
