@@ -745,6 +745,10 @@ def test_lines_starting_with_a_timestamp_are_blocks_with_that_time(tmp_path, sta
     ("John Smith: 00:00:01 Hello.", "Mary Jones: 00:00:05 Thanks."),  # a bare time after the label
     ("**John Smith** [00:00:01] Hello.", "**Mary Jones** (00:05) Thanks."),  # bold name and time, no colon
     ("John Smith (he/him)  0:00:01\nHello.", "Mary Jones (she/her)  0:05\nThanks."),  # Otter, with pronouns
+    ("### [00:00:01] John Smith\n\nHello.", "### [00:00:05] Mary Jones\n\nThanks."),  # Markdown, time first
+    ("**[00:00:01] John Smith:** Hello.", "**[00:00:05] Mary Jones:** Thanks."),  # the time inside the bold
+    ("**John Smith** *00:00:01*\nHello.", "**Mary Jones** *00:00:05*\nThanks."),  # an italic time
+    ("0:00:01 - John Smith (Acme Corp)\n  Hello.", "0:00:05 - Mary Jones\n  Thanks."),  # Fathom
 ])
 def test_more_ways_tools_write_a_speaker_and_a_time(tmp_path, first, second):
     transcript = read(write(tmp_path, "tool.txt", f"{first}\n\n{second}\n\nAnd more.\n"))
@@ -799,6 +803,29 @@ def test_markdown_escapes_read_as_the_punctuation_they_escape(tmp_path):
     assert [b.text.text for b in read(write(tmp_path, "show.md", text)).blocks] == [
         "That's a boo. [laughter] Five * stars.", "Yes [unintelligible 00:14:55.05] right."]
     assert "\\[laughter\\]" in read(write(tmp_path, "show.txt", text)).blocks[0].text.text
+
+
+@pytest.mark.parametrize("first, second", [
+    ("> **John Smith:** Hello.", "> **Mary Jones:** Thanks."),  # a Markdown quote
+    ("- **John Smith**: Hello.", "- **Mary Jones**: Thanks."),  # a Markdown list
+    ("*John Smith:* Hello.", "*Mary Jones:* Thanks."),  # italic names
+    ("[[John Smith]]: Hello.", "[[Mary Jones]]: Thanks."),  # Obsidian links
+    ("🎙️ John Smith: Hello.", "👩‍🍳 Mary Jones: Thanks."),  # emoji before the name
+    ("Speaker 1 (John Smith): Hello.", "Speaker 2 (Mary Jones): Thanks."),  # the name in the id's note
+    ("Mr. SMITH. Hello.", "Ms. JONES. Thanks."),  # hearing records
+])
+def test_more_ways_people_write_a_speakers_name(tmp_path, first, second):
+    text = f"{first}\n\n{second}\n\n{first}\n"
+    names = [b.speaker for b in read(write(tmp_path, "names.md", text)).blocks]
+    assert len(set(names)) == 2 and names[0] == names[2] and "Smith" in names[0].title() and None not in names
+    assert [b.text.text for b in read(write(tmp_path, "names.md", text)).blocks] == ["Hello.", "Thanks.", "Hello."]
+
+
+def test_a_label_before_nothing_but_a_link_is_no_speaker(tmp_path):
+    text = "Sales call - March 12\nVIEW RECORDING: https://fathom.video/share/abc\n\nAnn Lee: Hi.\n\nBo Ray: Hello.\n"
+    transcript = read(write(tmp_path, "call.txt", text))
+    assert transcript.meta.title == "Sales call - March 12"
+    assert [b.speaker for b in transcript.blocks] == ["Ann Lee", "Bo Ray"]
 
 
 def test_a_bracketed_name_with_a_colon_is_a_label(tmp_path):

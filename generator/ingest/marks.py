@@ -67,9 +67,10 @@ MD_OPEN = r"(?:#{1,6}[ \t]+)?(?:\*\*|__)?"
 MD_CLOSE = r"(?:\*\*|__)?"
 HEADER = re.compile(MD_OPEN + r"\[?(?P<name>[^\W\d_][^\n:：()\[\]*#]{0,39}?)\]?" + MD_CLOSE +
                     r"(?:[ \t]*\((?P<note>[^()\n]{1,30})\))?"  # "Jane Doe (she/her)  0:03"
-                    rf"(?:[ \t]*[-–—|][ \t]*|[ \t]+[(\[]?|[ \t]*[(\[])(?P<time>{CLOCK}){UNTIL}[)\]]?[ \t]*(?:\n\s*|\Z)")
-HEADER_TIME_FIRST = re.compile(rf"\\?[\[(]?(?P<time>{CLOCK}){UNTIL}\\?[\])]?[ \t]+{SEPARATOR}"
-                               r"\[?(?P<name>[^\W\d_][^\n:：()\[\]]{0,39}?)\]?[ \t]*\n\s*")  # words follow
+                    rf"(?:[ \t]*[-–—|][ \t]*|[ \t]+[(\[*_]?|[ \t]*[(\[])(?P<time>{CLOCK}){UNTIL}[)\]*_]?[ \t]*(?:\n\s*|\Z)")
+HEADER_TIME_FIRST = re.compile(MD_OPEN + rf"\\?[\[(]?(?P<time>{CLOCK}){UNTIL}\\?[\])]?[ \t]+{SEPARATOR}"
+                               r"\[?(?P<name>[^\W\d_][^\n:：()\[\]*]{0,39}?)\]?" + MD_CLOSE
+                               + r"(?:[ \t]*\((?P<note>[^()\n]{1,30})\))?[ \t]*(?:\n\s*|\Z)")  # words follow
 NAME_LINE = re.compile(MD_OPEN + r"\[?(?P<name>[^\W\d_][^\n:：()\[\]*#]{0,39}?)\]?" + MD_CLOSE
                        + r"[ \t]*(?:\n\s*|\Z)")  # words follow, on the next line or in the next paragraph
 # Speaker ids from diarization and transcription tools: SPEAKER_00, Speaker 1, S1, spk2.
@@ -81,7 +82,15 @@ NOTE = r"(?:\([^()\n]{1,30}\)|\[[^\[\]\n]{1,30}\])"  # "(Host)", "(00:01)", "[00
 BOLD_LABEL = re.compile(r"\*\*(?P<name>[^*\n]{1,60}?)(?:(?::\*\*|\*\*:)(?=\s|$)|：\*\*|\*\*："
                         rf"|\*\*(?P<note>[ \t]*{NOTE})(?:{COLON}|(?<=\d[\])])[ \t]+(?=\S)))\s*")  # "**Ann** [00:11] words" too
 # "[SPEAKER_00] words", "[Ann]: words", as diarization scripts print them (a clock is no name).
-BRACKET_COLON_LABEL = re.compile(r"\[(?P<name>[^\[\]\n:]{1,40})\]:[ \t]+")  # "[Ann Lee]: words": a label, not a sound
+BRACKET_COLON_LABEL = re.compile(r"\[\[?(?P<name>[^\[\]\n:]{1,40})\]\]?:[ \t]+")  # "[Ann Lee]: words", Obsidian's "[[Ann Lee]]:"
+ITALIC_LABEL = re.compile(r"(?P<mark>[*_])(?P<name>[^*_\n]{1,60}?):(?P=mark)[ \t]+")  # "*Ann:* words"
+# Hearing records: "Mr. SMITH. The committee will come to order.", "The CHAIRMAN. Thank you."
+HONORIFIC_LABEL = re.compile(r"(?P<name>(?:Mr|Mrs|Ms|Dr|Sen|Senator|Rep|Representative|Chairman|Chairwoman|Madam)\.?"
+                             r"[ \t]+[A-Z][A-Z'’\-]+(?:[ \t]+of[ \t]+[A-Z][a-z]+)?|The[ \t]+(?:CHAIRMAN|CHAIRWOMAN|"
+                             r"CHAIR|SPEAKER|PRESIDENT|CLERK|WITNESS|COURT))\.[ \t]+")
+# What may come before a label on its line: a Markdown quote or list mark, or an emoji ("🎙️ Host:").
+LINE_DECORATION = re.compile(r"[ \t]*(?:>(?!>)[ \t]*|[-*+•][ \t]+)*")
+URL_ONLY = re.compile(r"[ \t]*(?:https?://|www\.)\S+[ \t]*(?:\n|$)")  # "VIEW RECORDING: https://...": a link, not speech
 BRACKET_LABEL = re.compile(r"\[(?P<name>[^\[\]\n:]{1,40})\](?::|[ \t]+[-–—])?[ \t]+")
 QA_LABEL = re.compile(r"(?P<name>[QA])\.[ \t]+")  # "Q. words" / "A. words", as court reporters write them
 DASH_LABEL = re.compile(r"(?P<name>[^\W\d_][^:：\n()\[\]–—]{0,40}?)[ \t]+[-–—][ \t]+")  # "Jane Doe - words"
@@ -138,12 +147,12 @@ def find_label(source: str, pos: int, end: int, lowercase: bool = False, tentati
     sounds share (`[Name]` or `[Music]`, `Q. `, `Name - `, `john smith: `), for the caller to
     vouch for over the whole file."""
     patterns = [(BOLD_LABEL, True, None), (PLAIN_LABEL, False, None), (TAB_LABEL, False, None),
-                (BRACKET_COLON_LABEL, False, None)]
+                (BRACKET_COLON_LABEL, False, None), (ITALIC_LABEL, True, None), (HONORIFIC_LABEL, False, None)]
     if tentative:
         patterns += [(BRACKET_LABEL, False, "bracket"), (QA_LABEL, False, "qa"), (DASH_LABEL, False, "dash")]
     for pattern, bold, style in patterns:
         match = pattern.match(source, pos, end)
-        if match:
+        if match and not URL_ONLY.match(source, match.end(), end):
             note = match.groupdict().get("note") or ""
             label = _label(_spaced(match.group("name") + note), match.end(), bold, lowercase or tentative)
             if label:
@@ -163,6 +172,9 @@ def lead_label(source: str, pos: int, end: int) -> Label | None:
     header = find_header(source, pos, end)
     if header:
         return header
+    pos = LINE_DECORATION.match(source, pos, end).end()
+    emoji = _emoji(source, pos, end)
+    pos = emoji.end() if emoji else pos
     clock = LEAD_TIME.match(source, pos, end) or LEAD_CLOCK.match(source, pos, end)
     pos = clock.end() if clock else pos
     mark = TURN_MARK.match(source, pos, end)
@@ -170,6 +182,14 @@ def lead_label(source: str, pos: int, end: int) -> Label | None:
     if label and clock:
         label = replace(label, lead=clock_seconds(matched_clock(clock)))
     return label
+
+
+def _emoji(source: str, pos: int, end: int) -> re.Match[str] | None:
+    """The emoji (symbols, with their joiners and variation selectors) and space at `pos`."""
+    stop = pos
+    while stop < end and (unicodedata.category(source[stop]) == "So" or source[stop] in "\ufe0f\u200d"):
+        stop += 1
+    return re.compile(r"[ \t]+").match(source, stop, end) if stop > pos else None
 
 
 def matched_clock(match: re.Match[str]) -> str:
@@ -210,12 +230,17 @@ def is_diarized(name: str) -> bool:
 
 def _label(name: str, end: int, bold: bool, lowercase: bool = False) -> Label | None:
     role = time = None
+    stamp = LEAD_TIME.match(name)  # "**[00:00:01] Alex:**", the time inside the bold
+    if stamp and stamp.end() < len(name):
+        name, time = name[stamp.end():], clock_seconds(matched_clock(stamp))
     paren = NAME_WITH_PAREN.fullmatch(name)
     if paren:
         name, note = paren.group("base"), (paren.group("paren") or paren.group("bracket") or "").strip()
         role = ROLE_WORDS.get(note.lower())
         clock = PAREN_TIME.fullmatch(note)
-        time = clock_seconds(clock.group("time")) if clock else None
+        time = clock_seconds(clock.group("time")) if clock else time
+        if is_diarized(name) and looks_like_full_name(note):  # "Speaker 1 (Jane Doe)": the name is in the note
+            name = note
         # any other note ("she/her", "voice-over", "NASA") says something of the speaker, not who
     titled = TITLED.fullmatch(name)
     if titled:  # "ANDERSON COOPER, CNN HOST": the name, then what they are ("Jane Doe, PhD" stays whole)

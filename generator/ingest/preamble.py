@@ -45,6 +45,7 @@ CHAPTER_LINE = re.compile(r"[ \t]*[\[(]?\d{1,2}:\d{2}(?::\d{2})?[\])]?[ \t]*[-�
 # A line saying only that the transcript starts here: "Transcript", "TRANSCRIPT:", "## Full transcript".
 DIVIDER = re.compile(r"[ \t#*_]*(?i:full[ \t]+)?(?i:transcript|transcription)[ \t]*:?[ \t*_]*")
 DIVIDER_LINES = 60  # a divider further down than this many lines is something said
+LINK_LINE = re.compile(r"[ \t]*(?:[^:\n]{1,30}:[ \t]*)?(?:https?://|www\.)\S+[ \t]*")  # "VIEW RECORDING: https://..."
 TITLE_SUFFIX = re.compile(r"\s*[-–—|:]\s*(?i:transcript|transcription)$")  # "Weekly sync - Transcript"
 DATE_FORMATS = ("%Y-%m-%d", "%B %d, %Y", "%b %d, %Y", "%B %d %Y", "%b %d %Y", "%d %B %Y", "%d %b %Y", "%Y/%m/%d")
 
@@ -65,7 +66,7 @@ def read_preamble(source: str) -> Preamble:
     divider = next((line for line in lines if DIVIDER.fullmatch(source, line.start, line.end)), None)
     fields: dict[str, str] = {}
     people: list[Person] = []
-    end, chapters, first = 0, False, True
+    end, chapters, first, told_more = 0, False, True, False
     for line in split_lines(source):
         text = source[line.start:line.end]
         if divider is not None and line.start >= divider.start:
@@ -83,12 +84,13 @@ def read_preamble(source: str) -> Preamble:
                 continue  # show notes: a description, a link to follow
             break
         key, value = entry
+        told_more = told_more or key != "title"
         if key in ("host", "guest"):
             people.extend(Person(name, key) for name in NAMES_SEPARATOR.split(value))
         elif key is not None:
             fields.setdefault(key, value)
         end = line.end
-    told = divider or people or any(key != "title" for key in fields) or NUMBERED_TITLE.fullmatch(
+    told = divider or told_more or NUMBERED_TITLE.fullmatch(
         fields.get("title", "")) or TITLE_SUFFIX.search(fields.get("title", ""))
     if not told or not end or not source[end:].strip():
         return Preamble()
@@ -102,7 +104,7 @@ def _entry(text: str, first: bool) -> tuple[str | None, str] | None:
     numbered = NUMBERED_TITLE.fullmatch(text)
     if numbered:
         return "title", numbered.group("value")
-    if DURATION.fullmatch(text):
+    if DURATION.fullmatch(text) or LINK_LINE.fullmatch(text):
         return None, text
     by = BY_LINE.fullmatch(text)
     if by:
