@@ -604,6 +604,27 @@ def test_whisper_numeric_speakers_string_times_and_language_names(tmp_path):
      '{"speaker_name": "Jane Doe", "text": "Welcome.", "start_time": 0.5},\n'
      '{"speaker_name": "Bob Smith", "text": "Thanks, Jane.", "start_time": 2.1}]}}}',
      [("Jane Doe", 0.5, "Welcome."), ("Bob Smith", 2.1, "Thanks, Jane.")]),
+    # Amazon Transcribe's items, speakers from speaker_labels.segments
+    ("aws.json", '{"results": {"transcripts": [{"transcript": "Hello and welcome. Thanks."}], "speaker_labels": {'
+     '"segments": [{"speaker_label": "spk_0", "items": [{"start_time": "0.04"}, {"start_time": "0.5"}]},\n'
+     '{"speaker_label": "spk_1", "items": [{"start_time": "1.8"}]}]}, "items": [\n'
+     '{"start_time": "0.04", "type": "pronunciation", "alternatives": [{"content": "Hello"}]},\n'
+     '{"start_time": "0.5", "type": "pronunciation", "alternatives": [{"content": "welcome"}]},\n'
+     '{"type": "punctuation", "alternatives": [{"content": "."}]},\n'
+     '{"start_time": "1.8", "type": "pronunciation", "alternatives": [{"content": "Thanks"}]},\n'
+     '{"type": "punctuation", "alternatives": [{"content": "."}]}]}}',
+     [("spk_0", 0.04, "Hello welcome."), ("spk_1", 1.8, "Thanks.")]),
+    # Deepgram's default response: words only
+    ("deepgram.json", '{"results": {"channels": [{"alternatives": [{"transcript": "hello welcome thanks", "words": [\n'
+     '{"word": "hello", "punctuated_word": "Hello", "start": 0.1, "speaker": 0},\n'
+     '{"word": "welcome", "punctuated_word": "welcome.", "start": 0.6, "speaker": 0},\n'
+     '{"word": "thanks", "punctuated_word": "Thanks.", "start": 1.5, "speaker": 1}]}]}]}}',
+     [("Speaker 0", 0.1, "Hello welcome."), ("Speaker 1", 1.5, "Thanks.")]),
+    # Google Speech-to-Text v2: startOffset and speakerLabel on the words
+    ("google.json", '{"results": [{"alternatives": [{"transcript": "Hello and welcome.", "words": [\n'
+     '{"startOffset": "0.100s", "word": "Hello", "speakerLabel": "1"}]}], "resultEndOffset": "2.1s"},\n'
+     '{"alternatives": [{"transcript": " Thanks.", "words": [{"startOffset": "2.5s", "word": "Thanks", '
+     '"speakerLabel": "2"}]}]}]}', [("Speaker 1", 0.1, "Hello and welcome."), ("Speaker 2", 2.5, "Thanks.")]),
 ])
 def test_speech_json_of_words_only_and_fireflies(tmp_path, name, text, expected):
     transcript = read(write(tmp_path, name, text))

@@ -9,8 +9,11 @@ text, start and speaker: one `Shape` per layout, read by `whisper.py`.
   "00:00:01,500", ...}, "text"}]}`, the time from `offsets.from` (ms) or else `timestamps.from`;
 - AssemblyAI: `{"utterances": [{"speaker": "A", "start": 1500 (ms), "text"}]}`;
 - Deepgram: `results.channels[0].alternatives[0].paragraphs.paragraphs[].sentences[]` (one
-  block per sentence, the speaker from its paragraph), else `results.utterances[]`;
-- Amazon Transcribe: `results.audio_segments[]` with `start_time`, `transcript`, `speaker_label`;
+  block per sentence, the speaker from its paragraph), else `results.utterances[]`, else the
+  `words[]` of the default response (`punctuated_word`, `start`, `speaker`), one block per word;
+- Amazon Transcribe: `results.audio_segments[]` with `start_time`, `transcript`, `speaker_label`,
+  else `results.items[]`, one block per word with its punctuation, the speaker from the item or
+  from `results.speaker_labels.segments`;
 - insanely-fast-whisper with diarization: `speakers[]` shaped like `chunks` plus `speaker`
   (preferred to its `chunks`, which have no speakers);
 - Whisper with word timestamps: segments that list `words` but leave out their `text`, and
@@ -25,7 +28,8 @@ text, start and speaker: one `Shape` per layout, read by `whisper.py`.
   attaches to it, since the spaces between words are written nowhere (`clean.py` joins a
   speaker's words into passages, as for one-word Podcasting 2.0 segments);
 - Google Cloud Speech-to-Text (and IBM Watson): `results[].alternatives[0].transcript`, the time
-  from the first word (`"1.500s"`), else where the result before ended (`resultEndTime`);
+  and speaker from the first word (v1 `startTime`/`speakerTag`, v2 `startOffset`/`speakerLabel`),
+  else the time where the result before ended (`resultEndTime`, `resultEndOffset`);
 - Azure batch transcription: `recognizedPhrases[]` with `offsetInTicks`, `speaker` and
   `nBest[0].display`;
 - YouTube's json3 captions: `events[]` with `tStartMs` (ms) and `segs[].utf8` written one
@@ -207,6 +211,35 @@ def _speechmatics_words(data: Any) -> Units:
     return units
 
 
+def _amazon_items(data: Any) -> Units:
+    """Amazon Transcribe without `audio_segments`: each word item with the punctuation after
+    it; the speaker from the item, or from `speaker_labels.segments` by its start time."""
+    speakers = {at(item, "start_time"): at(segment, "speaker_label")
+                for segment in _list(at(data, "results", "speaker_labels", "segments"))
+                for item in _list(at(segment, "items"))}
+    units: Units = []
+    for index, item in enumerate(_list(at(data, "results", "items"))):
+        content = at(item, "alternatives", 0, "content")
+        if not isinstance(content, str):
+            continue
+        if at(item, "type") == "punctuation" and units:
+            units[-1][1]["content"] += (content,)
+        elif at(item, "type") == "pronunciation":
+            speaker = item.get("speaker_label") or speakers.get(item.get("start_time"))
+            units.append((f"results.items[{index}]", _unit(item, content=(content,), start_time=item.get("start_time"),
+                                                            speaker=speaker)))
+    return units
+
+
+def _deepgram_words(data: Any) -> Units:
+    """Deepgram's default response: words with their punctuated form, start and speaker."""
+    where = "results.channels[0].alternatives[0].words"
+    return [(f"{where}[{index}]", _unit(word, word=(word.get("punctuated_word") or word.get("word"),),
+                                       start=word.get("start"), speaker=word.get("speaker")))
+            for index, word in enumerate(_list(at(data, "results", "channels", 0, "alternatives", 0, "words")))
+            if isinstance(word, dict) and isinstance(word.get("punctuated_word") or word.get("word"), str)]
+
+
 def _google_results(data: Any) -> Units:
     """Google (and IBM Watson): each result's first alternative, timed by its first word, else
     by where the result before it ended when results say where they end (0 for the first)."""
@@ -216,12 +249,14 @@ def _google_results(data: Any) -> Units:
     for index, result in enumerate(_list(results)):
         transcript, end = at(result, "alternatives", 0, "transcript"), _duration(at(result, "resultEndTime"))
         if isinstance(transcript, str):
-            starts = (_duration(at(result, "alternatives", 0, "words", 0, "startTime")),
+            first = at(result, "alternatives", 0, "words", 0)
+            starts = (_duration(at(first, "startTime")), _duration(at(first, "startOffset")),  # v1, v2
                       seconds_in(at(result, "alternatives", 0, "timestamps", 0, 1)),  # Watson: [word, start, end]
                       previous_end if end is not None else None)
             start = next((seconds for seconds in starts if seconds is not None), None)
-            units.append((f"results[{index}]", _unit(result, transcript=transcript, startTime=start)))
-        previous_end = end
+            speaker = at(first, "speakerLabel") or at(first, "speakerTag")
+            units.append((f"results[{index}]", _unit(result, transcript=transcript, startTime=start, speaker=speaker)))
+        previous_end = end if end is not None else _duration(at(result, "resultEndOffset"))
     return units
 
 
@@ -259,8 +294,10 @@ SHAPES = (
     Shape(_listed("utterances"), _counted_field("start", 1000, "milliseconds", "12500")),  # AssemblyAI
     Shape(_deepgram_sentences, _seconds_field("start")),
     Shape(_listed("results", "utterances"), _seconds_field("start"), text="transcript"),  # Deepgram
+    Shape(_deepgram_words, _seconds_field("start"), text="word"),  # Deepgram's default response
     Shape(_listed("results", "audio_segments"), _seconds_field("start_time"), needs="'start_time'",
           text="transcript", speaker="speaker_label"),  # Amazon Transcribe
+    Shape(_amazon_items, _seconds_field("start_time"), needs="'start_time'", text="content"),  # ... its items
     Shape(_rev_monologues, _seconds_field("ts"), needs="'ts'", text="value"),  # Rev.ai
     Shape(_speechmatics_words, _seconds_field("start_time"), needs="'start_time'", text="content"),
     Shape(_google_results, _given("startTime"), needs="'alternatives'", text="transcript"),  # Google, IBM Watson
