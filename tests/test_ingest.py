@@ -429,6 +429,19 @@ def test_ass_dialogue_lines_with_actors_override_tags_and_line_breaks():
         (18, None, 3723.0, "The mill does the arithmetic.")]
 
 
+@pytest.mark.parametrize("name, text", [
+    ("noname.ass", "[Script Info]\nTitle: Ep 9\n\n[Events]\nFormat: Layer, Start, End, Style, Name, MarginL, MarginR, "
+     "MarginV, Effect, Text\nDialogue: 0,0:00:01.00,0:00:03.00,Default,,0,0,0,,Ann: Hello.\n"
+     "Dialogue: 0,0:00:03.50,0:00:05.00,Default,,0,0,0,,Bo: Thanks, Ann.\n"
+     "Dialogue: 0,0:00:05.50,0:00:07.00,Default,,0,0,0,,♪ soft piano ♪\n"),
+    ("plain.ttml", '<tt xmlns="http://www.w3.org/ns/ttml"><body><div>\n<p begin="00:00:01.000">Ann: Hello.</p>\n'
+     '<p begin="00:00:03.500">Bo: Thanks, Ann.</p>\n<p begin="00:00:05.500">♪ soft piano ♪</p>\n</div></body></tt>\n'),
+])
+def test_labels_in_the_words_of_subtitles_without_speaker_fields_and_music_is_nobodys(tmp_path, name, text):
+    assert [(b.speaker, b.text.text) for b in read(write(tmp_path, name, text)).blocks] == [
+        ("Ann", "Hello."), ("Bo", "Thanks, Ann."), (None, "♪ soft piano ♪")]
+
+
 def test_apple_podcasts_ttml_words_are_spaced():
     transcript = read(FIXTURES / "apple-podcasts.ttml")
     assert transcript.meta.language == "en"

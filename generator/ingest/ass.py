@@ -15,7 +15,7 @@ from pathlib import Path
 from ..errors import TranscriptError
 from ..model import Block
 from ..textmap import MappedText
-from .cues import without_markup
+from .cues import speakers_in_text, without_markup
 from .marks import is_stage_direction, seconds_in
 from .source import Reading, quote, split_lines
 
@@ -51,7 +51,7 @@ def read_ass(source: str, path: Path) -> Reading:
             block = _dialogue(source, match, fields, line.number, path)
             if block is not None:
                 blocks.append(block)
-    return Reading(tuple(blocks), title=title)
+    return Reading(tuple(speakers_in_text(blocks)), title=title)
 
 
 def looks_like_ass(source: str) -> bool:

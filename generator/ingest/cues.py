@@ -17,6 +17,7 @@ from __future__ import annotations
 import html
 import re
 from collections import Counter
+from dataclasses import replace
 
 from ..clean import SENTENCE_END
 from ..model import Block
@@ -94,6 +95,19 @@ def _leading_label(text: MappedText) -> tuple[str | None, MappedText]:
     if mark:
         return NEW_TURN, text.slice(mark.end(), len(text.text))  # the mark is not speech
     return None, text
+
+
+def speakers_in_text(blocks: list[Block]) -> list[Block]:
+    """Speakers named in the words of blocks whose format left its speaker field empty (an
+    ASS line without a Name, a TTML paragraph without an agent): `Ann: words`, `[ANN] words`,
+    a lowercase `ann lee:` that opens several blocks. A name is not carried on: where the
+    format has a field for it, an empty one is somebody unnamed."""
+    labelled = []
+    for block in blocks:
+        speaker, text = _leading_label(block.text) if block.speaker is None else (block.speaker, block.text)
+        labelled.append(block if speaker is None else replace(block, text=text, speaker=speaker))
+    return [replace(block, speaker=None, new_turn=True) if block.speaker == NEW_TURN else block
+            for block in name_bracketed_speakers(name_lowercase_speakers(labelled))]
 
 
 def carry_speakers(blocks: list[Block]) -> list[Block]:

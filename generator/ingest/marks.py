@@ -105,7 +105,7 @@ TITLED = re.compile(r"(?P<name>[^,]+),[ \t]+(?P<title>[^,]{2,30})")  # "STEVE IN
 NAME_SUFFIX = re.compile(r",[ \t]+[A-Z][A-Za-z.]{0,5}$")  # ", PhD", ", Jr.", ", MD", ", III"
 INITIALS = re.compile(r"(?:[^\W\d_]\.){2,4}")  # "J.R.R.", "J.K."
 LONG_TITLES = {"prof.", "capt.", "cmdr.", "supt.", "insp.", "pres.", "msgr.", "lieut."}  # shorter ones pass as they are
-STAGE_DIRECTION = re.compile(r"\\?\[[^\]\n]*\\?\]|\([^()\n]*\)")
+STAGE_DIRECTION = re.compile(r"\\?\[[^\]\n]*\\?\]|\([^()\n]*\)|[♪♫][^\n]*")  # a sound, a note, or music
 
 
 @dataclass(frozen=True)

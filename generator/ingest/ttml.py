@@ -23,7 +23,7 @@ from pathlib import Path
 from ..errors import TranscriptError, line_of
 from ..model import Block
 from ..textmap import MappedText
-from .cues import without_markup
+from .cues import speakers_in_text, without_markup
 from .htmlpage import TAG
 from .marks import clock_seconds
 from .source import Reading, quote
@@ -72,7 +72,7 @@ def read_ttml(source: str, path: Path) -> Reading:
         raise TranscriptError(path, None, f"has no <p> paragraphs with text; expected TTML like {EXAMPLE}")
     title = TITLE.search(head.group()) if head else None
     language = settings.get("xml:lang", "").split("-")[0].lower() or None
-    return Reading(tuple(blocks), title=html.unescape(title.group("title")).strip() or None if title else None,
+    return Reading(tuple(speakers_in_text(blocks)), title=html.unescape(title.group("title")).strip() or None if title else None,
                    language=language)
 
 
