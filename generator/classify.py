@@ -109,8 +109,16 @@ def _unit(words: Sequence[str], idf: Callable[[str], float]) -> dict[str, float]
 
 
 def evidence(words: Sequence[str], mentions: Sequence[Mention], signals: TopicSignals) -> float:
-    grams = Counter(tuple(words[i:i + n]) for n in (1, 2, 3) for i in range(len(words) - n + 1))
-    score = sum(count * signals.phrases.get(gram, 0.0) for gram, count in grams.items())
+    return evidence_of(gram_counts(words), mentions, signals)
+
+
+def gram_counts(words: Sequence[str]) -> Counter:
+    """The passage's word 1-, 2- and 3-grams, counted once for all topics."""
+    return Counter(tuple(words[i:i + n]) for n in (1, 2, 3) for i in range(len(words) - n + 1))
+
+
+def evidence_of(grams: Counter, mentions: Sequence[Mention], signals: TopicSignals) -> float:
+    score = sum(count * signals.phrases[gram] for gram, count in grams.items() if gram in signals.phrases)
     score += TERM_WEIGHT * sum(1 for m in mentions if m.term in signals.terms)
     return score
 
@@ -181,7 +189,9 @@ class EpisodeEvidence:
 
 def classify_site(episodes: Sequence[EpisodeEvidence], signals: Sequence[TopicSignals]) -> list[tuple[tuple[str, ...], ...]]:
     """Topic ids per passage of every episode, in the order of `signals`."""
-    tables = [[[evidence(w, m, s) for w, m in zip(e.words, e.mentions)] for s in signals] for e in episodes]
+    grams = [[gram_counts(words) for words in episode.words] for episode in episodes]
+    tables = [[[evidence_of(g, m, s) for g, m in zip(passage_grams, e.mentions)] for s in signals]
+              for e, passage_grams in zip(episodes, grams)]
     totals = [sum(column) for table in tables for column in zip(*table)]
     prior = max(EVIDENCE_PRIOR, DAMPING * mean(totals)) if totals else EVIDENCE_PRIOR
     labelled = []
