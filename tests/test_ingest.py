@@ -420,6 +420,13 @@ def test_web_pages_with_labels_on_br_lines_names_in_headings_and_a_footer(tmp_pa
         ("Jane Doe", "Why rockets?"), ("Bob Smith", "Fun.")]
 
 
+def test_paragraphs_html_leaves_unclosed_end_where_the_next_begins(tmp_path):
+    page = ("<html><body>\n<p><strong>Ann:</strong> Hi there.\n<p><strong>Bo:</strong> Hello.\n"
+            "<p>Closed one.</p>\n<p><strong>Ann:</strong> Bye.\n</body></html>\n")
+    assert [(b.speaker, b.text.text) for b in read(write(tmp_path, "page.html", page)).blocks] == [
+        ("Ann", "Hi there."), ("Bo", "Hello."), ("Bo", "Closed one."), ("Ann", "Bye.")]
+
+
 def test_ass_dialogue_lines_with_actors_override_tags_and_line_breaks():
     transcript = read(FIXTURES / "aegisub.ass")
     assert transcript.meta.title == "Moon rocks, part 2"

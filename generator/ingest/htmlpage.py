@@ -24,7 +24,10 @@ from .marks import CLOCK, clock_seconds, find_header, lead_label, name_line
 from .source import Reading
 from .speakers import label_filter, word_evidence
 
-ELEMENT = re.compile(r"<(?P<tag>cite|time|p|title|h[1-6])(?:\s[^>]*)?>(?P<body>.*?)</(?P=tag)\s*>",
+# An element and its words, up to its end tag, or (HTML lets a paragraph's end tag out) the
+# next block's start or a container's end.
+ELEMENT = re.compile(r"<(?P<tag>cite|time|p|title|h[1-6])(?:\s[^>]*)?>(?P<body>.*?)(?:</(?P=tag)\s*>|(?=<(?:p|div|h[1-6]"
+                     r"|ul|ol|li|dl|table|section|article|blockquote|footer|/body|/div|/section|/article|/html)\b|\Z))",
                      re.IGNORECASE | re.DOTALL)
 # Page parts that hold no speech: code, styles, comments, and a site's navigation and footer.
 NOT_SPEECH = re.compile(r"<(script|style|nav|footer|aside|form|noscript)\b.*?</\1\s*>|<!--.*?-->",
