@@ -84,3 +84,9 @@ def test_episode_lists_put_dated_episodes_newest_first_and_undated_ones_by_title
     assert listed == ["C New", "B Old", "Alpha", "Zeta"]
     assert "Newest first; those without a date last." in home
     assert re.findall(r"^- \[([^\]]+)\]", pages["episodes/index.md"], re.M) == listed  # the Episodes page agrees
+
+
+def test_every_transcript_format_has_a_name_readers_understand():
+    from generator.ingest import FORMATS
+    from generator.render.episodes import FORMAT_NAMES
+    assert set(FORMAT_NAMES) == set(FORMATS)

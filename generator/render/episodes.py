@@ -53,12 +53,20 @@ def episode_page_text(ctx, episode: Episode) -> str:
     return "\n".join(lines) + "\n"
 
 
+# What kind of transcript an episode came from, as a reader would say it (the file's path is
+# the site owner's business, and in knowledge.json).
+FORMAT_NAMES = {"podquest": "PodQuest episode page", "plain": "plain text", "labelled": "text with speaker names",
+                "srt": "subtitles (SRT)", "vtt": "captions (WebVTT)", "whisper": "speech recognition output",
+                "spacelog": "Spacelog mission transcript", "html": "web page", "ttml": "captions (TTML)",
+                "csv": "table of segments", "ass": "subtitles (ASS)"}
+
+
 def _facts(ctx, episode: Episode, page: str) -> list[str]:
     meta = episode.transcript.meta
     rows = [("Podcast", escape(meta.podcast) if meta.podcast else None),
             ("Date", meta.date),
             ("Language", escape(LANGUAGE_NAMES.get(meta.language, meta.language))),
-            ("Source", f"{escape(episode.transcript.source)} ({episode.transcript.format})")]
+            ("Transcript", FORMAT_NAMES.get(episode.transcript.format, episode.transcript.format))]
     url = audio_url(episode, ctx.model.settings)
     if url:
         target = web_url(url)
