@@ -37,6 +37,10 @@ LEADING_FILLER = re.compile(rf"(?i)^(?:(?:and|so|but|now|well|yeah|yes|okay|{_FI
 _SUBJECT = r"(?:i|we|you|he|she|they|it|there|this|that)"
 FALSE_START = re.compile(rf"(?i){_SUBJECT}(?:\s+(?:was|is|were|are|had|has|did|does|do|would|will|can|could))?,\s+"
                          rf"(?={_SUBJECT}\b)")
+# How a show opens and closes: words about the show, not its subject.
+SHOW_TALK = re.compile(r"(?i)\b(?:welcome (?:back )?to|you're listening to|you are listening to|i'm your host|"
+                       r"my guest (?:today|is)|joining (?:me|us) (?:today|now)|thanks? (?:you )?for (?:having|joining|"
+                       r"listening|tuning)|(?:subscribe|rate and review)\b)")
 FILLER_INSIDE = re.compile(rf"(?i)\b(?:{_FILLERS}|yeah|um|uh|like,)(?!\w)")
 YEAR = re.compile(r"(?<![\w$.,])(19[4-9]\d|20[0-4]\d)(?![\w]|[.,]\d|['’]s\b)")  # not a decade ("the 1980's")
 TIMELINE_KINDS = {"system", "work", "event", "concept"}  # people and organisations have no single date
@@ -103,8 +107,9 @@ def _sentence_vector(text: str, weights: dict[str, float]) -> Counter:
 
 
 def _readable(text: str) -> bool:
-    """A whole statement: no question in it, not cut off mid-sentence."""
-    return "?" not in text and not text.endswith(("...", "…", ",", "-"))
+    """A whole statement about the subject: no question in it, not cut off mid-sentence, not
+    the show introducing itself or its guest ("Welcome to Roast Profile, the podcast where ...")."""
+    return "?" not in text and not text.endswith(("...", "…", ",", "-")) and not SHOW_TALK.search(text)
 
 
 def _trim_lead(excerpt: Excerpt) -> Excerpt:

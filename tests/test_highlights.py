@@ -157,3 +157,16 @@ def test_a_quote_may_capitalise_the_first_letter_its_caption_wrote_in_lowercase(
     assert verbatim(episode, _excerpt_of(episode, said))
     recased = replace(_excerpt_of(episode, said), text="So we launched the rocket from a field in OHIO.")
     assert not verbatim(episode, recased)
+
+
+def test_the_show_introducing_itself_is_no_key_point_or_quote(tmp_path):
+    """"Welcome to Roast Profile, the podcast about coffee roasting" is central to a coffee topic
+    by its words, and says nothing about coffee."""
+    text = ("Ann: Welcome to Roast Profile, the podcast about coffee roasting and coffee beans from farm to cup.\n\n"
+            "Bo: Coffee roasting turns green coffee beans brown, and the roast level shapes the coffee flavour.\n\n"
+            "Ann: A light roast keeps the coffee beans bright, while a dark roast makes the coffee bitter and heavy.\n\n"
+            "Bo: We roast coffee beans in small batches and cup every coffee roast before it ships to a cafe.\n")
+    model = analyse_site(Project(make_project(tmp_path / "site", {"coffee.txt": text})))
+    corpus = Corpus.of(model.episodes)
+    said = [e.text for topic in model.topics for e in (*key_points(corpus, topic.id), *quotes(corpus, topic.id))]
+    assert said and not [text for text in said if text.startswith("Welcome to Roast Profile")]
