@@ -211,7 +211,9 @@ def discover_topics(episodes: Sequence[Episode], glossary: Sequence[Term] = ()) 
         name = _name(cluster, site, headwords, surface, people)
         if not keywords or not name:
             continue
-        ident = slugify("-".join(name), fallback="topic")
+        # The address comes from the words alone, so curating the glossary (which renames the
+        # topic "Bees, colony, Varroa mite") does not move the page and break links to it.
+        ident = slugify("-".join(_name(cluster, site, {}, surface, people) or name), fallback="topic")
         if ident in used or ident in RESERVED_IDS:
             continue
         used.add(ident)

@@ -43,6 +43,15 @@ def test_topic_names_keep_the_spelling_of_proper_nouns(nasa):
     assert all(w[0].isupper() for w in always_capitalised)
 
 
+def test_curating_the_glossary_renames_a_discovered_topic_but_keeps_its_address(nasa):
+    """Links to /topics/<id>/ keep working when the glossary an editor writes changes the names."""
+    from generator.discover import discover_topics
+    bare = discover_topics(nasa.episodes, ())
+    named = discover_topics(nasa.episodes, nasa.glossary)
+    assert [t.title for t in bare] != [t.title for t in named]
+    assert [t.id for t in bare] == [t.id for t in named]
+
+
 def test_distinctive_units_score_higher_than_evenly_spread_ones():
     whole = Counter({"regolith": 10, "moon": 40, "said": 50})
     part = Counter({"regolith": 10, "moon": 8, "said": 10})
