@@ -51,11 +51,10 @@ def graph_page(ctx) -> str:
     edges = [(topic, term_id) for topic in ranked_topics(ctx)
              for term_id, _ in ctx.model.links.topics[topic.id].key_terms[:GRAPH_TERMS_PER_TOPIC]]
     connecting = sum(1 for count in Counter(term for _, term in edges).values() if count > 1)
-    these = "term here does" if connecting == 1 else "terms here do"
+    joins = {0: "here no term is shared", 1: "here one term is"}.get(connecting, f"here {connecting} terms are")
     lines = [front_matter("Map of topics and terms"), banner("content/"), "# Map of topics and terms", "",
-             f"Each topic with its {GRAPH_TERMS_PER_TOPIC} most distinctive terms; a term drawn once and linked to "
-             f"several topics connects them ({connecting} {these}). "
-             "Click a name to open its page.", "",
+             f"Each topic with up to {GRAPH_TERMS_PER_TOPIC} of its most distinctive terms; a term shared by "
+             f"several topics is drawn once and joins them ({joins}). Click a name to open its page.", "",
              graph_svg(ctx, edges), "{: .podsite-graph-scroll }", ""]  # scrolls sideways on a narrow screen
     lines += ["## The same, as a table", "", "| Topic | Its most distinctive terms |", "|---|---|"]
     for topic in ranked_topics(ctx):
