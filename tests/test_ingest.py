@@ -1029,6 +1029,14 @@ def test_names_written_with_combining_marks_are_speakers(tmp_path, first, second
     assert [b.speaker for b in read(write(tmp_path, "names.txt", text)).blocks] == [first, second, first, second]
 
 
+@pytest.mark.parametrize("first, second", [("Sprecher 1", "Sprecher 2"), ("Locuteur 1", "Locuteur 2"),
+                                           ("Hablante 1", "Hablante 2")])
+def test_speaker_ids_in_other_languages_are_diarization_ids(tmp_path, first, second):
+    """Bracketed, a word is a speaker only when it is an id: "[Sprecher 1] Guten Tag." is one."""
+    text = f"[{first}] Guten Tag.\n[{second}] Hallo.\n[{first}] Wie geht es?\n"
+    assert [b.speaker for b in read(write(tmp_path, "de.txt", text)).blocks] == [first, second, first]
+
+
 @pytest.mark.parametrize("name", ["Prof. Jane Doe", "J.R.R. Tolkien", "Jane Doe, PhD", "Prof. Dr. Hans-Peter Müller"])
 def test_labels_with_titles_initials_and_degrees(tmp_path, name):
     text = f"{name}: Welcome to the show.\n\nJohn Smith: Thanks for having me.\n\n{name}: Let us begin.\n"

@@ -74,7 +74,9 @@ HEADER_TIME_FIRST = re.compile(MD_OPEN + rf"\\?[\[(]?(?P<time>{CLOCK}){UNTIL}\\?
 NAME_LINE = re.compile(MD_OPEN + r"\[?(?P<name>[^\W\d_][^\n:：()\[\]*#]{0,39}?)\]?" + MD_CLOSE
                        + r"[ \t]*(?:\n\s*|\Z)")  # words follow, on the next line or in the next paragraph
 # Speaker ids from diarization and transcription tools: SPEAKER_00, Speaker 1, S1, spk2.
-DIARIZED = re.compile(r"(?:speaker|spk|s)[ _-]?\d{1,3}|speaker[ _-]?(?-i:[A-Z])", re.IGNORECASE)
+# The word "speaker" in other languages too: Sprecher 1, Locuteur 2, Hablante 1, Spreker 3.
+SPEAKER_WORD = r"(?:speaker|spk|sprecher(?:in)?|locut(?:eur|rice)|intervenant|hablante|orador[a]?|parlante|spreker|talare)"
+DIARIZED = re.compile(rf"(?:{SPEAKER_WORD}|s)[ _-]?\d{{1,3}}|{SPEAKER_WORD}[ _-]?(?-i:[A-Z])", re.IGNORECASE)
 
 COLON = r"(?::(?=\s|$)|：)"  # an ASCII colon before a space; a full-width one (CJK) needs none
 NOTE = r"(?:\([^()\n]{1,30}\)|\[[^\[\]\n]{1,30}\])"  # "(Host)", "(00:01)", "[00:01]" after a name
