@@ -91,6 +91,7 @@ HONORIFIC_LABEL = re.compile(r"(?P<name>(?:Mr|Mrs|Ms|Dr|Sen|Senator|Rep|Represen
                              r"[ \t]+[A-Z][A-Z'’\-]+(?:[ \t]+of[ \t]+[A-Z][a-z]+)?|The[ \t]+(?:CHAIRMAN|CHAIRWOMAN|"
                              r"CHAIR|SPEAKER|PRESIDENT|CLERK|WITNESS|COURT))\.[ \t]+")
 # What may come before a label on its line: a Markdown quote or list mark, or an emoji ("🎙️ Host:").
+BLANKS = re.compile(r"[ \t]+")
 LINE_DECORATION = re.compile(r"[ \t]*(?:>(?!>)[ \t]*|[-*+•][ \t]+)*")
 URL_ONLY = re.compile(r"[ \t]*(?:https?://|www\.)\S+[ \t]*(?:\n|$)")  # "VIEW RECORDING: https://...": a link, not speech
 BRACKET_LABEL = re.compile(r"\[(?P<name>[^\[\]\n:]{1,40})\](?::|[ \t]+[-–—])?[ \t]+")
@@ -119,7 +120,7 @@ class Label:
     time: float | None = None  # from "Name (00:01:02):" or a header line "Name  0:15"
     lead: float | None = None  # from a timestamp before the label, "[00:01] Name:"
     header: bool = False  # a header line: the words start on the next line
-    tentative: str | None = None  # "[Name]", "Q." or "Name -": a speaker only if the whole file confirms it
+    tentative: str | None = None  # "bracket", "qa", "dash", "lower": a style prose shares, for the file to confirm
     sentence: bool = True  # the words after it start with a capital, as a speaker's do ("Today: rockets" does not)
 
 
@@ -191,7 +192,7 @@ def _emoji(source: str, pos: int, end: int) -> re.Match[str] | None:
     stop = pos
     while stop < end and (unicodedata.category(source[stop]) == "So" or source[stop] in "\ufe0f\u200d"):
         stop += 1
-    return re.compile(r"[ \t]+").match(source, stop, end) if stop > pos else None
+    return BLANKS.match(source, stop, end) if stop > pos else None
 
 
 def matched_clock(match: re.Match[str]) -> str:

@@ -37,9 +37,12 @@ def label_filter(candidates: list[Label | None], structural: set[str],
     for label in candidates:
         if label:
             counts[label.name] = counts.get(label.name, 0) + 1
-    families = Counter(NUMBERED.fullmatch(name).group("word").lower() for name, count in counts.items()
-                       for _ in range(count) if NUMBERED.fullmatch(name))
-    recurring = sum(1 for count in counts.values() if count >= 2)
+    families: Counter = Counter()  # "caller": how often Caller 1, Caller 2, ... label paragraphs
+    for name, count in counts.items():
+        numbered = NUMBERED.fullmatch(name)
+        if numbered:
+            families[numbered.group("word").lower()] += count
+    recurring = any(count >= 2 for count in counts.values())
     headers = sum(1 for label in candidates if label and label.header and label.time is not None)
     name_lines = _speaking_name_lines([label for label in candidates if label and _name_only(label)], counts)
     plain = {label.name for label in candidates if label and not label.tentative}
@@ -65,9 +68,13 @@ def label_filter(candidates: list[Label | None], structural: set[str],
         return (label.bold or label.role is not None or label.name.lower() in ROLE_WORDS or label.time is not None
                 or counts.get(label.name, 0) >= 2 or looks_like_full_name(label.name) or _capitals(label.name)
                 or is_diarized(label.name) or label.name in structural or label.name in said_as_names
-                or _numbered_family(label.name, families) or recurring and lowercase_words is not None
-                and label.sentence and label.name.istitle() and " " not in label.name
-                and label.name.lower() not in lowercase_words)
+                or _numbered_family(label.name, families) or never_lowercase(label))
+
+    def never_lowercase(label: Label) -> bool:
+        """One capitalised word the file never writes in lowercase, before a sentence, where
+        other speakers recur: "Translator: She means ..."."""
+        return (recurring and lowercase_words is not None and label.sentence and label.name.istitle()
+                and " " not in label.name and label.name.lower() not in lowercase_words)
     return accept
 
 
