@@ -29,8 +29,9 @@ from typing import Callable
 
 from ..model import Block, Person
 from ..textmap import MappedText
-from .marks import (CLOCK, INLINE_TIME, LABEL_CLOCK, LONE_CLOCK, UNTIL, LEAD_TIME, MID_TIME, SECTION_WORDS, SEPARATOR, TRAIL_TIME, TURN_MARK, Label, clock_seconds,
-                    is_stage_direction, lead_label, matched_clock, name_line)
+from .marks import (CLOCK, INLINE_TIME, LABEL_CLOCK, LEAD_TIME, LONE_CLOCK, MID_TIME, SECTION_WORDS, SEPARATOR,
+                    TRAIL_TIME, TURN_MARK, UNTIL, Label, clock_seconds, is_stage_direction, lead_label, matched_clock,
+                    name_line)
 from .preamble import Preamble, read_preamble
 from .source import Line, Reading, line_groups
 from .speakers import label_filter, role_aliases, word_evidence
@@ -47,12 +48,13 @@ CREDIT = re.compile(r"(?i:(?:auto(?:matically)?[ -])?(?:transcribed|transcriptio
                     r"(?: generated)? (?:by|with|using))[ \t]+(?:(?:https?://)?[\w.-]+\.[a-z]{2,}\S*"
                     r"|[A-Z][\w.-]*(?:[ \t]+[A-Z][\w.-]*){0,2})[ \t]*")  # a site, or a capitalised name
 # What a meeting tool notes in the transcript: "Jane Doe stopped transcription", "Recording started".
-TOOL_EVENT = re.compile(r"(?:[^\n]{1,60}[ \t])?(?i:started|stopped|paused|resumed)[ \t]+(?i:the[ \t]+)?"
-                        r"(?i:transcription|recording)[.!]?|(?i:transcription|recording)[ \t]+(?i:started|stopped|paused|resumed)[.!]?")
+TOOL_EVENT = re.compile(r"(?i:(?:[^\n]{1,60}[ \t])?(?:started|stopped|paused|resumed)[ \t]+(?:the[ \t]+)?"
+                        r"(?:transcription|recording)|(?:transcription|recording)[ \t]+(?:started|stopped|paused|resumed))"
+                        r"[.!]?")
 MARKDOWN_SUFFIXES = (".md", ".markdown")
 MARKDOWN_ESCAPE = re.compile(r"\\(?=[!-/:-@\[-`{-~])")  # a backslash before punctuation: the punctuation is the text
-LABELLED_SHARE = 1 / 3
-TITLE_WORDS = 12  # at most, in a title line above labelled turns  # of paragraphs that start with a label, for a file to count as labelled
+LABELLED_SHARE = 1 / 3  # of paragraphs that start with a label, for a file to count as labelled
+TITLE_WORDS = 12  # at most, in a title line above labelled turns
 
 
 @dataclass(frozen=True)
@@ -238,7 +240,8 @@ def _from(source: str, paragraphs: list[Paragraph], start: int) -> list[Paragrap
     kept = []
     for paragraph in paragraphs:
         if paragraph.start < start < paragraph.end:
-            begin = len(source) - len(source[start:paragraph.end].lstrip()) - (len(source) - paragraph.end)
+            rest = source[start:paragraph.end]
+            begin = start + len(rest) - len(rest.lstrip())
             paragraph = replace(paragraph, start=begin, line=paragraph.line + source.count("\n", paragraph.start, begin))
         if paragraph.start >= start:
             kept.append(paragraph)
