@@ -869,6 +869,64 @@ def test_a_label_before_nothing_but_a_link_is_no_speaker(tmp_path):
     assert [b.speaker for b in transcript.blocks] == ["Ann Lee", "Bo Ray"]
 
 
+@pytest.mark.parametrize("name, text, speakers, said", [
+    # chapters end at a blank line: the captions below them are speech
+    ("sink.txt", "How I Fixed My Sink\nChapters:\n0:00 Intro\n1:30 The leak\n\n0:00 hey everyone welcome back\n"
+     "0:03 today we fix the sink\n0:07 it has been leaking for weeks\n", {None},
+     ["hey everyone welcome back", "today we fix the sink", "it has been leaking for weeks"]),
+    # "Transcript" said among the turns drops nothing above it
+    ("trial.txt", "Alice: Where did you find it?\n\nBob: In a box, under a cover with one word:\n\nTranscript\n\n"
+     "Bob: It was the record of a trial.\n", {"Alice", "Bob"}, None),
+    # a short line that is no title stays speech
+    ("rec.txt", "Okay we are recording\n\nMaria: Hello there.\n\nTom: Hi, Maria.\n\nMaria: Ready?\n\nTom: Yes.\n",
+     {None, "Maria", "Tom"}, None),
+    # lowercase clauses after a section word are speech
+    ("bake.txt", "Ann: First the eggs.\n\nStep 2 - add the flour slowly\n\nBo: And then?\n\nAnn: Bake it.\n",
+     {"Ann", "Bo"}, None),
+    # a name before a dash once, in prose, is no speaker; nor is a dateline
+    ("party.txt", "Ann: Who came?\n\nDan Brown - the author, not my neighbour - was there.\n\n"
+     "Mary Shelley - now there is a writer I admire.\n\nBo: Sure.\n\nAnn: Yes.\n", {"Ann", "Bo"}, None),
+    # one Q. and one A. in a quiz are text
+    ("quiz.txt", "Ann: Here is the question.\n\nQ. Which city hosted it?\n\nA. Paris\n\nBo: Paris!\n\nAnn: Right.\n",
+     {"Ann", "Bo"}, None),
+    # lowercase words before colons in a list are no speakers
+    ("review.txt", "Ann: The first drill.\n\npros: cheap, quiet\n\ncons: weak motor\n\nAnn: The second.\n\n"
+     "pros: strong\n\ncons: loud\n", {"Ann"}, None),
+    # a list of times stays in the words
+    ("trains.txt", "Ann: The departures are\n9:30\n13:15\n17:45\n\nTom: I will take the last one.\n\nAnn: Good.\n\n"
+     "Tom: Thanks.\n", {"Ann", "Tom"}, ["The departures are\n9:30\n13:15\n17:45", "I will take the last one.", "Good.",
+                                        "Thanks."]),
+    # show notes after the talk: list items are no speakers
+    ("notes.txt", "Ann: Thanks, Dan.\n\nDan: Thanks, Ann.\n\nAnn: Bye.\n\nLinks mentioned:\n- Website: Danwrites.com\n"
+     "- Book: The Hidden River\n", {"Ann", "Dan"}, None),
+    # a sound alone on its line, however often, is nobody
+    ("break.txt", "Ann: A short break.\n\n[Music]\n\nAnd we are back.\n\nTom: Yes.\n\n[Music]\n\nSorry.\n\nTom: Ha.\n",
+     {"Ann", "Tom", None}, None),
+])
+def test_what_only_looks_like_a_speaker_a_header_or_a_time_stays_speech(tmp_path, name, text, speakers, said):
+    blocks = read(write(tmp_path, name, text)).blocks
+    assert {b.speaker for b in blocks} == speakers
+    assert said is None or [b.text.text for b in blocks] == said
+    assert "Music" not in {b.speaker for b in blocks}
+
+
+def test_names_that_only_share_a_word_stay_apart_and_headers_hold_people_and_titles(tmp_path):
+    text = "Host: Hello.\n\nGuest Host: Hi.\n\nSMITH, JOHN: Yes.\n\nSMITH, MARY: No.\n\nHost: Bye.\n"
+    assert [b.speaker for b in read(write(tmp_path, "two.txt", text)).blocks] == [
+        "Host", "Guest Host", "SMITH, JOHN", "SMITH, MARY", "Host"]
+    header = ("# Episode 7: Soil\nHosted by the Springfield Public Library\nRecorded: March 3, 2024\n\n"
+              "Ann Lee: Welcome.\n\nBo Ray: Thanks.\n")
+    transcript = read(write(tmp_path, "soil.md", header))
+    assert transcript.meta.title == "Episode 7: Soil"
+    assert {p.name for p in transcript.meta.people} == {"Ann Lee", "Bo Ray"}
+    keys = "Podcast: Garden Hour\nEpisode: 42\nTitle: Bees and Why They Matter\n\nAnn Lee: Welcome.\n\nBo Ray: Hi.\n"
+    assert read(write(tmp_path, "bees.txt", keys)).meta.title == "Bees and Why They Matter"
+    earlier = "Ann Lee: Last week, in episode 113, “The Value of the Moon”, we talked rockets.\n\nBo Ray: Yes.\n"
+    assert read(write(tmp_path, "recap.txt", earlier)).meta.title == "Recap"
+    shrug = "Ann Lee: Shrug ¯\\\\\\_(ツ)\\_/¯ now.\n\nBo Ray: Ok.\n"
+    assert read(write(tmp_path, "shrug.md", shrug)).blocks[0].text.text == "Shrug ¯\\_(ツ)_/¯ now."
+
+
 def test_a_bracketed_name_with_a_colon_is_a_label(tmp_path):
     text = "[Jane Doe]: Welcome.\n[Bob Smith]: Thanks.\n[Jane Doe]: Rockets?\n"
     assert [b.speaker for b in read(write(tmp_path, "brackets.txt", text)).blocks] == ["Jane Doe", "Bob Smith", "Jane Doe"]

@@ -92,6 +92,7 @@ HONORIFIC_LABEL = re.compile(r"(?P<name>(?:Mr|Mrs|Ms|Dr|Sen|Senator|Rep|Represen
                              r"CHAIR|SPEAKER|PRESIDENT|CLERK|WITNESS|COURT))\.[ \t]+")
 # What may come before a label on its line: a Markdown quote or list mark, or an emoji ("🎙️ Host:").
 BLANKS = re.compile(r"[ \t]+")
+LIST_MARK = re.compile(r"[-*+•]")
 LINE_DECORATION = re.compile(r"[ \t]*(?:>(?!>)[ \t]*|[-*+•][ \t]+)*")
 URL_ONLY = re.compile(r"[ \t]*(?:https?://|www\.)\S+[ \t]*(?:\n|$)")  # "VIEW RECORDING: https://...": a link, not speech
 BRACKET_LABEL = re.compile(r"\[(?P<name>[^\[\]\n:]{1,40})\](?::|[ \t]+[-–—])?[ \t]+")
@@ -122,6 +123,7 @@ class Label:
     header: bool = False  # a header line: the words start on the next line
     tentative: str | None = None  # "bracket", "qa", "dash", "lower": a style prose shares, for the file to confirm
     sentence: bool = True  # the words after it start with a capital, as a speaker's do ("Today: rockets" does not)
+    marked: bool = False  # behind a list mark, as often an item of a list ("- Website: ...") as a turn
 
 
 def seconds_in(value: Any) -> float | None:
@@ -175,7 +177,9 @@ def lead_label(source: str, pos: int, end: int) -> Label | None:
     header = find_header(source, pos, end)
     if header:
         return header
-    pos = LINE_DECORATION.match(source, pos, end).end()
+    decoration = LINE_DECORATION.match(source, pos, end)
+    marked = bool(LIST_MARK.search(decoration.group()))
+    pos = decoration.end()
     emoji = _emoji(source, pos, end)
     pos = emoji.end() if emoji else pos
     clock = LEAD_TIME.match(source, pos, end) or LEAD_CLOCK.match(source, pos, end)
@@ -184,7 +188,7 @@ def lead_label(source: str, pos: int, end: int) -> Label | None:
     label = find_label(source, mark.end() if mark else pos, end, tentative=True)
     if label and clock:
         label = replace(label, lead=clock_seconds(matched_clock(clock)))
-    return label
+    return replace(label, marked=True) if label and marked else label
 
 
 def _emoji(source: str, pos: int, end: int) -> re.Match[str] | None:
@@ -206,7 +210,10 @@ def name_line(source: str, pos: int, end: int) -> Label | None:
     without a time. Only the reader can tell a speaker from a section title, by repetition."""
     match = NAME_LINE.match(source, pos, end)
     name = _spaced(match.group("name")) if match else ""
-    return Label(name, match.end(), header=True) if match and _heading_name(name) else None
+    bracketed = match is not None and source[match.start("name") - 1:match.start("name")] == "["
+    if not match or not _heading_name(name) or bracketed and not is_diarized(name):  # "[Music]" is a sound
+        return None
+    return Label(name, match.end(), header=True)
 
 
 def _heading_name(name: str) -> bool:
@@ -248,7 +255,7 @@ def _label(name: str, end: int, bold: bool, lowercase: bool = False) -> Label | 
     titled = TITLED.fullmatch(name)
     if titled:  # "ANDERSON COOPER, CNN HOST": the name, then what they are ("Jane Doe, PhD" stays whole)
         roles = [ROLE_WORDS[word] for word in titled.group("title").lower().split() if word in ROLE_WORDS]
-        if roles or name.isupper():
+        if roles or name.isupper() and " " in titled.group("name").strip():  # "SMITH, JOHN" is one name
             name, role = titled.group("name"), role or (roles[0] if roles else None)
     if not plausible_name(name, lowercase):
         return None

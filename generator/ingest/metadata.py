@@ -36,7 +36,7 @@ FRONT_MATTER_KEYS = ("title", "date", "podcast", "host", "guests", "audio_url", 
 EPISODE_KEY_LINE = re.compile(rf"^[ \t]*(?:{'|'.join(FRONT_MATTER_KEYS)})[ \t]*:", re.MULTILINE)
 ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 LANGUAGE_TAG = re.compile(r"[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*")
-SAID_TITLE = re.compile(r"(?i:episode)[ \t]+(?:number[ \t]+|#)?(?P<number>\d{1,4})[ \t]*[:,.\-–—]?[ \t]*"
+SAID_TITLE = re.compile(r"(?i:this is|welcome to|you're listening to)[^.!?\n]{0,40}?(?i:episode)[ \t]+(?:number[ \t]+|#)?(?P<number>\d{1,4})[ \t]*[:,.\-–—]?[ \t]*"
                         r"(?:“(?P<curly>[^”\n]{3,80})”|\"(?P<straight>[^\"\n]{3,80})\")")  # the title in quotes
 OPENING_BLOCKS = 3  # where a host says the episode's title
 LANGUAGE_SAMPLE = 4000  # characters of transcript to guess the language from

@@ -21,10 +21,10 @@ import re
 from dataclasses import dataclass
 
 from ..model import Person
-from .marks import LONE_CLOCK, looks_like_full_name
-from .source import split_lines
+from .marks import LONE_CLOCK, find_label, looks_like_full_name
+from .source import Line, split_lines
 
-KEYS = {"title": "title", "episode": "title", "episode title": "title", "podcast": "podcast", "show": "podcast",
+KEYS = {"title": "title", "episode": "episode", "episode title": "title", "podcast": "podcast", "show": "podcast",
         "series": "podcast", "date": "date", "recorded": "date", "recorded on": "date", "published": "date",
         "aired": "date", "air date": "date", "host": "host", "hosts": "host", "interviewer": "host",
         "moderator": "host", "guest": "guest", "guests": "guest", "interviewee": "guest",
@@ -45,6 +45,8 @@ CHAPTER_LINE = re.compile(r"[ \t]*[\[(]?\d{1,2}:\d{2}(?::\d{2})?[\])]?[ \t]*[-�
 # A line saying only that the transcript starts here: "Transcript", "TRANSCRIPT:", "## Full transcript".
 DIVIDER = re.compile(r"[ \t#*_]*(?i:full[ \t]+)?(?i:transcript|transcription)[ \t]*:?[ \t*_]*")
 DIVIDER_LINES = 60  # a divider further down than this many lines is something said
+TITLE_WORDS = 12
+MARKUP = re.compile(r"^[ \t]*#+[ \t]*|\*\*|__")  # a Markdown heading's marks, bold
 LINK_LINE = re.compile(r"[ \t]*(?:[^:\n]{1,30}:[ \t]*)?(?:https?://|www\.)\S+[ \t]*")  # "VIEW RECORDING: https://..."
 TITLE_SUFFIX = re.compile(r"\s*[-–—|:]\s*(?i:transcript|transcription)$")  # "Weekly sync - Transcript"
 DATE_FORMATS = ("%Y-%m-%d", "%B %d, %Y", "%b %d, %Y", "%B %d %Y", "%b %d %Y", "%d %B %Y", "%d %b %Y", "%Y/%m/%d")
@@ -60,10 +62,10 @@ class Preamble:
 
 
 def read_preamble(source: str) -> Preamble:
-    """The header at the top of `source`: above a "Transcript" line, whatever it holds;
-    else the header lines the file opens with, when they say more than a title."""
-    lines = [line for line in split_lines(source)][:DIVIDER_LINES]
-    divider = next((line for line in lines if DIVIDER.fullmatch(source, line.start, line.end)), None)
+    """The header at the top of `source`: above a "Transcript" line, whatever it holds (when
+    nobody speaks there); else the header lines the file opens with, when they say more than
+    a title."""
+    divider = _divider(source)
     fields: dict[str, str] = {}
     people: list[Person] = []
     end, chapters, first, told_more = 0, False, True, False
@@ -73,11 +75,13 @@ def read_preamble(source: str) -> Preamble:
             end = divider.end
             break
         if not text.strip():
+            chapters = False  # a list of chapters ends at a blank line
             continue
         if end and LONE_CLOCK.fullmatch(text):  # Google Meet: the time of the words below
             break
         chapters = bool(CHAPTERS.fullmatch(text)) or (chapters or divider is not None) and bool(CHAPTER_LINE.fullmatch(text))
-        entry = (None, text) if chapters else _entry(text, first)
+        heading = first and DIVIDER.fullmatch(text)  # "Transcript" above all else: a heading
+        entry = (None, text) if chapters or heading else _entry(text, first)
         first = False
         if entry is None:
             if divider is not None:
@@ -90,38 +94,66 @@ def read_preamble(source: str) -> Preamble:
         elif key is not None:
             fields.setdefault(key, value)
         end = line.end
-    told = divider or told_more or NUMBERED_TITLE.fullmatch(
-        fields.get("title", "")) or TITLE_SUFFIX.search(fields.get("title", ""))
+    title = fields.get("title") or (f"Episode {fields['episode']}" if "episode" in fields else None)
+    told = divider or told_more or NUMBERED_TITLE.fullmatch(title or "") or TITLE_SUFFIX.search(title or "")
     if not told or not end or not source[end:].strip():
         return Preamble()
-    title = TITLE_SUFFIX.sub("", fields["title"]) if "title" in fields else None
+    title = MARKUP.sub("", TITLE_SUFFIX.sub("", title)).strip() if title else None
     return Preamble(end, title, fields.get("podcast"), _iso_date(fields.get("date")), tuple(people))
+
+
+def _divider(source: str) -> Line | None:
+    """A line saying only "Transcript" near the top, below which the conversation starts; not
+    when somebody speaks above it, and not as the very first line (a heading, then)."""
+    lines = [line for line in split_lines(source)[:DIVIDER_LINES] if line.text(source).strip()]
+    divider = next((line for line in lines if DIVIDER.fullmatch(source, line.start, line.end)), None)
+    if divider is None or divider is lines[0]:
+        return None
+    return None if any(_spoken(source, line) for line in lines if line.start < divider.start) else divider
+
+
+def _spoken(source: str, line: Line) -> bool:
+    """A line opening with a speaker's label that is no header key: somebody speaks there."""
+    label = find_label(source, line.start, line.end)
+    return (label is not None and label.name.lower() not in KEYS and bool(source[label.end:line.end].strip())
+            and not LINK_LINE.fullmatch(source, line.start, line.end))
 
 
 def _entry(text: str, first: bool) -> tuple[str | None, str] | None:
     """(what the line gives, its value) for a header line; None for anything else. The first
     line may be a bare title, when the lines below it are a header too."""
     numbered = NUMBERED_TITLE.fullmatch(text)
-    if numbered:
+    if numbered and title_like(numbered.group("value")):
         return "title", numbered.group("value")
     if DURATION.fullmatch(text) or LINK_LINE.fullmatch(text):
         return None, text
     by = BY_LINE.fullmatch(text)
     if by:
-        return BY_KEYS.get(by.group("key").lower()), by.group("value")
+        role = BY_KEYS.get(by.group("key").lower())
+        names = NAMES_SEPARATOR.split(by.group("value"))
+        people = role is not None and all(looks_like_full_name(name) for name in names)
+        return (role if people else None), by.group("value")  # "Hosted by the Public Library": no person
     if _iso_date(text):
         return "date", text.strip()
     match = KEY_LINE.fullmatch(text)
     if match is None or match.group("key").lower() not in KEYS:
-        plain = text.strip()
-        return ("title", plain) if first and len(plain.split()) <= 12 and not plain.endswith((".", "?", "!", ":")) \
-            else None
+        return ("title", text.strip()) if first and title_like(text) else None
     key, value = KEYS[match.group("key").lower()], match.group("value")
-    if key in ("host", "guest") and not all(looks_like_full_name(name) for name in NAMES_SEPARATOR.split(value)):
-        return None  # "Host: Welcome back to the show" is the host speaking
+    if key in ("host", "guest") and (value.isupper() or not all(looks_like_full_name(name)
+                                                              for name in NAMES_SEPARATOR.split(value))):
+        return None  # "Host: Welcome back to the show" and "HOST: GOOD EVENING" are the host speaking
     if value.endswith((".", "?", "!")) and key != "title":
         return None
     return key, value
+
+
+def title_like(text: str) -> bool:
+    """A short line written as titles are, its words mostly capitalised ("Weekly Product Sync",
+    "Episode 42: Building in Public"), not a sentence said ("so um yeah welcome back")."""
+    words = MARKUP.sub("", text).split()
+    capitalised = sum(1 for word in words if word[:1].isupper() or word[:1].isdigit())
+    return (0 < len(words) <= TITLE_WORDS and 2 * capitalised >= len(words)
+            and not text.rstrip().endswith((".", "?", "!", ":", ",")))
 
 
 def _iso_date(text: str | None) -> str | None:

@@ -46,9 +46,10 @@ def label_filter(candidates: list[Label | None], structural: set[str],
     headers = sum(1 for label in candidates if label and label.header and label.time is not None)
     name_lines = _speaking_name_lines([label for label in candidates if label and _name_only(label)], counts)
     plain = {label.name for label in candidates if label and not label.tentative}
-    qa = {label.name for label in candidates if label and label.tentative == "qa"}
+    qa = Counter(label.name for label in candidates if label and label.tentative == "qa")
     lowercase = Counter(label.name for label in candidates if label and label.tentative == "lower")
-    lowercase_names = {name for name, count in lowercase.items() if count >= 2}
+    # a lowercase name is a first and last name, or opens three paragraphs: "pros:" twice is a list
+    lowercase_names = {name for name, count in lowercase.items() if count >= 3 or count >= 2 and " " in name}
     dashed = _vouched_dashes([label for label in candidates if label and label.tentative == "dash"],
                              plain | set(said_as_names))
 
@@ -56,7 +57,7 @@ def label_filter(candidates: list[Label | None], structural: set[str],
         if label.tentative == "bracket":  # "[Music] ...", "[laughs] Right." are sounds; "[SPEAKER_00] ..." is someone
             return is_diarized(label.name) or label.name in plain
         if label.tentative == "qa":  # "A. Lincoln said" is not an answer, unless questions are asked too
-            return qa == {"Q", "A"}
+            return set(qa) == {"Q", "A"} and min(qa.values()) >= 2
         if label.tentative == "dash":
             return label.name in dashed
         if label.tentative == "lower":  # "jane doe:" as Zoom writes names typed in lowercase; "well:" is prose
@@ -73,8 +74,8 @@ def label_filter(candidates: list[Label | None], structural: set[str],
     def never_lowercase(label: Label) -> bool:
         """One capitalised word the file never writes in lowercase, before a sentence, where
         other speakers recur: "Translator: She means ..."."""
-        return (recurring and lowercase_words is not None and label.sentence and label.name.istitle()
-                and " " not in label.name and label.name.lower() not in lowercase_words)
+        return (recurring and lowercase_words is not None and label.sentence and not label.marked
+                and label.name.istitle() and " " not in label.name and label.name.lower() not in lowercase_words)
     return accept
 
 
@@ -85,7 +86,7 @@ def short_names(names: Iterable[str]) -> dict[str, str]:
     whole = {}
     for name in names:
         owners = [full for full in longer if name.casefold() in full.casefold().split()]
-        if " " not in name and len(owners) == 1:
+        if " " not in name and len(owners) == 1 and name.casefold() not in ROLE_WORDS:  # "Host" is not "Guest Host"
             whole[name] = owners[0]
     return whole
 
@@ -122,12 +123,13 @@ def _numbered_family(name: str, families: Counter) -> bool:
 
 def _vouched_dashes(labels: list[Label], known: set[str]) -> set[str]:
     """Names before a dash ("Jane Doe - words") that are speakers: written as names are (a full
-    name, capitals, an id, a role, or a name the file uses otherwise), when such labels head at
-    least two paragraphs; "So - where was I" stays prose."""
-    names = [label.name for label in labels
-             if looks_like_full_name(label.name) or _capitals(label.name) or is_diarized(label.name)
-             or label.name.lower() in ROLE_WORDS or label.name in known]
-    return set(names) if len(names) >= 2 else set()
+    name, capitals, an id, a role, or a name the file uses otherwise), when there are two such
+    names and one of them heads several paragraphs; "So - where was I", "Mary Shelley - now
+    there is a writer" and datelines ("LONDON - The bank ...") stay prose."""
+    names = Counter(label.name for label in labels
+                    if looks_like_full_name(label.name) or _capitals(label.name) or is_diarized(label.name)
+                    or label.name.lower() in ROLE_WORDS or label.name in known)
+    return set(names) if len(names) >= 2 and max(names.values()) >= 2 else set()
 
 
 def _name_only(label: Label) -> bool:

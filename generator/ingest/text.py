@@ -32,14 +32,15 @@ from ..textmap import MappedText
 from .marks import (CLOCK, INLINE_TIME, LABEL_CLOCK, LEAD_TIME, LONE_CLOCK, MID_TIME, SECTION_WORDS, SEPARATOR,
                     TRAIL_TIME, TURN_MARK, UNTIL, Label, clock_seconds, is_stage_direction, lead_label, matched_clock,
                     name_line)
-from .preamble import Preamble, read_preamble
+from ..clean import SENTENCE_END
+from .preamble import Preamble, read_preamble, title_like
 from .source import Line, Reading, line_groups
 from .speakers import label_filter, role_aliases, word_evidence
 
 HEADING = re.compile(r"(?P<level>#{1,6})[ \t]+(?P<title>\S.*?)[ \t#]*")
 # A section's title in plain words: "Chapter 2: The Launch", "PART IV", "Episode 12 - Rockets".
 SECTION_TITLE = re.compile(rf"(?i:{'|'.join(sorted(SECTION_WORDS))})[ \t]+(?:\d{{1,3}}|[IVXLC]{{1,6}})\b"
-                           r"(?:[ \t]*[:.\-–—][ \t]*[^\n.?!]{0,60})?")
+                           r"(?:[ \t]*[:.\-–—][ \t]*[A-Z0-9\"“'‘][^\n.?!]{0,60})?")  # "Day 2: we went back" is said
 # A timestamp starting a line, alone or before the words: 0:03, [0:03], (0:03), [00:03.000 --> 00:05.000].
 LINE_STAMP = re.compile(rf"[ \t]*(?:{INLINE_TIME}|\((?P<ptime>{CLOCK}){UNTIL}\)"
                         rf"|(?P<ltime>{CLOCK}))(?:[ \t]*(?:\n\s*|$)|[ \t]+{SEPARATOR})")
@@ -52,9 +53,8 @@ TOOL_EVENT = re.compile(r"(?i:(?:[^\n]{1,60}[ \t])?(?:started|stopped|paused|res
                         r"(?:transcription|recording)|(?:transcription|recording)[ \t]+(?:started|stopped|paused|resumed))"
                         r"[.!]?")
 MARKDOWN_SUFFIXES = (".md", ".markdown")
-MARKDOWN_ESCAPE = re.compile(r"\\(?=[!-/:-@\[-`{-~])")  # a backslash before punctuation: the punctuation is the text
+MARKDOWN_ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")  # "\\[" is "[", "\\\\" one backslash, read left to right
 LABELLED_SHARE = 1 / 3  # of paragraphs that start with a label, for a file to count as labelled
-TITLE_WORDS = 12  # at most, in a title line above labelled turns
 
 
 @dataclass(frozen=True)
@@ -104,8 +104,7 @@ def _title_line(source: str, turns: list[Turn]) -> bool:
     first = turns[0] if len(turns) >= 2 else None
     said = source[first.start:first.end] if first else ""
     return bool(first is not None and first.label is None and turns[1].label is not None and said.strip()
-                and "\n" not in said and len(said.split()) <= TITLE_WORDS
-                and not said.rstrip().endswith((".", "?", "!", ",", ";", ":")))
+                and "\n" not in said and title_like(said) and not is_stage_direction(said))
 
 
 def _with_header(reading: Reading, header: Preamble) -> Reading:
@@ -125,7 +124,7 @@ def looks_labelled(source: str) -> bool:
 def _accept(source: str, paragraphs: list[Paragraph]) -> tuple[list[Label | None], Callable[[Label], bool]]:
     """Each paragraph's candidate label, and which labels are speakers."""
     candidates = [_candidate(source, p) for p in paragraphs]
-    structural = {label.name for p, label in zip(paragraphs, candidates) if label and p.split}
+    structural = {label.name for p, label in zip(paragraphs, candidates) if label and p.split and not label.marked}
     return candidates, label_filter(candidates, structural, *word_evidence(source))
 
 
@@ -149,12 +148,21 @@ def _speaker_blocks(source: str, turns: list[Turn], aliases: dict[str, str], mar
         time = turn.time if turn.time is not None else pending
         for start, end, piece_time in _timed_pieces(source, turn.start, turn.end, time):
             text = MappedText.verbatim(source, start, end)
-            text = text.sub(MARKDOWN_ESCAPE, lambda match: "") if markdown and "\\" in text.text else text
+            text = _unescaped(text) if markdown and "\\" in text.text else text
             who = None if is_stage_direction(text.text) else speaker
             blocks.append(Block(text, turn.line + source.count("\n", turn.start, start), who, piece_time,
                                 new_turn=turn.new_turn and start == turn.start))
         pending = None
     return blocks
+
+
+def _unescaped(text: MappedText) -> MappedText:
+    """Markdown's escaping backslashes left out, found left to right; each character kept
+    still maps to its own place in the file."""
+    escaping = {match.start() for match in MARKDOWN_ESCAPE.finditer(text.text)}
+    kept = [index for index in range(len(text.text)) if index not in escaping]
+    offsets = text.offsets()
+    return MappedText.from_offsets("".join(text.text[i] for i in kept), [offsets[i] for i in kept])
 
 
 def _timed_pieces(source: str, start: int, end: int, time: float | None) -> list[tuple[int, int, float | None]]:
@@ -275,14 +283,27 @@ def _cut(lines: list[Line], starts: set[int]) -> list[list[Line]]:
 def _stamped_lines(source: str, group: list[Line]) -> set[int]:
     """Numbers of the lines that start with a timestamp, when at least two do."""
     starts = {line.number for line in group if LINE_STAMP.match(source, line.start, line.end)}
-    return starts if len(starts) >= 2 else set()
+    return starts if len(starts) >= 2 and not _listed_times(source, group) else set()
+
+
+def _listed_times(source: str, group: list[Line]) -> bool:
+    """Two lines in a row that hold only a time: times said in a list, not stamps."""
+    alone = [bool(LONE_CLOCK.fullmatch(source, line.start, line.end)) for line in group]
+    return any(a and b for a, b in zip(alone, alone[1:]))
 
 
 def _clock_lines(source: str, group: list[Line]) -> set[int]:
-    """Numbers of the lines that start or follow a line holding only a time."""
+    """Numbers of the lines that start or follow a line holding only a time, where that time
+    stands between pieces of speech: several times, each above its own lines (YouTube's panel),
+    or one after a finished sentence; not a list of times ("The departures are / 9:30 / 13:15")
+    nor a time said in mid-sentence ("finished in / 2:05:41 / which is a record")."""
+    alone = [bool(LONE_CLOCK.fullmatch(source, line.start, line.end)) for line in group]
+    if _listed_times(source, group):
+        return set()
     cuts = set()
-    for line in group:
-        if LONE_CLOCK.fullmatch(source, line.start, line.end):
+    for index, line in enumerate(group):
+        before = source[group[index - 1].start:group[index - 1].end].rstrip() if index else ""
+        if alone[index] and (sum(alone) >= 2 or not before or SENTENCE_END.search(before)):
             cuts.update((line.number, line.number + 1))
     return cuts
 
@@ -296,8 +317,10 @@ def _marked_lines(source: str, group: list[Line]) -> set[int]:
 def _labelled_lines(source: str, group: list[Line], speaking: set[str]) -> set[int]:
     """Numbers of the labelled lines of a paragraph of one utterance per line: when most
     lines have a label or at least two are header lines; else those of at least two lines
-    labelled with `speaking` names (turns hard-wrapped, with no blank line between them)."""
+    labelled with `speaking` names (turns hard-wrapped, with no blank line between them).
+    Items of a list ("- Website: ...") are no labels here, unless their names are in bold."""
     labels = [(line.number, lead_label(source, line.start, line.end)) for line in group]
+    labels = [(number, label) for number, label in labels if label and (label.bold or not label.marked)]  # no list
     starts = {number for number, label in labels if label}
     headers = sum(1 for _, label in labels if label and label.header)
     if len(starts) >= 2 and (2 * len(starts) >= len(group) or headers >= 2):
