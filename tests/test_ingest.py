@@ -896,6 +896,9 @@ def test_a_label_before_nothing_but_a_link_is_no_speaker(tmp_path):
     ("trains.txt", "Ann: The departures are\n9:30\n13:15\n17:45\n\nTom: I will take the last one.\n\nAnn: Good.\n\n"
      "Tom: Thanks.\n", {"Ann", "Tom"}, ["The departures are\n9:30\n13:15\n17:45", "I will take the last one.", "Good.",
                                         "Thanks."]),
+    # the headings of show notes are no speakers, in bold neither
+    ("extras.md", "**Ann:** Hi.\n\n**Bo:** Hello.\n\n**Ann:** Bye.\n\n**Resources:** The book.\n\n"
+     "Fun Fact: octopuses have three hearts.\n\nEditor's Note: lightly edited.\n", {"Ann", "Bo"}, None),
     # show notes after the talk: list items are no speakers
     ("notes.txt", "Ann: Thanks, Dan.\n\nDan: Thanks, Ann.\n\nAnn: Bye.\n\nLinks mentioned:\n- Website: Danwrites.com\n"
      "- Book: The Hidden River\n", {"Ann", "Dan"}, None),

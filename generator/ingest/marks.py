@@ -26,7 +26,11 @@ NOT_SPEAKERS = {"note", "notes", "nb", "warning", "edit", "update", "summary", "
                 "source", "sources", "transcript", "tip", "caution", "important", "disclaimer",
                 "ps", "p.s.", "see", "also", "http", "https", "re", "subject", "date", "time",
                 "remember", "reminder", "correction", "translation", "question", "answer", "quote",
-                "recorded", "published", "released", "duration", "length", "location", "title", "tags"}
+                "recorded", "published", "released", "duration", "length", "location", "title", "tags",
+                # what show notes head their lines with
+                "editor's note", "editor’s note", "side note", "fun fact", "pro tip", "action items", "next steps",
+                "key takeaways", "takeaways", "resources", "links", "show notes", "sponsor", "sponsors",
+                "chapters", "timestamps", "ingredients", "bonus", "todo", "fyi"}
 # Words that number the sections of a text ("Chapter 2: The Launch"), not its speakers.
 SECTION_WORDS = {"chapter", "part", "section", "episode", "act", "scene", "segment", "round", "session",
                  "day", "week", "season", "volume", "book", "lesson", "module", "unit", "step", "topic", "track"}
