@@ -338,6 +338,12 @@ def test_caption_speaker_change_marks_split_a_cue(tmp_path):
       "We launch them in Ohio.", "Ann: Legal?", "Ben: With a permit."],
      [("Ann", "Welcome back."), ("Ben", "Thanks."), ("Ann", "What do you build?"), ("Ben", "Rockets. Small ones."),
       ("Ben", "We launch them in Ohio."), ("Ann", "Legal?"), ("Ben", "With a permit.")]),
+    # names only where the turn changes, and once the same name again after a sound: still turns
+    (["Tom: I grew up on a boat.", "My parents fished.", "[MUSIC]", "Tom: Sorry, where was I?", "On the boat.",
+      "Ann: Yes.", "Tom: Right.", "We sailed.", "Ann: Nice.", "Tom: It was."],
+     [("Tom", "I grew up on a boat."), ("Tom", "My parents fished."), (None, "[MUSIC]"), ("Tom", "Sorry, where was I?"),
+      ("Tom", "On the boat."), ("Ann", "Yes."), ("Tom", "Right."), ("Tom", "We sailed."), ("Ann", "Nice."),
+      ("Tom", "It was.")]),
     # two labelled lines in one cue, without dialogue dashes
     (["JANE: Where were you?\nBOB: On the roof.", "JANE: Nice."],
      [("JANE", "Where were you?"), ("BOB", "On the roof."), ("JANE", "Nice.")]),

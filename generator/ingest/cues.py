@@ -34,6 +34,7 @@ DASH = r"[-–—](?=[ \t]*[^\s\d\-–—])"  # a dialogue dash before words, no
 TURN_MARK = re.compile(rf"(?:{DASH}|>>)[ \t]*")  # a dialogue dash, or the caption mark of a new speaker
 # Another speaker's turn inside a cue: `>>` (escaped in VTT), or a line opening with a dialogue dash.
 NEW_SPEAKER = re.compile(rf"(?:^|(?<=\s))(?:>>|&gt;&gt;)|(?:^|(?<=\n)){DASH}")
+EVERY_CUE_SHARE = 1 / 4  # of named cues that repeat the name before, for a file to name every cue (Zoom, Teams)
 TURN_SHARE = 1 / 2  # of cues at most that name or mark their speaker, for names to carry on to the next cues
 NEW_TURN = ""  # the speaker of a block that a mark gives to someone unnamed, until `carry_speakers`
 BRACKET_NAME = re.compile(r"\[(?P<name>[^\[\]\n]{1,40})\][ \t]*")
@@ -116,11 +117,13 @@ def carry_speakers(blocks: list[Block]) -> list[Block]:
     previous speaker carrying on, until a mark of a new, unnamed speaker; a sound such as
     `[MUSIC]` is nobody's. Names on most cues may still be names of turns only, when the turns
     are short (Riverside, Descript); but where most cues name their speaker and a name is
-    repeated on consecutive cues (Zoom, Teams name every cue), a cue without one is left
-    without, unless it goes on with the sentence the cue before left unfinished."""
+    repeated on consecutive cues, as often as one in four (Zoom, Teams name every cue), a cue
+    without one is left without, unless it goes on with the sentence the cue before left
+    unfinished."""
     marked = sum(1 for block in blocks if block.speaker is not None)
     named = [block.speaker for block in blocks if block.speaker]
-    every_cue = any(a == b for a, b in zip(named, named[1:]))  # a name said again on the next cue that has one
+    repeats = sum(1 for a, b in zip(named, named[1:]) if a == b)  # a name said again on the next cue that has one
+    every_cue = repeats >= EVERY_CUE_SHARE * max(len(named) - 1, 1)
     turns = len(named) >= 2 and (marked < TURN_SHARE * len(blocks) or not every_cue)
     carried, speaker, said = [], None, ""
     for block in blocks:
