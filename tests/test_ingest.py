@@ -344,6 +344,11 @@ def test_caption_speaker_change_marks_split_a_cue(tmp_path):
      [("Tom", "I grew up on a boat."), ("Tom", "My parents fished."), (None, "[MUSIC]"), ("Tom", "Sorry, where was I?"),
       ("Tom", "On the boat."), ("Ann", "Yes."), ("Tom", "Right."), ("Tom", "We sailed."), ("Ann", "Nice."),
       ("Tom", "It was.")]),
+    # a sentence opening with words and a colon is no speaker; a name, caps or an id is
+    (["Rule number one: never lend money.", "Jane Doe: Good rule.", "UNIDENTIFIED MALE: Agreed.",
+      "And here's the thing: he was right."],
+     [(None, "Rule number one: never lend money."), ("Jane Doe", "Good rule."), ("UNIDENTIFIED MALE", "Agreed."),
+      ("UNIDENTIFIED MALE", "And here's the thing: he was right.")]),
     # two labelled lines in one cue, without dialogue dashes
     (["JANE: Where were you?\nBOB: On the roof.", "JANE: Nice."],
      [("JANE", "Where were you?"), ("BOB", "On the roof."), ("JANE", "Nice.")]),

@@ -22,7 +22,7 @@ from dataclasses import replace
 from ..clean import SENTENCE_END
 from ..model import Block
 from ..textmap import MappedText
-from .marks import Label, find_label, is_diarized, is_stage_direction
+from .marks import Label, find_label, is_diarized, is_stage_direction, looks_like_full_name
 from .source import Line
 
 VOICE = re.compile(r"<v(?:\.[^\s>]*)?[ \t]+(?P<name>[^>\n]+?)[ \t]*>")
@@ -91,6 +91,8 @@ def _leading_label(text: MappedText) -> tuple[str | None, MappedText]:
     mark = TURN_MARK.match(text.text)
     start = mark.end() if mark else 0
     label = find_label(text.text, start, len(text.text))
+    if label is not None and " " in label.name and not _name_shaped(label.name):
+        label = None  # "Rule number one: never lend money" opens a sentence
     if label is not None and label.end < len(text.text):
         return label.name, text.slice(label.end, len(text.text))
     if mark:
@@ -109,6 +111,11 @@ def speakers_in_text(blocks: list[Block]) -> list[Block]:
         labelled.append(block if speaker is None else replace(block, text=text, speaker=speaker))
     return [replace(block, speaker=None, new_turn=True) if block.speaker == NEW_TURN else block
             for block in name_bracketed_speakers(name_lowercase_speakers(labelled))]
+
+
+def _name_shaped(name: str) -> bool:
+    """Several words written as a name is: 'Jane Doe', 'UNIDENTIFIED MALE', 'Speaker 1'."""
+    return looks_like_full_name(name) or name.isupper() or is_diarized(name)
 
 
 def carry_speakers(blocks: list[Block]) -> list[Block]:
