@@ -924,6 +924,13 @@ def test_what_only_looks_like_a_speaker_a_header_or_a_time_stays_speech(tmp_path
     assert "Music" not in {b.speaker for b in blocks}
 
 
+def test_two_people_speaking_at_once_and_a_time_said_after_a_label(tmp_path):
+    text = "Jane: On three.\n\nBob: Ready.\n\nJane & Bob: We love you!\n\nJane: Fun.\n\nBob: 10:30:00 on the dot.\n"
+    assert [(b.speaker, b.text.text) for b in read(write(tmp_path, "both.txt", text)).blocks] == [
+        ("Jane", "On three."), ("Bob", "Ready."), ("Jane & Bob", "We love you!"), ("Jane", "Fun."),
+        ("Bob", "10:30:00 on the dot.")]  # one time after a label is said; the file writes no others so
+
+
 def test_names_that_only_share_a_word_stay_apart_and_headers_hold_people_and_titles(tmp_path):
     text = "Host: Hello.\n\nGuest Host: Hi.\n\nSMITH, JOHN: Yes.\n\nSMITH, MARY: No.\n\nHost: Bye.\n"
     assert [b.speaker for b in read(write(tmp_path, "two.txt", text)).blocks] == [

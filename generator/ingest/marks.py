@@ -38,7 +38,8 @@ SECTION_WORDS = {"chapter", "part", "section", "episode", "act", "scene", "segme
 INTERJECTIONS = {"yes", "yeah", "yep", "no", "nope", "okay", "ok", "right", "sure", "thanks", "hmm", "mm", "wow",
                  "oh", "great", "exactly", "absolutely", "cool", "indeed", "true", "really", "well"}
 # Lowercase name particles, so that "Ludwig van Beethoven" still reads as a full name.
-NAME_PARTICLES = {"van", "von", "de", "der", "den", "da", "di", "du", "la", "le", "bin", "al", "y"}
+NAME_PARTICLES = {"van", "von", "de", "der", "den", "da", "di", "du", "la", "le", "bin", "al", "y",
+                  "&", "and"}  # and two people speaking at once: "Jane & Bob"
 ELIDED_PARTICLE = re.compile(r"[a-z]{1,4}['’][A-Z]")  # "d'Arcy", "dell'Orto"
 MAX_NAME_WORDS = 5
 MAX_NAME_CHARS = 40
@@ -106,7 +107,7 @@ TURN_MARK = re.compile(r"(?:>>|&gt;&gt;)[ \t]*")  # captions' mark of a new spea
 TAB_LABEL = re.compile(r"(?P<name>[^\W\d_][^\t\n:：()\[\]]{0,60}?)[ ]*\t+")  # "Name<TAB>words", pasted from a table
 PLAIN_LABEL = re.compile(rf"(?P<name>[^\W\d_][^:：\n()\[\]]{{0,60}}?(?:[ \t]*{NOTE})?){COLON}\s*")
 NAME_WITH_PAREN = re.compile(r"(?P<base>.*?)\s*(?:\((?P<paren>[^()]*)\)|\[(?P<bracket>[^\[\]]*)\])")
-NAME_CHARS = re.compile(r"[^\W_][\w.'’#\- \u00a0]*(?:,[ \t]+[^\W_][\w.'’\- ]*)?")  # "Doe, Jane", as Teams lists people
+NAME_CHARS = re.compile(r"[^\W_][\w.'’#&\- \u00a0]*(?:,[ \t]+[^\W_][\w.'’\- ]*)?")  # "Doe, Jane", as Teams lists people
 # A numbered participant: "Caller 2", "UNIDENTIFIED PERSON #1" ("Chapter 2" is a section: SECTION_WORDS).
 NUMBERED = re.compile(r"(?P<word>[^\W\d_][\w.'’\- ]*?)[ \t]+#?\d{1,3}")
 TITLED = re.compile(r"(?P<name>[^,]+),[ \t]+(?P<title>[^,]{2,30})")  # "STEVE INSKEEP, HOST", as news transcripts write

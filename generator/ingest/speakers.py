@@ -82,7 +82,8 @@ def label_filter(candidates: list[Label | None], structural: set[str],
 def short_names(names: Iterable[str]) -> dict[str, str]:
     """One-word names that are a word of exactly one longer name, mapped to it: 'INSKEEP' is
     'STEVE INSKEEP'; 'Jane' beside 'Jane Doe' and 'Mary Jane Watson' is left alone."""
-    longer = [name for name in names if " " in name and not is_diarized(name)]
+    longer = [name for name in names if " " in name and not is_diarized(name)
+              and not {"&", "and"} & set(name.lower().split())]  # "Jane & Bob" is two people, not Jane
     whole = {}
     for name in names:
         owners = [full for full in longer if name.casefold() in full.casefold().split()]

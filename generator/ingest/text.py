@@ -89,8 +89,10 @@ def read_plain(source: str, path: Path) -> Reading:
 def read_labelled(source: str, path: Path) -> Reading:
     header = read_preamble(source)
     title, paragraphs = _body(source, start=header.end)
-    accept = _accept(source, paragraphs)[1]
-    turns = [_turn(source, p, accept) for p in paragraphs]
+    candidates, accept = _accept(source, paragraphs)
+    # "Jane Doe: 00:00:05 Welcome": a time after the label, when the file writes it so again and again
+    clocked = sum(1 for p, label in zip(paragraphs, candidates) if label and LABEL_CLOCK.match(source, label.end, p.end))
+    turns = [_turn(source, p, accept, label_times=clocked >= 2) for p in paragraphs]
     if title is None and not header.end and _title_line(source, turns):
         title, turns = source[turns[0].start:turns[0].end], turns[1:]
     roles = {t.label.name: t.label.role for t in turns if t.label and t.label.role}
@@ -183,14 +185,14 @@ def _candidate(source: str, paragraph: Paragraph) -> Label | None:
     return lead_label(source, start, end) or lead_label(source, stamp_end, end) or name_line(source, start, end)
 
 
-def _turn(source: str, paragraph: Paragraph, accept: Callable[[Label], bool]) -> Turn:
+def _turn(source: str, paragraph: Paragraph, accept: Callable[[Label], bool], label_times: bool = False) -> Turn:
     end = paragraph.end
     pos, stamp = _line_stamp(source, paragraph)
     label, mark = _candidate(source, paragraph), None
     if label and accept(label):
         pos = label.end
         time = next((t for t in (label.lead, label.time, stamp) if t is not None), None)
-        clock = LABEL_CLOCK.match(source, pos, end) if time is None else None
+        clock = LABEL_CLOCK.match(source, pos, end) if time is None and label_times else None
         if clock:
             pos, time = clock.end(), clock_seconds(matched_clock(clock))
     elif paragraph.heading:  # a section title: not speech
