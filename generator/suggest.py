@@ -137,6 +137,7 @@ def mention_spans(episode: Episode) -> dict[str, list[tuple[int, int]]]:
     return spans
 
 
+Scored = tuple[float, str, tuple[str, ...]]  # (score, phrase as said most, key)
 PassageUnits = dict[tuple[str, str], list[Unit]]  # (episode id, passage id) -> its units
 
 
@@ -248,7 +249,7 @@ def candidate_terms(episodes: Sequence[Episode], glossary: Sequence[Term], limit
     return tuple(with_abbreviations(candidates, passages)[:limit])
 
 
-def by_episode_in_turn(scored: list[tuple[float, str, tuple[str, ...]]], found: dict) -> list[tuple[float, str, tuple[str, ...]]]:
+def by_episode_in_turn(scored: list[Scored], found: dict) -> list[Scored]:
     """The candidates ranked so that every episode has its say: each episode's best first,
     then each one's second, and so on, a phrase counting for the episode that says it most.
     By score alone, the longest episode would fill the list (and the automatic glossary)."""
@@ -264,12 +265,12 @@ def by_episode_in_turn(scored: list[tuple[float, str, tuple[str, ...]]], found: 
     return [item for _, item in sorted(ranked, key=lambda pair: pair[0])]
 
 
-def apart(scored: list[tuple[float, str, tuple[str, ...]]], found: dict) -> list[tuple[float, str, tuple[str, ...]]]:
+def apart(scored: list[Scored], found: dict) -> list[Scored]:
     """The candidates, best first, without those said mostly as part of a better one: a
     shorter phrase inside a longer one ("COMM TECH" in "COMM TECH NET 1"), or a phrase
     overlapping it ("Houston COMM TECH NET"). A longer phrase holding a better one stays:
     "deep reinforcement learning" is a term beside "reinforcement learning"."""
-    kept: list[tuple[float, str, tuple[str, ...]]] = []
+    kept: list[Scored] = []
     spans: dict[tuple[str, str], list[tuple[int, int, tuple[str, ...]]]] = defaultdict(list)
     for item in scored:
         key = item[2]
@@ -294,8 +295,8 @@ def with_abbreviations(candidates: list[Candidate], passages: dict[str, set]) ->
     """An abbreviation and the phrase it abbreviates ("LRO", "Lunar Reconnaissance Orbiter";
     "RL", "reinforcement learning") are one candidate: the phrase, with the abbreviation as
     its alias, ranked where the better of the two was. Initials alone prove little ("OS" for
-    "Orbital Sidekick", in talk of operating systems): the two must be said in one passage
-    at least once, as a speaker says a name before shortening it."""
+    "Orbital Sidekick", in talk of operating systems): the two must be said in one passage or
+    in neighbouring ones at least once, as a speaker says a name before shortening it."""
     expansions: dict[str, Candidate] = {}
     for candidate in candidates:
         expansions.setdefault(_initials(candidate.phrase), candidate)

@@ -10,8 +10,9 @@ Meeting tools write one too: a title, a date and a duration (Teams), or a title 
 "- Transcript" (Google Meet); oral histories say "Interviewed by ...". A list of chapters
 (`Chapters:` then `02:15 How it started` lines) is part of it. Only known keys count, and a
 role's value must be full names, so a first turn such as `Host: Welcome back` is never taken
-for a header. Where a line says only "Transcript" near the top, everything above it is the
-header, show notes included, and the conversation starts below it.
+for a header, and a title line must read as a title. Where a line says only "Transcript" near
+the top and nobody speaks above it, everything above it is the header, show notes included,
+and the conversation starts below it.
 """
 
 from __future__ import annotations
