@@ -12,7 +12,6 @@ from pathlib import Path
 
 from .config import TERM_KINDS, Project
 from .glossary_import import import_glossary
-from .ingest import read_transcript
 from .scaffold import add_transcript, new_project
 
 log = logging.getLogger(__name__)
@@ -27,20 +26,10 @@ def cmd_new(args) -> int:
     return 0
 
 
-def found_in(transcript) -> str:
-    """What a reader found, in a few words: 'labelled, 3 speakers: Ann, Bob, Cy; 1,234 words'."""
-    speakers = list(dict.fromkeys(block.speaker for block in transcript.blocks if block.speaker))
-    who = f"{len(speakers)} speakers: {', '.join(speakers[:5])}{', ...' if len(speakers) > 5 else ''}" if speakers \
-        else "no speaker names"
-    words = sum(len(block.text.text.split()) for block in transcript.blocks)
-    return f"{transcript.format}, {who}; {words:,} words"
-
-
 def cmd_add(args) -> int:
     transcript, metadata = add_transcript(Project(args.project), args.file, title=args.title,
                                           date=args.date, podcast=args.podcast)
-    log.info("added %s (%s); check its metadata in %s", transcript, found_in(read_transcript(transcript, args.project)),
-             metadata)
+    log.info("added %s; check its metadata in %s", transcript, metadata)
     return 0
 
 

@@ -205,11 +205,13 @@ def _check_id(path: Path, line: int | None, ident: str, seen: set[str]) -> None:
     seen.add(ident)
 
 
-def load_glossary(project: Project) -> tuple[Term, ...]:
+def load_glossary(project: Project, language: str | None = None) -> tuple[Term, ...]:
+    """The curated glossary; `language` (the site's, read from its settings when not given)
+    says which words are too common to be a term's form."""
     path = project.glossary_path
     if not path.exists():
         return ()
-    common = common_words(project)
+    common = common_words(language or load_settings(project).language)
     terms: list[Term] = []
     seen: set[str] = set()
     alias_owner: dict[str, str] = {}
@@ -238,9 +240,9 @@ def load_glossary(project: Project) -> tuple[Term, ...]:
     return tuple(sorted(terms, key=lambda t: t.id))
 
 
-def common_words(project: Project) -> typing.Collection[str]:
-    """The stop words of the site's language: said everywhere, so no glossary form on their own."""
-    return spacy.util.get_lang_class(load_settings(project).language).Defaults.stop_words
+def common_words(language: str) -> typing.Collection[str]:
+    """The stop words of a language: said everywhere, so no glossary form on their own."""
+    return spacy.util.get_lang_class(language).Defaults.stop_words
 
 
 def only_common_words(form: str, common: typing.Collection[str]) -> bool:

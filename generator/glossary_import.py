@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from .config import (RESERVED_IDS, SLUG, TERM_KINDS, Project, common_words, did_you_mean, from_mapping,
-                     load_glossary)
+                     load_glossary, load_settings)
 from .errors import ConfigError, PodsiteError
 from .ingest import slugify
 from .model import Term
@@ -54,8 +54,9 @@ def import_glossary(project: Project, source: Path, kind_default: str = "concept
     if kind_default not in TERM_KINDS:
         raise PodsiteError(None, None, f"--kind: expected {' | '.join(TERM_KINDS)}, found {kind_default!r}")
     source = Path(source)
-    existing = load_glossary(project)  # never merge into a glossary that does not load
-    merger = Merger(existing, common_words(project))
+    language = load_settings(project).language
+    existing = load_glossary(project, language)  # never merge into a glossary that does not load
+    merger = Merger(existing, common_words(language))
     for record, line in read_records(source):
         merger.add(entry_of(record, line, source, kind_default), line)
     merger.check_see_also(source)

@@ -68,7 +68,7 @@ def analyse_site(project: Project, extract_terms: bool = True) -> SiteModel:
     """Every stage before render. `extract_terms=False` keeps a site without a curated
     glossary without one (what `glossary suggest` needs to start afresh)."""
     settings = load_settings(project)
-    glossary = load_glossary(project)
+    glossary = load_glossary(project, settings.language)
     nlp = load_pipeline(settings.spacy_pipeline, project.settings_path, settings.language)
     term_index = index_terms(nlp, glossary)
     cache = EpisodeCache(project.work_dir / "cache", settings, glossary)

@@ -123,6 +123,7 @@ def add_transcript(project: Project, source: Path, title: str | None = None, dat
     _check_source(project, source)
     _check_date(date)
     transcript = read_transcript(source, project.root)  # a TranscriptError copies nothing
+    log.info("read %s (%s)", source, found_in(transcript))
     destination = project.episodes_dir / source.name
     _check_episode_id(project, source, destination)
     _copy(source, destination)
@@ -140,6 +141,15 @@ def add_transcript(project: Project, source: Path, title: str | None = None, dat
                                    given.format, given.language))
     read_transcript(destination, project.root)  # the stub must read back cleanly
     return destination, stub
+
+
+def found_in(transcript: Transcript) -> str:
+    """What a reader found, in a few words: 'labelled, 3 speakers: Ann, Bob, Cy; 1,234 words'."""
+    speakers = list(dict.fromkeys(block.speaker for block in transcript.blocks if block.speaker))
+    who = f"{len(speakers)} speakers: {', '.join(speakers[:5])}{', ...' if len(speakers) > 5 else ''}" if speakers \
+        else "no speaker names"
+    words = sum(len(block.text.text.split()) for block in transcript.blocks)
+    return f"{transcript.format}, {who}; {words:,} words"
 
 
 def _check_source(project: Project, source: Path) -> None:

@@ -155,7 +155,7 @@ def rename_speakers(reading: Reading, sidecar: Sidecar, transcript: Path) -> Rea
     def named(speaker: str) -> str:
         full = whole.get(speaker, speaker)
         return given.get(speaker) or given.get(full) or spelled.get(full.casefold(), full)
-    names = {speaker: named(speaker) for speaker in said if named(speaker) != speaker}
+    names = {speaker: name for speaker in said if (name := named(speaker)) != speaker}
     if not names:
         return reading
     return replace(reading, blocks=tuple(replace(block, speaker=names.get(block.speaker, block.speaker))

@@ -25,7 +25,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Callable
+from typing import Callable, Iterable
 
 from ..model import Block, Person
 from ..textmap import MappedText
@@ -261,9 +261,11 @@ def _from(source: str, paragraphs: list[Paragraph], start: int) -> list[Paragrap
 def _paragraphs(source: str, split: bool) -> list[Paragraph]:
     paragraphs = []
     groups = line_groups(source)
-    speaking = _speaking_names(source, groups) if split else set()
+    # each line's label, read once for both passes over them
+    labels = {line.number: lead_label(source, line.start, line.end) for group in groups for line in group} if split else {}
+    speaking = _speaking_names(labels.values())
     for group in groups:
-        labelled = _labelled_lines(source, group, speaking) | _marked_lines(source, group) if split else set()
+        labelled = _labelled_lines(group, labels, speaking) | _marked_lines(source, group) if split else set()
         for piece in _cut(group, _clock_lines(source, group)):  # a time alone on its line is for the words below
             stamped = _stamped_lines(source, piece)
             for lines in (part for stamp in _cut(piece, stamped) for part in _cut(stamp, labelled)):
@@ -285,12 +287,16 @@ def _cut(lines: list[Line], starts: set[int]) -> list[list[Line]]:
 def _stamped_lines(source: str, group: list[Line]) -> set[int]:
     """Numbers of the lines that start with a timestamp, when at least two do."""
     starts = {line.number for line in group if LINE_STAMP.match(source, line.start, line.end)}
-    return starts if len(starts) >= 2 and not _listed_times(source, group) else set()
+    return starts if len(starts) >= 2 and not _listed(_times_alone(source, group)) else set()
 
 
-def _listed_times(source: str, group: list[Line]) -> bool:
+def _times_alone(source: str, lines: list[Line]) -> list[bool]:
+    """For each line, whether it holds only a time."""
+    return [bool(LONE_CLOCK.fullmatch(source, line.start, line.end)) for line in lines]
+
+
+def _listed(alone: list[bool]) -> bool:
     """Two lines in a row that hold only a time: times said in a list, not stamps."""
-    alone = [bool(LONE_CLOCK.fullmatch(source, line.start, line.end)) for line in group]
     return any(a and b for a, b in zip(alone, alone[1:]))
 
 
@@ -299,8 +305,8 @@ def _clock_lines(source: str, group: list[Line]) -> set[int]:
     stands between pieces of speech: several times, each above its own lines (YouTube's panel),
     or one after a finished sentence; not a list of times ("The departures are / 9:30 / 13:15")
     nor a time said in mid-sentence ("finished in / 2:05:41 / which is a record")."""
-    alone = [bool(LONE_CLOCK.fullmatch(source, line.start, line.end)) for line in group]
-    if _listed_times(source, group):
+    alone = _times_alone(source, group)
+    if _listed(alone):
         return set()
     cuts = set()
     for index, line in enumerate(group):
@@ -316,12 +322,12 @@ def _marked_lines(source: str, group: list[Line]) -> set[int]:
     return starts if len(starts) >= 2 else set()
 
 
-def _labelled_lines(source: str, group: list[Line], speaking: set[str]) -> set[int]:
+def _labelled_lines(group: list[Line], line_labels: dict[int, Label | None], speaking: set[str]) -> set[int]:
     """Numbers of the labelled lines of a paragraph of one utterance per line: when most
     lines have a label or at least two are header lines; else those of at least two lines
     labelled with `speaking` names (turns hard-wrapped, with no blank line between them).
     Items of a list ("- Website: ...") are no labels here, unless their names are in bold."""
-    labels = [(line.number, lead_label(source, line.start, line.end)) for line in group]
+    labels = [(line.number, line_labels[line.number]) for line in group]
     labels = [(number, label) for number, label in labels if label and (label.bold or not label.marked)]  # no list
     starts = {number for number, label in labels if label}
     headers = sum(1 for _, label in labels if label and label.header)
@@ -331,9 +337,8 @@ def _labelled_lines(source: str, group: list[Line], speaking: set[str]) -> set[i
     return turns if len(turns) >= 2 else set()
 
 
-def _speaking_names(source: str, groups: list[list[Line]]) -> set[str]:
+def _speaking_names(line_labels: Iterable[Label | None]) -> set[str]:
     """Names that open two lines or more in the file, when at least two names do."""
-    counts = Counter(label.name for group in groups for line in group
-                     if (label := lead_label(source, line.start, line.end)) and not label.tentative)
+    counts = Counter(label.name for label in line_labels if label and not label.tentative)
     names = {name for name, count in counts.items() if count >= 2}
     return names if len(names) >= 2 else set()
