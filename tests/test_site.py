@@ -96,6 +96,30 @@ def test_every_generated_page_is_reachable_from_the_home_page(built):
     assert expected <= pages, sorted(expected - pages)
 
 
+class Resources(HTMLParser):
+    """What a page loads by itself: stylesheets, fonts, scripts, images."""
+
+    def __init__(self):
+        super().__init__()
+        self.urls = []
+
+    def handle_starttag(self, tag, attrs):
+        attributes = dict(attrs)
+        if tag in ("script", "img") and attributes.get("src"):
+            self.urls.append(attributes["src"])
+        if tag == "link" and attributes.get("rel") in ("stylesheet", "preconnect", "preload"):
+            self.urls.append(attributes["href"])
+
+
+def test_pages_load_nothing_from_other_hosts_so_the_site_reads_offline(built):
+    loaded = set()
+    for page in (built / "site").rglob("*.html"):
+        resources = Resources()
+        resources.feed(page.read_text(encoding="utf-8"))
+        loaded |= {url for url in resources.urls if urlparse(url).netloc}
+    assert not loaded, sorted(loaded)
+
+
 def test_every_url_in_the_knowledge_export_resolves_to_a_page_and_anchor(built):
     knowledge = json.loads((built / "site" / "knowledge.json").read_text())
     urls = [t["url"] for t in knowledge["topics"] + knowledge["terms"]]
