@@ -67,10 +67,11 @@ class TimelineEvent:
     passage: str
 
 
-def cosine(a: Counter, b: Counter) -> float:
-    dot = sum(count * b.get(word, 0) for word, count in a.items())
-    norm = math.sqrt(sum(v * v for v in a.values())) * math.sqrt(sum(v * v for v in b.values()))
-    return dot / norm if norm else 0.0
+def cosine(a: dict[str, float], b: dict[str, float]) -> float:
+    """Cosine of two unit vectors (see `_vector`): their dot product, summed over the shorter."""
+    if len(a) > len(b):
+        a, b = b, a
+    return sum(value * b.get(word, 0.0) for word, value in a.items())
 
 
 def _topic_passages(episodes: Sequence[Episode], topic_id: str) -> list[tuple[Episode, int]]:
@@ -95,14 +96,17 @@ def _weights(episodes: Sequence[Episode]) -> dict[str, float]:
     return {word: math.log(passages / count) for word, count in frequency.items()}
 
 
-def _vector(words, weights: dict[str, float]) -> Counter:
+def _vector(words, weights: dict[str, float]) -> dict[str, float]:
+    """Inverse-frequency-weighted word counts scaled to length 1, so that a cosine needs no
+    norms: a topic's centre holds thousands of words and meets every sentence of the topic."""
     vector: Counter = Counter()
     for word in words:
         vector[word] += weights.get(word, 0.0)
-    return vector
+    norm = math.sqrt(sum(value * value for value in vector.values()))
+    return {word: value / norm for word, value in vector.items() if value} if norm else {}
 
 
-def _sentence_vector(text: str, weights: dict[str, float]) -> Counter:
+def _sentence_vector(text: str, weights: dict[str, float]) -> dict[str, float]:
     return _vector((singular(w) for w in re.findall(LETTER_WORD, text.lower())), weights)
 
 
