@@ -280,6 +280,25 @@ def test_subtitle_bracketed_names_are_speakers_only_when_the_file_confirms_them(
         ("JOHN", "Hello."), ("JOHN", "Still me."), (None, "[LAUGHS] Right."), ("SPEAKER 2", "Hi."), (None, "[MUSIC]")]
 
 
+def test_subtitle_names_in_brackets_or_above_the_words_when_the_file_names_its_cast(tmp_path):
+    """Happy Scribe's `[Jane Doe] words`, Riverside's name on a cue's first line; sounds in
+    brackets (`[Music Playing]` once, `[MUSIC PLAYING]`) and one-off first lines stay text."""
+    def srt(cues):
+        return "".join(f"{n}\n00:00:0{n},000 --> 00:00:0{n},900\n{cue}\n\n" for n, cue in enumerate(cues, 1))
+    happy = ["[Jane Doe] Welcome back.", "[Bob Ray] Thanks.", "[Jane Doe] So, rockets.", "[Bob Ray] Rockets.",
+             "[MUSIC PLAYING] Yes.", "[Music Playing] Right."]
+    assert [(b.speaker, b.text.text) for b in read(write(tmp_path, "happy.srt", srt(happy))).blocks] == [
+        ("Jane Doe", "Welcome back."), ("Bob Ray", "Thanks."), ("Jane Doe", "So, rockets."), ("Bob Ray", "Rockets."),
+        ("Bob Ray", "[MUSIC PLAYING] Yes."), ("Bob Ray", "[Music Playing] Right.")]
+    riverside = ["Jane Doe\nWelcome back.", "Bob Ray\nThanks for having me.", "and for the coffee.",
+                 "Jane Doe\nSo, rockets.", "Bob Ray\nRockets."]
+    assert [(b.speaker, b.text.text) for b in read(write(tmp_path, "riverside.srt", srt(riverside))).blocks] == [
+        ("Jane Doe", "Welcome back."), ("Bob Ray", "Thanks for having me."), ("Bob Ray", "and for the coffee."),
+        ("Jane Doe", "So, rockets."), ("Bob Ray", "Rockets.")]
+    plain = ["Houston\nwe have a problem.", "Say again\nplease.", "Houston\nwe have a main bus undervolt."]
+    assert {b.speaker for b in read(write(tmp_path, "plain.srt", srt(plain))).blocks} == {None}
+
+
 def test_youtube_rolling_captions_keep_each_line_once():
     transcript = read(FIXTURES / "youtube-auto.vtt")
     assert [(b.line, b.time, b.text.text) for b in transcript.blocks] == [
@@ -484,6 +503,15 @@ def test_ttml_errors_name_the_file_and_line(tmp_path):
     assert "feed.xml" in message and "<tt>" in message
     empty = error_for(write(tmp_path, "empty.ttml", '<tt xmlns="http://www.w3.org/ns/ttml"><body/></tt>\n'))
     assert "empty.ttml" in empty and "<p>" in empty
+    unclosed = '<?xml version="1.0"?>\n<tt xmlns="http://www.w3.org/ns/ttml">\n<body><div>\n<p begin="0s">Hi\n</div></body></tt>\n'
+    assert "unclosed.ttml:4: <p> has no closing </p>" in error_for(write(tmp_path, "unclosed.ttml", unclosed))
+
+
+def test_a_voice_with_a_note_names_the_person_without_it(tmp_path):
+    """Teams writes a guest's organisation after the name: `<v Lee, Marcus (Northwind)>`."""
+    text = ("WEBVTT\n\n00:00:01.000 --> 00:00:02.000\n<v Doe, Jane>Hi all.</v>\n\n"
+            "00:00:02.000 --> 00:00:03.000\n<v Lee, Marcus (Northwind)>Hello.</v>\n")
+    assert [b.speaker for b in read(write(tmp_path, "teams.vtt", text)).blocks] == ["Doe, Jane", "Lee, Marcus"]
 
 
 def test_csv_and_tsv_rows_by_their_header_names():
@@ -827,6 +855,41 @@ def test_meeting_tools_headers_footers_and_times_on_their_own_lines(tmp_path):
         ("Bob Smith", 300.0, "First, the release.")]
 
 
+def test_more_tools_headers_and_closing_notes_are_not_speech(tmp_path):
+    """Fathom: a title, a recording link with a longer note, a rule; Google Meet: the meeting's end;
+    Sonix: its note on the last line, right below the last words."""
+    fathom = ("Weekly Platform Sync - March 05\nVIEW RECORDING - 32 mins (No highlights): https://fathom.video/x\n\n"
+              "---\n\n0:00 - Jane Doe (Northwind)\n  Hi, can you hear me?\n\n0:03 - Bob Ray\n  Loud and clear.\n")
+    transcript = read(write(tmp_path, "fathom.txt", fathom))
+    assert transcript.meta.title == "Weekly Platform Sync - March 05"
+    assert [(b.speaker, b.time, b.text.text) for b in transcript.blocks] == [
+        ("Jane Doe", 0.0, "Hi, can you hear me?"), ("Bob Ray", 3.0, "Loud and clear.")]
+    meet = "Jane Doe: Let's start.\nBob Ray: Two updates.\nJane Doe: Go ahead.\n\nMeeting ended after 00:32:14 👋\n"
+    assert [b.text.text for b in read(write(tmp_path, "meet.txt", meet)).blocks][-1] == "Go ahead."
+    sonix = ("Jane Doe: [00:00:00] Welcome.\n\nBob Ray: [00:00:05] Thanks. It was a long one.\nSonix has "
+             "automatically created this transcript using proprietary artificial intelligence. Check out Sonix.\n")
+    assert [b.text.text for b in read(write(tmp_path, "sonix.txt", sonix)).blocks] == [
+        "Welcome.", "Thanks. It was a long one."]
+    said = "Jane Doe: What does the tool do?\n\nBob Ray: It automatically generated the charts for us.\n"
+    assert [b.text.text for b in read(write(tmp_path, "said.txt", said)).blocks][-1] == (
+        "It automatically generated the charts for us.")
+
+
+def test_premiere_time_ranges_above_names_and_trint_times_after_names(tmp_path):
+    premiere = ("00:00:00:00 - 00:00:04:12\nSpeaker 1\nHey everyone.\n\n00:00:04:12 - 00:00:07:05\nSpeaker 2\n"
+                "Thanks.\n\n00:00:07:05 - 00:00:11:00\nSpeaker 1\nSo, the migration.\n")
+    transcript = read(write(tmp_path, "premiere.txt", premiere))
+    assert transcript.meta.title == "Premiere"  # from the file name, not the first range
+    assert [(b.speaker, b.time, b.text.text) for b in transcript.blocks] == [
+        ("Speaker 1", 0.0, "Hey everyone."), ("Speaker 2", 4.0, "Thanks."), ("Speaker 1", 7.0, "So, the migration.")]
+    trint = ("Jane Doe [00:00:00] Hey everyone.\n\nBob Ray [00:00:04] Thanks for having me.\n\n"
+             "Jane Doe [00:00:07] So we met [00:01:00] at noon.\n\nWe met [00:02:00] again later.\n")
+    assert [(b.speaker, b.time, b.text.text) for b in read(write(tmp_path, "trint.txt", trint)).blocks] == [
+        ("Jane Doe", 0.0, "Hey everyone."), ("Bob Ray", 4.0, "Thanks for having me."),
+        ("Jane Doe", 7.0, "So we met"), ("Jane Doe", 60.0, "at noon."), ("Jane Doe", None, "We met"),
+        ("Jane Doe", 120.0, "again later.")]
+
+
 def test_hard_wrapped_turns_without_blank_lines_between_them(tmp_path):
     """Text wrapped at a fixed width (pdftotext, e-mail): a turn starts at each line opening with a
     name that opens other lines too; a line of prose starting 'Note:' stays in its turn."""
@@ -1100,6 +1163,25 @@ def test_a_header_of_key_value_lines_is_metadata_not_speech(tmp_path):
     assert [b.speaker for b in read(write(tmp_path, "turns.txt", speech)).blocks][0] == "Host"
 
 
+@pytest.mark.parametrize("header, host, guest, title", [
+    ("标题：第42期 城市的记忆\n日期：2024年3月5日\n主持人：张三\n嘉宾：李四、王五\n", "张三", "李四", "第42期 城市的记忆"),
+    ("Título: La memoria de las ciudades\nFecha: 2024-03-05\nPresentadora: Ann Lee\nInvitado: Bob Ray\n",
+     "Ann Lee", "Bob Ray", "La memoria de las ciudades"),
+    ("Titel: Das Gedächtnis der Städte\nDatum: 05.03.2024\nModeratorin: Ann Lee\nGast: Bob Ray\n",
+     "Ann Lee", "Bob Ray", "Das Gedächtnis der Städte"),
+])
+def test_a_header_in_another_language_is_metadata_not_speech(tmp_path, header, host, guest, title):
+    colon = "：" if host == "张三" else ": "
+    text = header + f"\n{host}{colon}Welcome.\n\n{guest}{colon}Thanks.\n\n{host}{colon}Let us begin.\n"
+    transcript = read(write(tmp_path, "notes.txt", text))
+    assert [(b.speaker, b.text.text) for b in transcript.blocks] == [
+        (host, "Welcome."), (guest, "Thanks."), (host, "Let us begin.")]
+    assert (transcript.meta.title, transcript.meta.date) == (title, "2024-03-05")
+    assert (host, "host") in {(p.name, p.role) for p in transcript.meta.people}
+    speech = "主持人：欢迎收听本期节目。\n嘉宾：谢谢邀请。\n\n主持人：我们开始吧。\n"  # no header: they speak
+    assert [b.speaker for b in read(write(tmp_path, "turns.txt", speech)).blocks] == ["主持人", "嘉宾", "主持人"]
+
+
 @pytest.mark.parametrize("first, second", [("राहुल शर्मा", "प्रिया वर्मा"), ("ரமேஷ்", "கீதா"), ("สมชาย", "สมหญิง"),
                                            (unicodedata.normalize("NFD", "Nguyễn Văn An"), "Trần Thị Bình")])
 def test_names_written_with_combining_marks_are_speakers(tmp_path, first, second):
@@ -1161,6 +1243,41 @@ def test_full_width_colon_capitals_and_interview_roles(tmp_path):
     interview = "Interviewer: Your name?\n\nInterviewee: Jane.\n\nInterviewer: Thanks.\n"
     assert [b.speaker for b in read(write(tmp_path, "qa.txt", interview)).blocks] == [
         "Interviewer", "Interviewee", "Interviewer"]
+
+
+def test_notes_in_full_width_brackets_and_one_off_names_in_scripts_without_capitals(tmp_path):
+    text = ("张三（主持人）：欢迎收听，今天的嘉宾是李四。\n\n李四（嘉宾）：大家好。\n\n张三：你在忙什么？\n\n"
+            "李四：写书。\n\n王五：我插一句，那本书很好。\n\n张三：谢谢王五。\n\n注意：这不是谁在说话。\n")
+    transcript = read(write(tmp_path, "zh.txt", text))
+    assert [(b.speaker, b.text.text) for b in transcript.blocks] == [
+        ("张三", "欢迎收听，今天的嘉宾是李四。"), ("李四", "大家好。"), ("张三", "你在忙什么？"), ("李四", "写书。"),
+        ("王五", "我插一句，那本书很好。"), ("张三", "谢谢王五。"), ("张三", "注意：这不是谁在说话。")]
+
+
+@pytest.mark.parametrize("first, second", [("说话人 1", "说话人 2"), ("Спикер 1", "Спикер 2"), ("화자 1", "화자 2"),
+                                           ("スピーカー 1", "スピーカー 2"), ("Guest 1", "Guest 2")])
+def test_numbered_speakers_above_their_words_in_any_language(tmp_path, first, second):
+    text = f"{first} 00:00\nHello there.\n\n{second} 00:05\nHi.\n\n{first} 01:12\nSo, rockets.\n"
+    transcript = read(write(tmp_path, "otter.txt", text))
+    assert [(b.speaker, b.time, b.text.text) for b in transcript.blocks] == [
+        (first, 0.0, "Hello there."), (second, 5.0, "Hi."), (first, 72.0, "So, rockets.")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # AssemblyAI without speaker labels: no utterances, its words carry the times (milliseconds)
+    ('{"text": "Hi there. Bye.", "utterances": null, "words": [{"text": "Hi", "start": 240, "end": 500,'
+     ' "speaker": null}, {"text": "there.", "start": 500, "end": 900, "speaker": null}]}',
+     [(None, 0.24, "Hi"), (None, 0.5, "there.")]),
+    # AssemblyAI's /sentences and /paragraphs responses
+    ('{"sentences": [{"text": "Hi there.", "start": 1500, "end": 2000, "speaker": "A"}], "id": "x"}',
+     [("Speaker A", 1.5, "Hi there.")]),
+    ('{"paragraphs": [{"text": "Hi there. Bye.", "start": 2500, "end": 4000}], "id": "x"}', [(None, 2.5, "Hi there. Bye.")]),
+    # OpenAI's transcription with word timestamps only (seconds)
+    ('{"text": "Hi there.", "words": [{"word": "Hi", "start": 0.5, "end": 0.7}]}', [(None, 0.5, "Hi")]),
+])
+def test_assemblyai_responses_and_word_lists(tmp_path, text, expected):
+    transcript = read(write(tmp_path, "episode.json", text))
+    assert [(b.speaker, b.time, b.text.text) for b in transcript.blocks] == expected
 
 
 def test_transformers_asr_chunks():

@@ -9,7 +9,8 @@ or lines opening with a dialogue dash (`- Hi.` / `- Hello.`) becomes one block p
 turn. In a file that names speakers only where turns start, a cue without a speaker is
 the previous speaker carrying on (`carry_speakers`). A lowercase label (`john smith:`, as
 Zoom writes display names typed in lowercase) names a speaker only where it opens several
-cues of the file (`name_lowercase_speakers`), so that "well: ..." stays a sentence.
+cues of the file (`name_lowercase_speakers`), so that "well: ..." stays a sentence; so do
+`[Jane Doe] words` and a name alone on a cue's first line, when two names recur so.
 """
 
 from __future__ import annotations
@@ -22,7 +23,8 @@ from dataclasses import replace
 from ..clean import SENTENCE_END
 from ..model import Block
 from ..textmap import MappedText
-from .marks import Label, find_label, is_diarized, is_stage_direction, looks_like_full_name
+from .marks import (Label, find_label, is_diarized, is_stage_direction, looks_like_full_name, name_line, name_shaped,
+                    voice_name)
 from .source import Line
 
 VOICE = re.compile(r"<v(?:\.[^\s>]*)?[ \t]+(?P<name>[^>\n]+?)[ \t]*>")
@@ -65,7 +67,7 @@ def _labelled_line_starts(text: str) -> set[int]:
 def _piece_block(raw: MappedText, lines: list[Line], time: float) -> Block | None:
     voice = VOICE.search(raw.text)
     text = without_markup(_sub(raw, RUBY_TEXT, ""), TAG)
-    speaker = voice.group("name").strip() if voice else None
+    speaker = voice_name(voice.group("name")) if voice else None
     if speaker is None:
         speaker, text = _leading_label(text)
     if not text.text:
@@ -91,7 +93,7 @@ def _leading_label(text: MappedText) -> tuple[str | None, MappedText]:
     mark = TURN_MARK.match(text.text)
     start = mark.end() if mark else 0
     label = find_label(text.text, start, len(text.text))
-    if label is not None and " " in label.name and not _name_shaped(label.name):
+    if label is not None and " " in label.name and not name_shaped(label.name):
         label = None  # "Rule number one: never lend money" opens a sentence
     if label is not None and label.end < len(text.text):
         return label.name, text.slice(label.end, len(text.text))
@@ -111,11 +113,6 @@ def speakers_in_text(blocks: list[Block]) -> list[Block]:
         labelled.append(block if speaker is None else replace(block, text=text, speaker=speaker))
     return [replace(block, speaker=None, new_turn=True) if block.speaker == NEW_TURN else block
             for block in name_bracketed_speakers(name_lowercase_speakers(labelled))]
-
-
-def _name_shaped(name: str) -> bool:
-    """Several words written as a name is: 'Jane Doe', 'UNIDENTIFIED MALE', 'Speaker 1'."""
-    return looks_like_full_name(name) or name.isupper() or is_diarized(name)
 
 
 def carry_speakers(blocks: list[Block]) -> list[Block]:
@@ -167,9 +164,32 @@ def _lowercase_label(text: str) -> Label | None:
 
 def name_bracketed_speakers(blocks: list[Block]) -> list[Block]:
     """`[JOHN] words`: a speaker when JOHN speaks as `JOHN:` elsewhere in the file or is a
-    diarization id; otherwise it is a sound or a note (`[LAUGHS] Right.`) and stays text."""
-    known = {block.speaker for block in blocks if block.speaker}
+    diarization id, or, written as a full name (`[Jane Doe] words`, Happy Scribe), when it and
+    another such name each open two cues or more; otherwise it is a sound or a note
+    (`[LAUGHS] Right.`, `[MUSIC PLAYING]`) and stays text."""
+    bracketed = [BRACKET_NAME.match(block.text.text) for block in blocks if block.speaker is None]
+    full_names = [match.group("name").strip() for match in bracketed if match and not match.group("name").isupper()
+                  and looks_like_full_name(match.group("name").strip())]
+    known = {block.speaker for block in blocks if block.speaker} | _cast(full_names)
     return [_bracketed(block, known) if block.speaker is None else block for block in blocks]
+
+
+def _cast(names) -> set[str]:
+    """The names given two times or more, when at least two are: the speakers of a file that
+    names them in a way sounds or section titles could share."""
+    recurring = {name for name, count in Counter(names).items() if count >= 2}
+    return recurring if len(recurring) >= 2 else set()
+
+
+def name_heading_speakers(blocks: list[Block]) -> list[Block]:
+    """A name alone on the first line of a cue, the words below it (Riverside's SRT): a speaker
+    when it and another name each head two cues or more."""
+    heads = [None if block.speaker else name_line(block.text.text, 0, len(block.text.text)) for block in blocks]
+    heads = [head if head and "\n" in block.text.text[:head.end] and head.end < len(block.text.text) else None
+             for head, block in zip(heads, blocks)]
+    cast = _cast(head.name for head in heads if head)
+    return [Block(block.text.slice(head.end, len(block.text.text)), block.line, head.name, block.time)
+            if head and head.name in cast else block for head, block in zip(heads, blocks)]
 
 
 def _bracketed(block: Block, known: set[str]) -> Block:

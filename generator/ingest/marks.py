@@ -56,7 +56,7 @@ INLINE_TIME = rf"\\?\[(?P<time>{CLOCK}){UNTIL}\\?\]"
 SEPARATOR = r"(?:[-–—|][ \t]+)?"  # "00:01 - Name:", "Name - 00:01"
 # A timestamp opening a paragraph or following its label: [00:01], (00:01), or a clock alone on its line.
 LEAD_TIME = re.compile(rf"(?:{INLINE_TIME}|\((?P<ptime>{CLOCK}){UNTIL}\))[ \t]*{SEPARATOR}\s*"
-                       rf"|(?P<ltime>{CLOCK})[ \t]*(?:\n\s*|\Z)")
+                       rf"|(?P<ltime>{CLOCK}){UNTIL}[ \t]*(?:\n\s*|\Z)")  # a range too, as Premiere writes
 TRAIL_TIME = re.compile(rf"\s*(?:{INLINE_TIME}|\((?P<ptime>{CLOCK}){UNTIL}\))$")
 # A bracketed or parenthesised clock between words: the time of the words after it.
 MID_TIME = re.compile(rf"(?<=\s)(?:{INLINE_TIME}|\((?P<ptime>{CLOCK}){UNTIL}\))\s+")
@@ -79,8 +79,9 @@ HEADER_TIME_FIRST = re.compile(MD_OPEN + rf"\\?[\[(]?(?P<time>{CLOCK}){UNTIL}\\?
 NAME_LINE = re.compile(MD_OPEN + r"\[?(?P<name>[^\W\d_][^\n:：()\[\]*#]{0,39}?)\]?" + MD_CLOSE
                        + r"[ \t]*(?:\n\s*|\Z)")  # words follow, on the next line or in the next paragraph
 # Speaker ids from diarization and transcription tools: SPEAKER_00, Speaker 1, S1, spk2.
-# The word "speaker" in other languages too: Sprecher 1, Locuteur 2, Hablante 1, Spreker 3.
-SPEAKER_WORD = r"(?:speaker|spk|sprecher(?:in)?|locut(?:eur|rice)|intervenant|hablante|orador[a]?|parlante|spreker|talare)"
+# The word "speaker" in other languages too: Sprecher 1, Locuteur 2, Спикер 1, 说话人 1, 화자 1.
+SPEAKER_WORD = (r"(?:speaker|spk|sprecher(?:in)?|locut(?:eur|rice)|intervenant|hablante|orador[a]?|parlante|spreker|talare"
+                r"|спикер|говорящий|说话人|說話人|发言人|發言人|スピーカー|話者|화자)")
 DIARIZED = re.compile(rf"(?:{SPEAKER_WORD}|s)[ _-]?\d{{1,3}}|{SPEAKER_WORD}[ _-]?(?-i:[A-Z])", re.IGNORECASE)
 
 COLON = r"(?::(?=\s|$)|：)"  # an ASCII colon before a space; a full-width one (CJK) needs none
@@ -101,12 +102,15 @@ LIST_MARK = re.compile(r"[-*+•]")
 LINE_DECORATION = re.compile(r"[ \t]*(?:>(?!>)[ \t]*|[-*+•][ \t]+)*")
 URL_ONLY = re.compile(r"[ \t]*(?:https?://|www\.)\S+[ \t]*(?:\n|$)")  # "VIEW RECORDING: https://...": a link, not speech
 BRACKET_LABEL = re.compile(r"\[(?P<name>[^\[\]\n:]{1,40})\](?::|[ \t]+[-–—])?[ \t]+")
+# "Jane Doe [00:00:07] words" (Trint): a name, then the time in brackets or parentheses, then the words.
+TIMED_LABEL = re.compile(rf"(?P<name>[^\W\d_][^:：\n()\[\]]{{0,40}}?)(?P<note>[ \t]+(?:\[{CLOCK}\]|\({CLOCK}\)))[ \t]+(?=\S)")
 QA_LABEL = re.compile(r"(?P<name>[QA])\.[ \t]+")  # "Q. words" / "A. words", as court reporters write them
 DASH_LABEL = re.compile(r"(?P<name>[^\W\d_][^:：\n()\[\]–—]{0,40}?)[ \t]+[-–—][ \t]+")  # "Jane Doe - words"
 TURN_MARK = re.compile(r"(?:>>|&gt;&gt;)[ \t]*")  # captions' mark of a new speaker, kept in text pasted from them
 TAB_LABEL = re.compile(r"(?P<name>[^\W\d_][^\t\n:：()\[\]]{0,60}?)[ ]*\t+")  # "Name<TAB>words", pasted from a table
 PLAIN_LABEL = re.compile(rf"(?P<name>[^\W\d_][^:：\n()\[\]]{{0,60}}?(?:[ \t]*{NOTE})?){COLON}\s*")
-NAME_WITH_PAREN = re.compile(r"(?P<base>.*?)\s*(?:\((?P<paren>[^()]*)\)|\[(?P<bracket>[^\[\]]*)\])")
+NAME_WITH_PAREN = re.compile(r"(?P<base>.*?)\s*(?:\((?P<paren>[^()]*)\)|\[(?P<bracket>[^\[\]]*)\]"
+                             r"|（(?P<wide>[^（）]*)）)")  # "张三（主持人）", a note in full-width brackets
 NAME_CHARS = re.compile(r"[^\W_][\w.'’#&\- \u00a0]*(?:,[ \t]+[^\W_][\w.'’\- ]*)?")  # "Doe, Jane", as Teams lists people
 # A numbered participant: "Caller 2", "UNIDENTIFIED PERSON #1" ("Chapter 2" is a section: SECTION_WORDS).
 NUMBERED = re.compile(r"(?P<word>[^\W\d_][\w.'’\- ]*?)[ \t]+#?\d{1,3}")
@@ -157,7 +161,8 @@ def find_label(source: str, pos: int, end: int, lowercase: bool = False, tentati
     sounds share (`[Name]` or `[Music]`, `Q. `, `Name - `, `john smith: `), for the caller to
     vouch for over the whole file."""
     patterns = [(BOLD_LABEL, True, None), (PLAIN_LABEL, False, None), (TAB_LABEL, False, None),
-                (BRACKET_COLON_LABEL, False, None), (ITALIC_LABEL, True, None), (HONORIFIC_LABEL, False, None)]
+                (BRACKET_COLON_LABEL, False, None), (ITALIC_LABEL, True, None), (HONORIFIC_LABEL, False, None),
+                (TIMED_LABEL, False, None)]
     if tentative:
         patterns += [(BRACKET_LABEL, False, "bracket"), (QA_LABEL, False, "qa"), (DASH_LABEL, False, "dash")]
     for pattern, bold, style in patterns:
@@ -165,11 +170,20 @@ def find_label(source: str, pos: int, end: int, lowercase: bool = False, tentati
         if match and not URL_ONLY.match(source, match.end(), end):
             note = match.groupdict().get("note") or ""
             label = _label(_spaced(match.group("name") + note), match.end(), bold, lowercase or tentative)
+            if label and pattern is TIMED_LABEL and not name_shaped(label.name):
+                continue  # "We met [00:01:00] at noon" is said
             if label:
                 lower = label.name[0].islower() and not lowercase and not is_diarized(label.name)
                 after = source[match.end():end].lstrip()[:1]
                 return replace(label, tentative="lower" if lower else style, sentence=not after.islower())
     return None
+
+
+def voice_name(name: str) -> str:
+    """The person a caption's voice names, its note dropped: 'Lee, Marcus (Northwind)' is
+    'Lee, Marcus', as the same label in text would be."""
+    label = _label(_spaced(name), 0, False, lowercase=True)
+    return label.name if label else _spaced(name)
 
 
 def _spaced(name: str) -> str:
@@ -222,10 +236,11 @@ def name_line(source: str, pos: int, end: int) -> Label | None:
 
 
 def _heading_name(name: str) -> bool:
-    """A name heading the lines below it: one word, capitalised words or an id, not a short
-    line of prose ("Thanks so much", "Today we talk rockets")."""
+    """A name heading the lines below it: one word, capitalised words, an id or a numbered
+    participant ("Guest 2"), not a short line of prose ("Thanks so much", "Today we talk rockets")."""
     return (plausible_name(name) and not name.endswith(".") and name.lower() not in INTERJECTIONS
-            and (" " not in name or looks_like_full_name(name) or is_diarized(name)))
+            and (" " not in name or looks_like_full_name(name) or is_diarized(name)
+                 or NUMBERED.fullmatch(name) is not None))
 
 
 def find_header(source: str, pos: int, end: int) -> Label | None:
@@ -250,7 +265,8 @@ def _label(name: str, end: int, bold: bool, lowercase: bool = False) -> Label | 
         name, time = name[stamp.end():], clock_seconds(matched_clock(stamp))
     paren = NAME_WITH_PAREN.fullmatch(name)
     if paren:
-        name, note = paren.group("base"), (paren.group("paren") or paren.group("bracket") or "").strip()
+        note = next((paren.group(kind) for kind in ("paren", "bracket", "wide") if paren.group(kind)), "")
+        name, note = paren.group("base"), note.strip()
         role = ROLE_WORDS.get(note.lower())
         clock = PAREN_TIME.fullmatch(note)
         time = clock_seconds(clock.group("time")) if clock else time
@@ -299,6 +315,11 @@ def looks_like_full_name(name: str) -> bool:
     """Two or more capitalised words: a speaker even if the label occurs once."""
     words = name.split()
     return len(words) >= 2 and all(w[0].isupper() or w in NAME_PARTICLES or ELIDED_PARTICLE.match(w) for w in words)
+
+
+def name_shaped(name: str) -> bool:
+    """Written as a name is: 'Jane Doe', 'UNIDENTIFIED MALE', 'JOHN', 'Speaker 1'."""
+    return looks_like_full_name(name) or name.isupper() or is_diarized(name)
 
 
 def is_stage_direction(text: str) -> bool:

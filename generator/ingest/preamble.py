@@ -31,10 +31,25 @@ KEYS = {"title": "title", "episode": "episode", "episode title": "title", "podca
         "moderator": "host", "guest": "guest", "guests": "guest", "interviewee": "guest",
         "speakers": None, "participants": None, "duration": None, "length": None, "runtime": None,
         "location": None, "language": None, "tags": None, "category": None}
-KEY_LINE = re.compile(r"[ \t]*(?P<key>[A-Za-z][A-Za-z ]{0,15}?)[ \t]*:[ \t]+(?P<value>[^\n]{1,100}?)[ \t]*")
+# The same keys as headers in other languages write them (Spanish, Portuguese, French, Italian,
+# German, Dutch, Russian, Chinese, Japanese, Korean).
+KEYS |= {key: field for field, keys in {
+    "title": "título titulo titre titolo titel название 标题 標題 题目 タイトル 제목",
+    "podcast": "programa émission emission programma sendung podcast-titel programma передача 节目 節目 番組 프로그램",
+    "episode": "episodio épisode episodio folge aflevering выпуск 期数",
+    "date": "fecha data datum дата 日期 时间 日付 날짜 grabado enregistré aufgenommen",
+    "host": "presentador presentadora anfitrión anfitriona entrevistador entrevistadora apresentador apresentadora "
+            "animateur animatrice conduttore conduttrice moderatorin gastgeber gastgeberin presentator "
+            "ведущий ведущая 主持人 主持 司会 司会者 진행자 사회자",
+    "guest": "invitado invitada invitados convidado convidada convidados invité invitée invités ospite ospiti "
+             "gast gäste гость гости 嘉宾 嘉賓 来宾 ゲスト 게스트 출연자",
+    None: "duración durée dauer duur длительность 时长 時間 participantes participants teilnehmer 参与者 参加者",
+}.items() for key in keys.split()}
+KEY_LINE = re.compile(r"[ \t]*(?P<key>[^\W\d_][^\W\d_ -]*(?:[ -][^\W\d_]+)?)[ \t]*(?::[ \t]+|：[ \t]*)"
+                      r"(?P<value>[^\n]{1,100}?)[ \t]*")
 # "Episode 12: Rockets and Soil" on its own: the title, numbered.
 NUMBERED_TITLE = re.compile(r"[ \t]*(?P<value>(?i:episode|ep\.?)[ \t]*#?\d{1,4}[ \t]*[:.\-–—|][ \t]*[^\n]{1,100}?)[ \t]*")
-NAMES_SEPARATOR = re.compile(r"\s*(?:,|;|&|\band\b)\s*")
+NAMES_SEPARATOR = re.compile(r"\s*(?:[,;&、，]|\band\b)\s*")
 WEEKDAY = re.compile(r"(?i:mon|tue|wed|thu|fri|sat|sun)[a-z]*,?\s+")
 CLOCK_TIME = re.compile(r",?\s+(?:at\s+)?\d{1,2}:\d{2}(?::\d{2})?\s*(?:[AaPp]\.?[Mm]\.?)?(?:\s+[A-Z]{2,4})?$")  # ", 3:00PM"
 DURATION = re.compile(r"[ \t]*(?:\d+\s*h(?:ours?)?\s*)?(?:\d+\s*m(?:in(?:utes?)?)?\s*)?(?:\d+\s*s(?:ec(?:onds?)?)?)?[ \t]*")
@@ -48,9 +63,11 @@ DIVIDER = re.compile(r"[ \t#*_]*(?i:full[ \t]+)?(?i:transcript|transcription)[ \
 DIVIDER_LINES = 60  # a divider further down than this many lines is something said
 TITLE_WORDS = 12
 MARKUP = re.compile(r"^[ \t]*#+[ \t]*|\*\*|__")  # a Markdown heading's marks, bold
-LINK_LINE = re.compile(r"[ \t]*(?:[^:\n]{1,30}:[ \t]*)?(?:https?://|www\.)\S+[ \t]*")  # "VIEW RECORDING: https://..."
+LINK_LINE = re.compile(r"[ \t]*(?:[^:\n]{1,60}:[ \t]*)?(?:https?://|www\.)\S+[ \t]*")  # "VIEW RECORDING: https://..."
+RULE = re.compile(r"[ \t]*(?:-{3,}|\*{3,}|_{3,}|={3,})[ \t]*")  # a line dividing the header from the talk
 TITLE_SUFFIX = re.compile(r"\s*[-–—|:]\s*(?i:transcript|transcription)$")  # "Weekly sync - Transcript"
-DATE_FORMATS = ("%Y-%m-%d", "%B %d, %Y", "%b %d, %Y", "%B %d %Y", "%b %d %Y", "%d %B %Y", "%d %b %Y", "%Y/%m/%d")
+DATE_FORMATS = ("%Y-%m-%d", "%B %d, %Y", "%b %d, %Y", "%B %d %Y", "%b %d %Y", "%d %B %Y", "%d %b %Y", "%Y/%m/%d",
+                "%Y年%m月%d日", "%d.%m.%Y")
 
 
 @dataclass(frozen=True)
@@ -126,7 +143,7 @@ def _entry(text: str, first: bool) -> tuple[str | None, str] | None:
     numbered = NUMBERED_TITLE.fullmatch(text)
     if numbered and title_like(numbered.group("value")):
         return "title", numbered.group("value")
-    if DURATION.fullmatch(text) or LINK_LINE.fullmatch(text):
+    if DURATION.fullmatch(text) or LINK_LINE.fullmatch(text) or RULE.fullmatch(text):
         return None, text
     by = BY_LINE.fullmatch(text)
     if by:
@@ -140,12 +157,18 @@ def _entry(text: str, first: bool) -> tuple[str | None, str] | None:
     if match is None or match.group("key").lower() not in KEYS:
         return ("title", text.strip()) if first and title_like(text) else None
     key, value = KEYS[match.group("key").lower()], match.group("value")
-    if key in ("host", "guest") and (value.isupper() or not all(looks_like_full_name(name)
+    if key in ("host", "guest") and (value.isupper() or not all(looks_like_full_name(name) or _caseless_name(name)
                                                               for name in NAMES_SEPARATOR.split(value))):
         return None  # "Host: Welcome back to the show" and "HOST: GOOD EVENING" are the host speaking
-    if value.endswith((".", "?", "!")) and key != "title":
+    if value.endswith((".", "?", "!", "。", "？", "！")) and key != "title":
         return None
     return key, value
+
+
+def _caseless_name(text: str) -> bool:
+    """A name in a script without capitals ("张三", "田中 太郎"): letters only, a few of them."""
+    letters = text.replace(" ", "")
+    return 0 < len(letters) <= 8 and letters.isalpha() and not any(c.isupper() or c.islower() for c in letters)
 
 
 def title_like(text: str) -> bool:

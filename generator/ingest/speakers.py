@@ -27,12 +27,14 @@ LOWERCASE_WORD = re.compile(r"(?<![\w'’-])[a-z][a-z'’-]*")
 
 def label_filter(candidates: list[Label | None], structural: set[str],
                  said_as_names: frozenset[str] | set[str] = frozenset(),
-                 lowercase_words: frozenset[str] | set[str] | None = None) -> Callable[[Label], bool]:
+                 lowercase_words: frozenset[str] | set[str] | None = None, text: str = "") -> Callable[[Label], bool]:
     """`structural`: names labelling lines of one-utterance-per-line paragraphs; `said_as_names`:
     words the text writes capitalised in mid-sentence ("my guest is Bob"), which vouch for a
     one-word label seen once; so does a word never written in lowercase (`lowercase_words`)
     before words that start a sentence, in a file where other speakers recur: "Translator: She
-    means" is somebody, "Remember:" (said as "remember" elsewhere) and "Today: rockets" are not."""
+    means" is somebody, "Remember:" (said as "remember" elsewhere) and "Today: rockets" are not.
+    Scripts without capitals (Chinese, Japanese, Korean, Arabic) cannot show a name so; there a
+    label seen once is vouched for by the `text` saying it elsewhere, not as a label ("谢谢王五")."""
     counts: dict[str, int] = {}
     for label in candidates:
         if label:
@@ -50,6 +52,7 @@ def label_filter(candidates: list[Label | None], structural: set[str],
     lowercase = Counter(label.name for label in candidates if label and label.tentative == "lower")
     # a lowercase name is a first and last name, or opens three paragraphs: "pros:" twice is a list
     lowercase_names = {name for name, count in lowercase.items() if count >= 3 or count >= 2 and " " in name}
+    said_caseless = {name for name, count in counts.items() if count == 1 and _said_without_case(name, text)}
     dashed = _vouched_dashes([label for label in candidates if label and label.tentative == "dash"],
                              plain | set(said_as_names))
 
@@ -69,7 +72,8 @@ def label_filter(candidates: list[Label | None], structural: set[str],
         return (label.bold or label.role is not None or label.name.lower() in ROLE_WORDS or label.time is not None
                 or counts.get(label.name, 0) >= 2 or looks_like_full_name(label.name) or _capitals(label.name)
                 or is_diarized(label.name) or label.name in structural or label.name in said_as_names
-                or _numbered_family(label.name, families) or never_lowercase(label))
+                or _numbered_family(label.name, families) or never_lowercase(label)
+                or recurring and not label.marked and label.name in said_caseless)
 
     def never_lowercase(label: Label) -> bool:
         """One capitalised word the file never writes in lowercase, before a sentence, where
@@ -92,10 +96,18 @@ def short_names(names: Iterable[str]) -> dict[str, str]:
     return whole
 
 
-def word_evidence(text: str) -> tuple[set[str], set[str]]:
+def word_evidence(text: str) -> tuple[set[str], set[str], str]:
     """What a file's words say of names: the words it capitalises in mid-sentence ("thanks,
-    Bob"), and the words it writes in lowercase, which are not names."""
-    return set(PROPER_NOUN.findall(text)), set(LOWERCASE_WORD.findall(text))
+    Bob"), the words it writes in lowercase, which are not names, and the text itself, for
+    names in scripts without capitals."""
+    return set(PROPER_NOUN.findall(text)), set(LOWERCASE_WORD.findall(text)), text
+
+
+def _said_without_case(name: str, text: str) -> bool:
+    """A name in a script without capitals that the text says somewhere not as a label."""
+    if any(char.isupper() or char.islower() for char in name):
+        return False
+    return re.search(re.escape(name) + r"(?![ \t]*[:：（(])", text) is not None
 
 
 def role_aliases(roles: dict[str, str]) -> dict[str, str]:

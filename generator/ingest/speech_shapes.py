@@ -292,6 +292,10 @@ SHAPES = (
     Shape(_listed("chunks"), _chunk_start, needs="'timestamp'"),
     Shape(_listed("transcription"), _cpp_start, needs="'offsets'"),
     Shape(_listed("utterances"), _counted_field("start", 1000, "milliseconds", "12500")),  # AssemblyAI
+    Shape(_listed("paragraphs"), _counted_field("start", 1000, "milliseconds", "12500")),  # ... its /paragraphs
+    Shape(_listed("sentences"), _counted_field("start", 1000, "milliseconds", "12500")),  # ... its /sentences
+    Shape(_listed("words"), _counted_field("start", 1000, "milliseconds", "12500")),  # ... its words, no speakers
+    Shape(_listed("words"), _seconds_field("start"), text="word"),  # OpenAI's word timestamps alone
     Shape(_deepgram_sentences, _seconds_field("start")),
     Shape(_listed("results", "utterances"), _seconds_field("start"), text="transcript"),  # Deepgram
     Shape(_deepgram_words, _seconds_field("start"), text="word"),  # Deepgram's default response

@@ -17,7 +17,8 @@ from dataclasses import replace
 from pathlib import Path
 
 from ..errors import TranscriptError
-from .cues import carry_speakers, cue_blocks, drop_rolling_repeats, name_bracketed_speakers, name_lowercase_speakers
+from .cues import (carry_speakers, cue_blocks, drop_rolling_repeats, name_bracketed_speakers, name_heading_speakers,
+                   name_lowercase_speakers)
 from .source import Line, Reading, quote, split_lines
 
 TIME = r"(?:(\d+):)?(\d{1,2}):(\d{1,2})(?:[,.:，](\d{1,3}))?"
@@ -69,7 +70,7 @@ def _reading(source: str, lines: list[Line], timings: list[int], heads: list[int
     texts = drop_rolling_repeats(source, texts)
     blocks = [block for index, text in zip(timings, texts)
               for block in cue_blocks(source, text, _start(source, lines[index]))]
-    return Reading(tuple(carry_speakers(name_bracketed_speakers(name_lowercase_speakers(blocks)))))
+    return Reading(tuple(carry_speakers(name_bracketed_speakers(name_heading_speakers(name_lowercase_speakers(blocks))))))
 
 
 def _timings(source: str, lines: list[Line], path: Path, example: str) -> list[int]:

@@ -15,7 +15,7 @@ or Whisper's console `[00:03.000 --> 00:05.000]  words`). Inline timestamps such
 `\\[00:12:34.56\\]`, `[12:34]` or `(12:34)` at either end of a paragraph or after its label
 give that block its time and leave its text; one between its words (Trint, Descript) starts
 a new block with that time. A first line `# Title` is the title, not a block,
-and a last line crediting the tool (Otter's `Transcribed by https://otter.ai`) is not speech.
+and a last line crediting the tool (Otter's `Transcribed by https://otter.ai`, Sonix's note) is not speech.
 Which labels are speakers is decided over the whole file (`speakers.py`).
 """
 
@@ -48,10 +48,14 @@ LINE_STAMP = re.compile(rf"[ \t]*(?:{INLINE_TIME}|\((?P<ptime>{CLOCK}){UNTIL}\)"
 CREDIT = re.compile(r"(?i:(?:auto(?:matically)?[ -])?(?:transcribed|transcription|transcript|captioned|captions)"
                     r"(?: generated)? (?:by|with|using))[ \t]+(?:(?:https?://)?[\w.-]+\.[a-z]{2,}\S*"
                     r"|[A-Z][\w.-]*(?:[ \t]+[A-Z][\w.-]*){0,2})[ \t]*")  # a site, or a capitalised name
-# What a meeting tool notes in the transcript: "Jane Doe stopped transcription", "Recording started".
+# A tool's note about its own transcript, closing it: "Sonix has automatically created this transcript ...".
+TOOL_NOTE = re.compile(r"[^\n]{0,60}\b(?i:automatically|auto-?)[ \t]+(?i:created|generated|transcribed)\b"
+                       r"[^\n]{0,40}\b(?i:transcript|captions)[^\n]*")
+# What a meeting tool notes in the transcript: "Jane Doe stopped transcription", "Recording started",
+# "Meeting ended after 00:32:14 👋".
 TOOL_EVENT = re.compile(r"(?i:(?:[^\n]{1,60}[ \t])?(?:started|stopped|paused|resumed)[ \t]+(?:the[ \t]+)?"
-                        r"(?:transcription|recording)|(?:transcription|recording)[ \t]+(?:started|stopped|paused|resumed))"
-                        r"[.!]?")
+                        r"(?:transcription|recording)|(?:transcription|recording|meeting|call)[ \t]+"
+                        r"(?:started|stopped|paused|resumed|ended)(?:[ \t]+after[ \t]+[\d:]+)?)[.!]?[ \t]*\W{0,3}")
 MARKDOWN_SUFFIXES = (".md", ".markdown")
 MARKDOWN_ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")  # "\\[" is "[", "\\\\" one backslash, read left to right
 LABELLED_SHARE = 1 / 3  # of paragraphs that start with a label, for a file to count as labelled
@@ -240,9 +244,19 @@ def _body(source: str, split: bool = True, start: int = 0) -> tuple[str | None, 
             title = heading.group("title")
         else:
             paragraphs.append(replace(paragraph, heading=True))
-    if paragraphs and CREDIT.fullmatch(source, paragraphs[-1].start, paragraphs[-1].end):
-        paragraphs.pop()
+    if paragraphs:
+        paragraphs[-1:] = _without_credit(source, paragraphs[-1])
     return title, [p for p in paragraphs if not TOOL_EVENT.fullmatch(source, p.start, p.end)]
+
+
+def _without_credit(source: str, paragraph: Paragraph) -> list[Paragraph]:
+    """The last paragraph without a last line crediting the tool that made the transcript
+    ("Transcribed by https://otter.ai", Sonix's note), which may follow the words directly."""
+    last = source.rfind("\n", paragraph.start, paragraph.end) + 1 or paragraph.start
+    if not (CREDIT.fullmatch(source, last, paragraph.end) or TOOL_NOTE.fullmatch(source, last, paragraph.end)):
+        return [paragraph]
+    end = len(source[:last].rstrip())
+    return [replace(paragraph, end=end)] if end > paragraph.start else []
 
 
 def _from(source: str, paragraphs: list[Paragraph], start: int) -> list[Paragraph]:

@@ -30,6 +30,7 @@ from .source import Reading, quote
 
 NAME = r"(?:[\w.-]+:)?"  # an optional namespace prefix: tt:p, ttm:agent
 ROOT = re.compile(rf"<{NAME}tt\b(?P<attrs>[^>]*)>")
+PARAGRAPH_START = re.compile(rf"<(?P<tag>{NAME}p)\b[^>]*?(?<!/)>")
 PARAGRAPH = re.compile(rf"<(?P<tag>{NAME}p)\b(?P<attrs>[^>]*?)(?<!/)>(?P<body>.*?)</(?P=tag)\s*>", re.DOTALL)
 AGENT = re.compile(rf"<{NAME}agent\b(?P<attrs>[^>]*?)(?:/>|>(?P<body>.*?)</{NAME}agent\s*>)", re.DOTALL)
 AGENT_NAME = re.compile(rf"<{NAME}name\b[^>]*>(?P<name>[^<]*)</{NAME}name\s*>")
@@ -69,6 +70,10 @@ def read_ttml(source: str, path: Path) -> Reading:
         speaker = names.get(agent[0], agent[0]) if agent else None
         blocks.append(Block(text, line, speaker, _seconds(begin, rates, path, line) if begin else None))
     if not blocks:
+        opening = PARAGRAPH_START.search(body, root.end())
+        if opening and not PARAGRAPH.search(body, root.end()):
+            raise TranscriptError(path, line_of(source, opening.start()), f"<{opening.group('tag')}> has no closing "
+                                  f"</{opening.group('tag')}>; expected TTML like {EXAMPLE}")
         raise TranscriptError(path, None, f"has no <p> paragraphs with text; expected TTML like {EXAMPLE}")
     title = TITLE.search(head.group()) if head else None
     language = settings.get("xml:lang", "").split("-")[0].lower() or None

@@ -6,8 +6,7 @@ Azure and YouTube json3, each described in `speech_shapes.py`.
 Where two shapes name the same list (`segments`), the one whose text field the first item
 has is chosen.
 
-Without any of these, the whole text of `{"text": ...}` (OpenAI's `json`, AssemblyAI without
-speakers), Deepgram's `alternatives[0].transcript`, Transcribe's `transcripts[0].transcript` or
+Without any of these, the whole text of `{"text": ...}` (OpenAI's `json`), Deepgram's `alternatives[0].transcript`, Transcribe's `transcripts[0].transcript` or
 Azure's `combinedRecognizedPhrases[0].display` is one block without a time. Times may be
 numbers, numeric strings or clocks; a numeric or one-letter speaker id (`0`, `"A"`) is named
 `Speaker 0`, `Speaker A`.
@@ -31,7 +30,7 @@ EXPECTED = (f"Whisper JSON like {EXAMPLE} (or a bare list of those segments), tr
             '{"chunks": [{"timestamp": [0.0, 2.5], "text": "Hello."}]}, whisper.cpp JSON like '
             '{"transcription": [{"offsets": {"from": 0, "to": 2500}, "text": "Hello."}]}, Podcasting 2.0 JSON like '
             '{"segments": [{"startTime": 0.0, "body": "Hello."}]}, AssemblyAI '
-            "'utterances', Deepgram 'results' with 'paragraphs' or 'utterances', Amazon Transcribe "
+            "'utterances', 'paragraphs', 'sentences' or 'words', Deepgram 'results' with 'paragraphs' or 'utterances', Amazon Transcribe "
             "'audio_segments', Rev.ai 'monologues', Speechmatics or Google 'results', Azure 'recognizedPhrases', "
             "YouTube json3 'events', or a whole transcript as {\"text\": \"Hello.\"}")
 LANGUAGE_TAG = re.compile(r"[a-z]{2,3}(?:-[A-Za-z0-9]+)*")
