@@ -18,7 +18,7 @@ from .textmap import MappedText
 # Scripts written without spaces between words: each character counts as a word, and a
 # sentence ends at a full-width stop with or without a space after it.
 UNSPACED_CHARS = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
-WORD = re.compile(rf"[{UNSPACED_CHARS}]|[^\s{UNSPACED_CHARS}]+")
+WORD = re.compile(rf"[{UNSPACED_CHARS}]|[^\s{UNSPACED_CHARS}]*[^\W_][^\s{UNSPACED_CHARS}]*")  # punctuation is no word
 SENTENCE_END = re.compile(r"[.!?…。！？][\"'”’」』)\]]*$")
 SENTENCE_BREAK = re.compile(r"(?<=[.!?…])[\"'”’)]*\s+(?=[\"“(\[]?[A-Z0-9])|(?<=[。！？])[”’」』）]*\s*(?=\S)")
 SAYS_ANYTHING = re.compile(r"[^\W_]")  # a letter or digit, in any script

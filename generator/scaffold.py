@@ -18,6 +18,7 @@ from typing import Iterator
 
 import yaml
 
+from .clean import word_count
 from .config import Project
 from .errors import PodsiteError
 from .ingest import FORMATS, read_transcript, slugify
@@ -146,9 +147,9 @@ def add_transcript(project: Project, source: Path, title: str | None = None, dat
 def found_in(transcript: Transcript) -> str:
     """What a reader found, in a few words: 'labelled, 3 speakers: Ann, Bob, Cy; 1,234 words'."""
     speakers = list(dict.fromkeys(block.speaker for block in transcript.blocks if block.speaker))
-    who = f"{len(speakers)} speakers: {', '.join(speakers[:5])}{', ...' if len(speakers) > 5 else ''}" if speakers \
-        else "no speaker names"
-    words = sum(len(block.text.text.split()) for block in transcript.blocks)
+    listed = f"{', '.join(speakers[:5])}{', ...' if len(speakers) > 5 else ''}"
+    who = f"{len(speakers)} speaker{'s' if len(speakers) > 1 else ''}: {listed}" if speakers else "no speaker names"
+    words = sum(word_count(block.text.text) for block in transcript.blocks)  # a Chinese character is a word
     return f"{transcript.format}, {who}; {words:,} words"
 
 

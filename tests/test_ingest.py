@@ -1254,6 +1254,14 @@ def test_notes_in_full_width_brackets_and_one_off_names_in_scripts_without_capit
         ("王五", "我插一句，那本书很好。"), ("张三", "谢谢王五。"), ("张三", "注意：这不是谁在说话。")]
 
 
+@pytest.mark.parametrize("host, guest", [("主持人", "嘉宾"), ("Entrevistadora", "Invitado"), ("Ведущий", "Гость"),
+                                         ("Animatrice", "Invité")])
+def test_host_and_guest_in_other_languages_are_speakers_even_once(tmp_path, host, guest):
+    colon = "：" if host == "主持人" else ": "
+    text = f"{host}{colon}Bienvenue.\n\n{guest}{colon}Merci.\n\n{host}{colon}On commence ?\n"
+    assert [b.speaker for b in read(write(tmp_path, "roles.txt", text)).blocks] == [host, guest, host]
+
+
 @pytest.mark.parametrize("first, second", [("说话人 1", "说话人 2"), ("Спикер 1", "Спикер 2"), ("화자 1", "화자 2"),
                                            ("スピーカー 1", "スピーカー 2"), ("Guest 1", "Guest 2")])
 def test_numbered_speakers_above_their_words_in_any_language(tmp_path, first, second):

@@ -181,6 +181,15 @@ def test_add_copies_the_transcript_and_writes_a_stub_with_what_it_found(project)
     assert "# audio_url:" in stub.read_text("utf-8")
 
 
+def test_add_counts_the_words_of_text_written_without_spaces(project, tmp_path):
+    """Chinese writes no spaces between words: each character counts, as the site counts them."""
+    source = tmp_path / "zh.txt"
+    source.write_text("主持人：欢迎收听本期节目。\n\n嘉宾：谢谢，很高兴来到这里。\n\n主持人：我们开始吧。\n", encoding="utf-8")
+    copied, _ = add_transcript(project, source)
+    assert scaffold.found_in(read_transcript(copied, project.root)) == (
+        "labelled, 2 speakers: 主持人, 嘉宾; 22 words")  # 8 + 9 + 5 characters, no punctuation; 嘉宾 is "guest"
+
+
 def test_add_of_a_diarized_transcript_shows_how_to_name_its_speakers(project):
     copied, stub = add_transcript(project, FORMATS / "apple-podcasts.ttml")
     hint = next(line for line in stub.read_text("utf-8").splitlines() if line.startswith("# speakers:"))

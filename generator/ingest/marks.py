@@ -21,6 +21,15 @@ from typing import Any
 
 ROLE_WORDS = {"host": "host", "co-host": "host", "cohost": "host", "guest": "guest", "interviewer": "host",
               "moderator": "host", "interviewee": "guest", "q": "host", "a": "guest"}  # Q and A: who asks, who answers
+# The same roles as podcasts in Spanish, Portuguese, French, Italian, German, Dutch, Russian,
+# Chinese, Japanese and Korean write them.
+ROLE_WORDS |= {word: role for role, words in {
+    "host": "presentador presentadora anfitrión anfitriona entrevistador entrevistadora apresentador apresentadora "
+            "animateur animatrice conduttore conduttrice intervistatore intervistatrice moderatorin gastgeber "
+            "gastgeberin presentator interviewerin ведущий ведущая интервьюер 主持人 主持 司会 司会者 진행자 사회자",
+    "guest": "invitado invitada entrevistado entrevistada convidado convidada invité invitée ospite intervistato "
+             "intervistata gast interviewte gesprächspartner гость гостья 嘉宾 嘉賓 来宾 ゲスト 게스트 출연자",
+}.items() for word in words.split()}
 # Words that start sentences with a colon but never name a speaker.
 NOT_SPEAKERS = {"note", "notes", "nb", "warning", "edit", "update", "summary", "example",
                 "source", "sources", "transcript", "tip", "caution", "important", "disclaimer",

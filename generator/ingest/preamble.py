@@ -22,7 +22,7 @@ import re
 from dataclasses import dataclass
 
 from ..model import Person
-from .marks import LONE_CLOCK, find_label, looks_like_full_name
+from .marks import LONE_CLOCK, ROLE_WORDS, find_label, looks_like_full_name
 from .source import Line, split_lines
 
 KEYS = {"title": "title", "episode": "episode", "episode title": "title", "podcast": "podcast", "show": "podcast",
@@ -38,13 +38,10 @@ KEYS |= {key: field for field, keys in {
     "podcast": "programa émission emission programma sendung podcast-titel programma передача 节目 節目 番組 프로그램",
     "episode": "episodio épisode episodio folge aflevering выпуск 期数",
     "date": "fecha data datum дата 日期 时间 日付 날짜 grabado enregistré aufgenommen",
-    "host": "presentador presentadora anfitrión anfitriona entrevistador entrevistadora apresentador apresentadora "
-            "animateur animatrice conduttore conduttrice moderatorin gastgeber gastgeberin presentator "
-            "ведущий ведущая 主持人 主持 司会 司会者 진행자 사회자",
-    "guest": "invitado invitada invitados convidado convidada convidados invité invitée invités ospite ospiti "
-             "gast gäste гость гости 嘉宾 嘉賓 来宾 ゲスト 게스트 출연자",
+    "host": "presentadores anfitriones animateurs",  # plurals; each role's word itself is in ROLE_WORDS
+    "guest": "invitados convidados invités ospiti gäste гости",
     None: "duración durée dauer duur длительность 时长 時間 participantes participants teilnehmer 参与者 参加者",
-}.items() for key in keys.split()}
+}.items() for key in keys.split()} | {word: role for word, role in ROLE_WORDS.items() if len(word) > 1}  # not Q, A
 KEY_LINE = re.compile(r"[ \t]*(?P<key>[^\W\d_][^\W\d_ -]*(?:[ -][^\W\d_]+)?)[ \t]*(?::[ \t]+|：[ \t]*)"
                       r"(?P<value>[^\n]{1,100}?)[ \t]*")
 # "Episode 12: Rockets and Soil" on its own: the title, numbered.
