@@ -162,3 +162,10 @@ class Episode:
 @dataclass(frozen=True)
 class Site:
     pages: dict[str, str] = field(default_factory=dict)  # docs-relative path -> text
+
+
+def clock(seconds: float) -> str:
+    """A time in seconds as people read it: '4:05', '1:02:03'."""
+    whole = int(seconds)
+    hours, rest = divmod(whole, 3600)
+    return f"{hours}:{rest // 60:02d}:{rest % 60:02d}" if hours else f"{rest // 60}:{rest % 60:02d}"

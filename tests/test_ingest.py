@@ -299,6 +299,17 @@ def test_subtitle_names_in_brackets_or_above_the_words_when_the_file_names_its_c
     assert {b.speaker for b in read(write(tmp_path, "plain.srt", srt(plain))).blocks} == {None}
 
 
+def test_cues_out_of_order_are_kept_in_file_order_with_a_warning_at_the_first(tmp_path, caplog):
+    text = ("1\n00:00:10,000 --> 00:00:11,000\nLater.\n\n2\n00:00:01,000 --> 00:00:02,000\nEarlier.\n\n"
+            "3\n00:00:12,000 --> 00:00:13,000\nLast.\n")
+    transcript = read(write(tmp_path, "pasted.srt", text))
+    assert [b.text.text for b in transcript.blocks] == ["Later.", "Earlier.", "Last."]
+    assert "pasted.srt:6: this cue starts at 0:01, before the cue above it (0:10)" in caplog.text
+    caplog.clear()
+    read(write(tmp_path, "ordered.srt", text.replace("00:00:01,000 --> 00:00:02,000", "00:00:11,000 --> 00:00:12,000")))
+    assert "before the cue above it" not in caplog.text
+
+
 def test_youtube_rolling_captions_keep_each_line_once():
     transcript = read(FIXTURES / "youtube-auto.vtt")
     assert [(b.line, b.time, b.text.text) for b in transcript.blocks] == [

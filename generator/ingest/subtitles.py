@@ -12,14 +12,18 @@ the header (YouTube's) is the episode's language. What a cue says is read by `cu
 
 from __future__ import annotations
 
+import logging
 import re
 from dataclasses import replace
 from pathlib import Path
 
 from ..errors import TranscriptError
+from ..model import clock
 from .cues import (carry_speakers, cue_blocks, drop_rolling_repeats, name_bracketed_speakers, name_heading_speakers,
                    name_lowercase_speakers)
 from .source import Line, Reading, quote, split_lines
+
+log = logging.getLogger(__name__)
 
 TIME = r"(?:(\d+):)?(\d{1,2}):(\d{1,2})(?:[,.:，](\d{1,3}))?"
 TIMING = re.compile(rf"{TIME}[ \t]*-->[ \t]*{TIME}(?:[ \t]+.*)?")
@@ -38,6 +42,7 @@ def read_srt(source: str, path: Path) -> Reading:
     heads = [_srt_head(source, lines, index) for index in timings]
     _check_srt_numbers(source, lines, set(heads), path)
     _check_nothing_before(source, lines[:heads[0] if heads else len(lines)], path, SRT_EXAMPLE)
+    _warn_out_of_order(source, lines, timings, path)
     return _reading(source, lines, timings, heads, comments=False)
 
 
@@ -51,6 +56,7 @@ def read_vtt(source: str, path: Path) -> Reading:
     header_end = _end_of_header(source, lines)
     before = _without_comments(source, lines[header_end:heads[0] if heads else len(lines)])
     _check_nothing_before(source, before, path, VTT_EXAMPLE)
+    _warn_out_of_order(source, lines, timings, path)
     reading = _reading(source, lines, timings, heads, comments=True)
     languages = [m.group(1).lower() for line in lines[1:header_end] if (m := VTT_LANGUAGE.fullmatch(line.text(source)))]
     return replace(reading, language=languages[0]) if languages else reading
@@ -84,6 +90,18 @@ def _timings(source: str, lines: list[Line], path: Path, example: str) -> list[i
             raise TranscriptError(path, line.number, f"expected a cue timing like {example} "
                                   f"(settings may follow), found {quote(text)}")
     return timings
+
+
+def _warn_out_of_order(source: str, lines: list[Line], timings: list[int], path: Path) -> None:
+    """Cues are read in the order the file has them; one that starts before the cue above it
+    (cues pasted out of order, two files joined) is worth a look, so say where."""
+    starts = [_start(source, lines[index]) for index in timings]
+    early = [n for n in range(1, len(starts)) if starts[n] < starts[n - 1]]
+    if early:
+        first = early[0]
+        log.warning("%s:%d: this cue starts at %s, before the cue above it (%s)%s; cues are kept in the "
+                    "order of the file", path, lines[timings[first]].number, clock(starts[first]),
+                    clock(starts[first - 1]), f", and {len(early) - 1} more do" if len(early) > 1 else "")
 
 
 def _start(source: str, line: Line) -> float:

@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections import Counter
 
 from ..analyse import log_odds_z
-from ..model import Episode
+from ..model import Episode, clock
 from .common import TOPIC_SEPARATOR, audio_url, banner, front_matter, passage_header
-from .markup import attribute, clock, escape, link, linked_text, percent, web_url
+from .markup import attribute, escape, link, linked_text, percent, web_url
 from .paths import EPISODES, episode_page, term_page, topic_page, transcript_page
 
 PART_TERMS = 2  # glossary terms named in a part's heading

@@ -86,12 +86,6 @@ def percent(share: float) -> str:
     return "<1%" if share > 0 and shown == "0%" else shown
 
 
-def clock(seconds: float) -> str:
-    whole = int(seconds)
-    hours, rest = divmod(whole, 3600)
-    return f"{hours}:{rest // 60:02d}:{rest % 60:02d}" if hours else f"{rest // 60}:{rest % 60:02d}"
-
-
 class TermLink(NamedTuple):
     """What marking up a term's mention needs: its page, its short definition, and the
     forms speech recognition misheard it as (casefolded), which are shown with the headword."""
