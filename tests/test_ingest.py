@@ -1285,18 +1285,73 @@ def test_numbered_speakers_above_their_words_in_any_language(tmp_path, first, se
 @pytest.mark.parametrize("text, expected", [
     # AssemblyAI without speaker labels: no utterances, its words carry the times (milliseconds)
     ('{"text": "Hi there. Bye.", "utterances": null, "words": [{"text": "Hi", "start": 240, "end": 500,'
-     ' "speaker": null}, {"text": "there.", "start": 500, "end": 900, "speaker": null}]}',
+     ' "confidence": 0.9, "speaker": null}, {"text": "there.", "start": 500, "end": 900, "confidence": 0.8,'
+     ' "speaker": null}]}',
      [(None, 0.24, "Hi"), (None, 0.5, "there.")]),
     # AssemblyAI's /sentences and /paragraphs responses
-    ('{"sentences": [{"text": "Hi there.", "start": 1500, "end": 2000, "speaker": "A"}], "id": "x"}',
+    ('{"sentences": [{"text": "Hi there.", "start": 1500, "end": 2000, "confidence": 0.9, "speaker": "A"}],'
+     ' "id": "x"}',
      [("Speaker A", 1.5, "Hi there.")]),
-    ('{"paragraphs": [{"text": "Hi there. Bye.", "start": 2500, "end": 4000}], "id": "x"}', [(None, 2.5, "Hi there. Bye.")]),
+    ('{"paragraphs": [{"text": "Hi there. Bye.", "start": 2500, "end": 4000, "confidence": 0.9}], "id": "x"}',
+     [(None, 2.5, "Hi there. Bye.")]),
     # OpenAI's transcription with word timestamps only (seconds)
     ('{"text": "Hi there.", "words": [{"word": "Hi", "start": 0.5, "end": 0.7}]}', [(None, 0.5, "Hi")]),
 ])
 def test_assemblyai_responses_and_word_lists(tmp_path, text, expected):
     transcript = read(write(tmp_path, "episode.json", text))
     assert [(b.speaker, b.time, b.text.text) for b in transcript.blocks] == expected
+
+
+def srt_of(cues: list[str]) -> str:
+    return "".join(f"{n}\n00:00:{n:02d},000 --> 00:00:{n:02d},900\n{cue}\n\n" for n, cue in enumerate(cues, 1))
+
+
+@pytest.mark.parametrize("name, text, expected", [
+    # role words opening the first turns, used again below: turns, not a header naming people
+    ("roles.txt", "主持人：好的\n嘉宾：嗯\n\n主持人：那我们开始吧。\n\n嘉宾：好。\n",
+     [("主持人", "好的"), ("嘉宾", "嗯"), ("主持人", "那我们开始吧。"), ("嘉宾", "好。")]),
+    ("rollen.txt", "Moderatorin: Guten Morgen\nGast: Vielen Dank\n\nModeratorin: Fangen wir an.\n",
+     [("Moderatorin", "Guten Morgen"), ("Gast", "Vielen Dank"), ("Moderatorin", "Fangen wir an.")]),
+    # a word without capitals opening a paragraph of the same speaker's turn, said paragraphs away
+    ("points.txt", "王磊：有什么建议？\n\n李娜：我最需要注意的是不要受伤。\n\n王磊：还有呢？\n\n李娜：我总结了几条。\n\n"
+     "注意：热身要做够。\n\n王磊：谢谢。\n",
+     [("王磊", "有什么建议？"), ("李娜", "我最需要注意的是不要受伤。"), ("王磊", "还有呢？"), ("李娜", "我总结了几条。"),
+      ("李娜", "注意：热身要做够。"), ("王磊", "谢谢。")]),
+    # a place before a time, once; clips numbered above times, never twice the same
+    ("field.txt", "Sarah Kim: How do you count frogs?\n\nDan Ortiz: At night.\n\nSarah Kim: Where?\n\n"
+     "Lake Tahoe [00:04:30] is where we started.\n",
+     [("Sarah Kim", "How do you count frogs?"), ("Dan Ortiz", "At night."), ("Sarah Kim", "Where?"),
+      ("Sarah Kim", "Lake Tahoe"), ("Sarah Kim", "is where we started.")]),
+    ("clips.txt", "Clip 1  00:02:10\nThe opening shot.\n\nClip 2  00:04:00\nThe interview.\n\n"
+     "Clip 3  00:06:30\nThe ending.\n", [(None, "Clip 1  00:02:10\nThe opening shot."),
+                                          (None, "Clip 2  00:04:00\nThe interview."),
+                                          (None, "Clip 3  00:06:30\nThe ending.")]),
+    # said, not a tool's note: a last line about captions, a call that ended
+    ("said.txt", "Lena: Did it work?\n\nOmar: No.\n\nCall ended.\n\nLena: And then?\n\nOmar: The automatically "
+     "created captions are back.\n", [("Lena", "Did it work?"), ("Omar", "No."), ("Omar", "Call ended."),
+                                       ("Lena", "And then?"), ("Omar", "The automatically created captions are back.")]),
+    # a schedule read out: its times are no stamps
+    ("plan.txt", "Maria: The plan for Saturday.\n\n9:00 - 10:30\nWeeding the beds.\n\nTom: Fine.\n\nMaria: Good.\n",
+     [("Maria", "The plan for Saturday."), ("Maria", "9:00 - 10:30"), ("Maria", "Weeding the beds."), ("Tom", "Fine."),
+      ("Maria", "Good.")]),
+    # single words or sounds heading cues: lyrics, a call sign, music the captions also say
+    ("lyrics.srt", srt_of(["Tonight\nwe dance.", "Forever\nyoung.", "Tonight\nwe sing.", "Forever\nfree."]),
+     [(None, "Tonight\nwe dance."), (None, "Forever\nyoung."), (None, "Tonight\nwe sing."), (None, "Forever\nfree.")]),
+    ("sounds.srt", srt_of(["[Upbeat Music] Welcome back.", "[Timer Beeps] The rise is done.", "[Upbeat Music] First, the "
+                           "starter.", "[Timer Beeps] Ready.", "I love this music."]),
+     [(None, "[Upbeat Music] Welcome back."), (None, "[Timer Beeps] The rise is done."),
+      (None, "[Upbeat Music] First, the starter."), (None, "[Timer Beeps] Ready."), (None, "I love this music.")]),
+])
+def test_what_only_resembles_a_tools_layout_stays_speech(tmp_path, name, text, expected):
+    assert [(b.speaker, b.text.text) for b in read(write(tmp_path, name, text)).blocks] == expected
+
+
+@pytest.mark.parametrize("text", [
+    '{"id": "t1", "paragraphs": [{"text": "First paragraph.", "start": 1, "end": 3}]}',  # an article, no recogniser
+    '{"song": "x", "sentences": [{"text": "I walked along the river", "start": 12.5, "end": 16.0}]}',  # seconds
+])
+def test_json_lists_named_like_assemblyais_are_not_taken_for_it(tmp_path, text):
+    assert "other.json:1:" in error_for(write(tmp_path, "other.json", text))
 
 
 def test_transformers_asr_chunks():

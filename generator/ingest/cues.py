@@ -26,6 +26,7 @@ from ..textmap import MappedText
 from .marks import (Label, find_label, is_diarized, is_stage_direction, looks_like_full_name, name_line, name_shaped,
                     voice_name)
 from .source import Line
+from .speakers import LOWERCASE_WORD
 
 VOICE = re.compile(r"<v(?:\.[^\s>]*)?[ \t]+(?P<name>[^>\n]+?)[ \t]*>")
 RUBY_TEXT = re.compile(r"<rt>[^<]*</rt>")  # the reading above a character, not speech
@@ -164,12 +165,16 @@ def _lowercase_label(text: str) -> Label | None:
 
 def name_bracketed_speakers(blocks: list[Block]) -> list[Block]:
     """`[JOHN] words`: a speaker when JOHN speaks as `JOHN:` elsewhere in the file or is a
-    diarization id, or, written as a full name (`[Jane Doe] words`, Happy Scribe), when it and
-    another such name each open two cues or more; otherwise it is a sound or a note
+    diarization id, or, written as a full name (`[Jane Doe] words`, Happy Scribe) none of whose
+    words the file writes in lowercase, when it and another such name each open two cues or
+    more; otherwise it is a sound or a note
     (`[LAUGHS] Right.`, `[MUSIC PLAYING]`) and stays text."""
-    bracketed = [BRACKET_NAME.match(block.text.text) for block in blocks if block.speaker is None]
-    full_names = [match.group("name").strip() for match in bracketed if match and not match.group("name").isupper()
-                  and looks_like_full_name(match.group("name").strip())]
+    unnamed = [block.text.text for block in blocks if block.speaker is None]
+    lowercase = set(LOWERCASE_WORD.findall(" ".join(unnamed)))
+    bracketed = [match.group("name").strip() for text in unnamed
+                 if (match := BRACKET_NAME.match(text)) and match.end() < len(text)]
+    full_names = [name for name in bracketed if not name.isupper() and looks_like_full_name(name)
+                  and not lowercase & set(name.lower().split())]  # "[Upbeat Music]": the file says "music"
     known = {block.speaker for block in blocks if block.speaker} | _cast(full_names)
     return [_bracketed(block, known) if block.speaker is None else block for block in blocks]
 
@@ -182,10 +187,11 @@ def _cast(names) -> set[str]:
 
 
 def name_heading_speakers(blocks: list[Block]) -> list[Block]:
-    """A name alone on the first line of a cue, the words below it (Riverside's SRT): a speaker
-    when it and another name each head two cues or more."""
+    """A full name or an id alone on the first line of a cue, the words below it (Riverside's
+    SRT): a speaker when it and another name each head two cues or more."""
     heads = [None if block.speaker else name_line(block.text.text, 0, len(block.text.text)) for block in blocks]
-    heads = [head if head and "\n" in block.text.text[:head.end] and head.end < len(block.text.text) else None
+    heads = [head if head and "\n" in block.text.text[:head.end] and head.end < len(block.text.text)
+             and (looks_like_full_name(head.name) or is_diarized(head.name)) else None  # not "Houston", "Tonight"
              for head, block in zip(heads, blocks)]
     cast = _cast(head.name for head in heads if head)
     return [Block(block.text.slice(head.end, len(block.text.text)), block.line, head.name, block.time)

@@ -65,7 +65,8 @@ INLINE_TIME = rf"\\?\[(?P<time>{CLOCK}){UNTIL}\\?\]"
 SEPARATOR = r"(?:[-–—|][ \t]+)?"  # "00:01 - Name:", "Name - 00:01"
 # A timestamp opening a paragraph or following its label: [00:01], (00:01), or a clock alone on its line.
 LEAD_TIME = re.compile(rf"(?:{INLINE_TIME}|\((?P<ptime>{CLOCK}){UNTIL}\))[ \t]*{SEPARATOR}\s*"
-                       rf"|(?P<ltime>{CLOCK}){UNTIL}[ \t]*(?:\n\s*|\Z)")  # a range too, as Premiere writes
+                       rf"|(?P<ltime>{CLOCK})(?:(?<=\d:\d\d:\d\d){UNTIL})?[ \t]*(?:\n\s*|\Z)")  # and Premiere's range
+# (of clocks with hours: "9:00 - 10:30" alone on its line is more often a schedule than a stamp)
 TRAIL_TIME = re.compile(rf"\s*(?:{INLINE_TIME}|\((?P<ptime>{CLOCK}){UNTIL}\))$")
 # A bracketed or parenthesised clock between words: the time of the words after it.
 MID_TIME = re.compile(rf"(?<=\s)(?:{INLINE_TIME}|\((?P<ptime>{CLOCK}){UNTIL}\))\s+")
@@ -139,7 +140,7 @@ class Label:
     time: float | None = None  # from "Name (00:01:02):" or a header line "Name  0:15"
     lead: float | None = None  # from a timestamp before the label, "[00:01] Name:"
     header: bool = False  # a header line: the words start on the next line
-    tentative: str | None = None  # "bracket", "qa", "dash", "lower": a style prose shares, for the file to confirm
+    tentative: str | None = None  # "bracket", "qa", "dash", "timed", "lower": a style prose shares, for the file to confirm
     sentence: bool = True  # the words after it start with a capital, as a speaker's do ("Today: rockets" does not)
     marked: bool = False  # behind a list mark, as often an item of a list ("- Website: ...") as a turn
 
@@ -167,20 +168,18 @@ def clock_seconds(clock: str) -> float:
 def find_label(source: str, pos: int, end: int, lowercase: bool = False, tentative: bool = False) -> Label | None:
     """A plausible speaker label starting exactly at `pos`, or None. With `lowercase`, a name
     written in lowercase (`john smith:`) too, and with `tentative`, the styles that prose and
-    sounds share (`[Name]` or `[Music]`, `Q. `, `Name - `, `john smith: `), for the caller to
+    sounds share (`[Name]` or `[Music]`, `Q. `, `Name - `, `Name [00:01] `, `john smith: `), for the caller to
     vouch for over the whole file."""
     patterns = [(BOLD_LABEL, True, None), (PLAIN_LABEL, False, None), (TAB_LABEL, False, None),
-                (BRACKET_COLON_LABEL, False, None), (ITALIC_LABEL, True, None), (HONORIFIC_LABEL, False, None),
-                (TIMED_LABEL, False, None)]
+                (BRACKET_COLON_LABEL, False, None), (ITALIC_LABEL, True, None), (HONORIFIC_LABEL, False, None)]
     if tentative:
-        patterns += [(BRACKET_LABEL, False, "bracket"), (QA_LABEL, False, "qa"), (DASH_LABEL, False, "dash")]
+        patterns += [(BRACKET_LABEL, False, "bracket"), (QA_LABEL, False, "qa"), (DASH_LABEL, False, "dash"),
+                     (TIMED_LABEL, False, "timed")]
     for pattern, bold, style in patterns:
         match = pattern.match(source, pos, end)
         if match and not URL_ONLY.match(source, match.end(), end):
             note = match.groupdict().get("note") or ""
             label = _label(_spaced(match.group("name") + note), match.end(), bold, lowercase or tentative)
-            if label and pattern is TIMED_LABEL and not name_shaped(label.name):
-                continue  # "We met [00:01:00] at noon" is said
             if label:
                 lower = label.name[0].islower() and not lowercase and not is_diarized(label.name)
                 after = source[match.end():end].lstrip()[:1]

@@ -46,7 +46,7 @@ KEY_LINE = re.compile(r"[ \t]*(?P<key>[^\W\d_][^\W\d_ -]*(?:[ -][^\W\d_]+)?)[ \t
                       r"(?P<value>[^\n]{1,100}?)[ \t]*")
 # "Episode 12: Rockets and Soil" on its own: the title, numbered.
 NUMBERED_TITLE = re.compile(r"[ \t]*(?P<value>(?i:episode|ep\.?)[ \t]*#?\d{1,4}[ \t]*[:.\-–—|][ \t]*[^\n]{1,100}?)[ \t]*")
-NAMES_SEPARATOR = re.compile(r"\s*(?:[,;&、，]|\band\b)\s*")
+NAMES_SEPARATOR = re.compile(r"\s*(?:[,;&、]|\band\b)\s*")
 WEEKDAY = re.compile(r"(?i:mon|tue|wed|thu|fri|sat|sun)[a-z]*,?\s+")
 CLOCK_TIME = re.compile(r",?\s+(?:at\s+)?\d{1,2}:\d{2}(?::\d{2})?\s*(?:[AaPp]\.?[Mm]\.?)?(?:\s+[A-Z]{2,4})?$")  # ", 3:00PM"
 DURATION = re.compile(r"[ \t]*(?:\d+\s*h(?:ours?)?\s*)?(?:\d+\s*m(?:in(?:utes?)?)?\s*)?(?:\d+\s*s(?:ec(?:onds?)?)?)?[ \t]*")
@@ -84,6 +84,7 @@ def read_preamble(source: str) -> Preamble:
     fields: dict[str, str] = {}
     people: list[Person] = []
     end, chapters, first, told_more = 0, False, True, False
+    role_words: set[str] = set()  # "Host", "主持人": the words the header names people by
     for line in split_lines(source):
         text = source[line.start:line.end]
         if divider is not None and line.start >= divider.start:
@@ -106,12 +107,14 @@ def read_preamble(source: str) -> Preamble:
         told_more = told_more or key != "title"
         if key in ("host", "guest"):
             people.extend(Person(name, key) for name in NAMES_SEPARATOR.split(value))
+            keyed = KEY_LINE.fullmatch(text)  # not "Interviewed by ..."
+            role_words |= {keyed.group("key").lower()} if keyed else set()
         elif key is not None:
             fields.setdefault(key, value)
         end = line.end
     title = fields.get("title") or (f"Episode {fields['episode']}" if "episode" in fields else None)
     told = divider or told_more or NUMBERED_TITLE.fullmatch(title or "") or TITLE_SUFFIX.search(title or "")
-    if not told or not end or not source[end:].strip():
+    if not told or not end or not source[end:].strip() or _labels_below(source, end, role_words):
         return Preamble()
     title = MARKUP.sub("", TITLE_SUFFIX.sub("", title)).strip() if title else None
     return Preamble(end, title, fields.get("podcast"), _iso_date(fields.get("date")), tuple(people))
@@ -125,6 +128,14 @@ def _divider(source: str) -> Line | None:
     if divider is None or divider is lines[0]:
         return None
     return None if any(_spoken(source, line) for line in lines if line.start < divider.start) else divider
+
+
+def _labels_below(source: str, end: int, words: set[str]) -> bool:
+    """Whether a role word of the header labels turns below it: then its lines were turns too
+    ("主持人：好的" / "嘉宾：嗯" / ... "主持人：那我们开始吧"), not a header naming people."""
+    return bool(words) and any(
+        (label := find_label(source, line.start, line.end)) is not None and label.name.lower() in words
+        for line in split_lines(source) if line.start >= end)
 
 
 def _spoken(source: str, line: Line) -> bool:

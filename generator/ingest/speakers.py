@@ -18,7 +18,7 @@ import re
 from collections import Counter
 from typing import Callable, Iterable
 
-from .marks import NUMBERED, ROLE_WORDS, Label, is_diarized, looks_like_full_name
+from .marks import INTERJECTIONS, NUMBERED, ROLE_WORDS, Label, is_diarized, looks_like_full_name
 
 # A capitalised word after a lowercase one, mid-sentence: a name ("thanks, Bob"), not a sentence opener.
 PROPER_NOUN = re.compile(r"(?<=[a-z,] )[A-Z][a-z]+\b")
@@ -34,16 +34,18 @@ def label_filter(candidates: list[Label | None], structural: set[str],
     before words that start a sentence, in a file where other speakers recur: "Translator: She
     means" is somebody, "Remember:" (said as "remember" elsewhere) and "Today: rockets" are not.
     Scripts without capitals (Chinese, Japanese, Korean, Arabic) cannot show a name so; there a
-    label seen once is vouched for by the `text` saying it elsewhere, not as a label ("谢谢王五")."""
+    label seen once is vouched for by the `text` saying it on the line before or after ("谢谢王五")."""
     counts: dict[str, int] = {}
     for label in candidates:
         if label:
             counts[label.name] = counts.get(label.name, 0) + 1
     families: Counter = Counter()  # "caller": how often Caller 1, Caller 2, ... label paragraphs
+    talking = set()  # families one of whose members labels two paragraphs: "Clip 1", "Clip 2" never do
     for name, count in counts.items():
         numbered = NUMBERED.fullmatch(name)
         if numbered:
             families[numbered.group("word").lower()] += count
+            talking |= {numbered.group("word").lower()} if count >= 2 else set()
     recurring = any(count >= 2 for count in counts.values())
     headers = sum(1 for label in candidates if label and label.header and label.time is not None)
     name_lines = _speaking_name_lines([label for label in candidates if label and _name_only(label)], counts)
@@ -52,28 +54,30 @@ def label_filter(candidates: list[Label | None], structural: set[str],
     lowercase = Counter(label.name for label in candidates if label and label.tentative == "lower")
     # a lowercase name is a first and last name, or opens three paragraphs: "pros:" twice is a list
     lowercase_names = {name for name, count in lowercase.items() if count >= 3 or count >= 2 and " " in name}
-    said_caseless = {name for name, count in counts.items() if count == 1 and _said_without_case(name, text)}
-    dashed = _vouched_dashes([label for label in candidates if label and label.tentative == "dash"],
-                             plain | set(said_as_names))
+    # "Jane Doe - words", "Jane Doe [00:00:07] words": names as a file of such turns writes them
+    vouched = {style: _vouched_cast([label for label in candidates if label and label.tentative == style],
+                                    plain | set(said_as_names)) for style in ("dash", "timed")}
 
     def accept(label: Label) -> bool:
         if label.tentative == "bracket":  # "[Music] ...", "[laughs] Right." are sounds; "[SPEAKER_00] ..." is someone
             return is_diarized(label.name) or label.name in plain
         if label.tentative == "qa":  # "A. Lincoln said" is not an answer, unless questions are asked too
             return set(qa) == {"Q", "A"} and min(qa.values()) >= 2
-        if label.tentative == "dash":
-            return label.name in dashed
+        if label.tentative in vouched:
+            return label.name in vouched[label.tentative]
         if label.tentative == "lower":  # "jane doe:" as Zoom writes names typed in lowercase; "well:" is prose
             return label.name in lowercase_names and len(lowercase_names) >= 2
         if _name_only(label):
             return label.name in name_lines
-        if label.header:
-            return headers >= 2 or is_diarized(label.name)
+        if label.header:  # "Guest 2  00:05" where numbered guests talk in turns; not "Clip 2  00:05"
+            numbered = NUMBERED.fullmatch(label.name)
+            listed = numbered is not None and numbered.group("word").lower() not in talking
+            return is_diarized(label.name) or headers >= 2 and not listed
         return (label.bold or label.role is not None or label.name.lower() in ROLE_WORDS or label.time is not None
                 or counts.get(label.name, 0) >= 2 or looks_like_full_name(label.name) or _capitals(label.name)
                 or is_diarized(label.name) or label.name in structural or label.name in said_as_names
                 or _numbered_family(label.name, families) or never_lowercase(label)
-                or recurring and not label.marked and label.name in said_caseless)
+                or recurring and not label.marked and counts[label.name] == 1 and _said_nearby(label, text))
 
     def never_lowercase(label: Label) -> bool:
         """One capitalised word the file never writes in lowercase, before a sentence, where
@@ -103,11 +107,16 @@ def word_evidence(text: str) -> tuple[set[str], set[str], str]:
     return set(PROPER_NOUN.findall(text)), set(LOWERCASE_WORD.findall(text)), text
 
 
-def _said_without_case(name: str, text: str) -> bool:
-    """A name in a script without capitals that the text says somewhere not as a label."""
-    if any(char.isupper() or char.islower() for char in name):
+def _said_nearby(label: Label, text: str) -> bool:
+    """A name in a script without capitals that the lines just before or after its label say,
+    not as a label: someone hands over to the speaker or thanks them ("谢谢王五"). A word such
+    as 注意 opening a paragraph of the same speaker's turn is not said so."""
+    if any(char.isupper() or char.islower() for char in label.name):
         return False
-    return re.search(re.escape(name) + r"(?![ \t]*[:：（(])", text) is not None
+    start, end = text.rfind("\n", 0, label.end) + 1, text.find("\n", label.end)
+    end = len(text) if end < 0 else end
+    before, after = text[:start].rstrip().rsplit("\n", 1)[-1], text[end:].lstrip().split("\n", 1)[0]
+    return any(re.search(re.escape(label.name) + r"(?![ \t]*[:：（(])", line) for line in (before, after))
 
 
 def role_aliases(roles: dict[str, str]) -> dict[str, str]:
@@ -134,14 +143,15 @@ def _numbered_family(name: str, families: Counter) -> bool:
     return numbered is not None and families[numbered.group("word").lower()] >= 2
 
 
-def _vouched_dashes(labels: list[Label], known: set[str]) -> set[str]:
-    """Names before a dash ("Jane Doe - words") that are speakers: written as names are (a full
-    name, capitals, an id, a role, or a name the file uses otherwise), when there are two such
-    names and one of them heads several paragraphs; "So - where was I", "Mary Shelley - now
-    there is a writer" and datelines ("LONDON - The bank ...") stay prose."""
-    names = Counter(label.name for label in labels
-                    if looks_like_full_name(label.name) or _capitals(label.name) or is_diarized(label.name)
-                    or label.name.lower() in ROLE_WORDS or label.name in known)
+def _vouched_cast(labels: list[Label], known: set[str]) -> set[str]:
+    """Names before a dash ("Jane Doe - words") or a time ("Jane Doe [00:00:07] words") that
+    are speakers: written as names are (a full name, capitals, an id, a role, or a name the
+    file uses otherwise), when there are two such names and one of them heads several
+    paragraphs; "So - where was I", "Mary Shelley - now there is a writer", datelines
+    ("LONDON - The bank ...") and "Lake Tahoe [00:04:30] was cold" stay prose."""
+    names = Counter(label.name for label in labels if label.name.lower() not in INTERJECTIONS and (
+                    looks_like_full_name(label.name) or _capitals(label.name) or is_diarized(label.name)
+                    or label.name.lower() in ROLE_WORDS or label.name in known))
     return set(names) if len(names) >= 2 and max(names.values()) >= 2 else set()
 
 

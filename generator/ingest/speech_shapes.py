@@ -129,6 +129,19 @@ def _listed(*keys: str) -> Callable[[Any], Units]:
     return units
 
 
+def _assemblyai(key: str) -> Callable[[Any], Units]:
+    """AssemblyAI's top-level `paragraphs`, `sentences` or `words`: named so plainly that other
+    JSON has them too, so only where each item says how sure the recogniser was and its times
+    are whole milliseconds."""
+    listed = _listed(key)
+
+    def units(data: Any) -> Units:
+        found = listed(data)
+        return found if found and all(isinstance(unit, dict) and "confidence" in unit and isinstance(
+            unit.get("start"), int) for _, unit in found) else []
+    return units
+
+
 def _segments(data: Any) -> Units:
     """Whisper's `segments`, or a bare list of segment objects."""
     if isinstance(data, list) and data and all(isinstance(s, dict) and "text" in s for s in data):
@@ -292,9 +305,9 @@ SHAPES = (
     Shape(_listed("chunks"), _chunk_start, needs="'timestamp'"),
     Shape(_listed("transcription"), _cpp_start, needs="'offsets'"),
     Shape(_listed("utterances"), _counted_field("start", 1000, "milliseconds", "12500")),  # AssemblyAI
-    Shape(_listed("paragraphs"), _counted_field("start", 1000, "milliseconds", "12500")),  # ... its /paragraphs
-    Shape(_listed("sentences"), _counted_field("start", 1000, "milliseconds", "12500")),  # ... its /sentences
-    Shape(_listed("words"), _counted_field("start", 1000, "milliseconds", "12500")),  # ... its words, no speakers
+    Shape(_assemblyai("paragraphs"), _counted_field("start", 1000, "milliseconds", "12500")),  # ... its /paragraphs
+    Shape(_assemblyai("sentences"), _counted_field("start", 1000, "milliseconds", "12500")),  # ... its /sentences
+    Shape(_assemblyai("words"), _counted_field("start", 1000, "milliseconds", "12500")),  # ... its words, no speakers
     Shape(_listed("words"), _seconds_field("start"), text="word"),  # OpenAI's word timestamps alone
     Shape(_deepgram_sentences, _seconds_field("start")),
     Shape(_listed("results", "utterances"), _seconds_field("start"), text="transcript"),  # Deepgram

@@ -49,13 +49,13 @@ CREDIT = re.compile(r"(?i:(?:auto(?:matically)?[ -])?(?:transcribed|transcriptio
                     r"(?: generated)? (?:by|with|using))[ \t]+(?:(?:https?://)?[\w.-]+\.[a-z]{2,}\S*"
                     r"|[A-Z][\w.-]*(?:[ \t]+[A-Z][\w.-]*){0,2})[ \t]*")  # a site, or a capitalised name
 # A tool's note about its own transcript, closing it: "Sonix has automatically created this transcript ...".
-TOOL_NOTE = re.compile(r"[^\n]{0,60}\b(?i:automatically|auto-?)[ \t]+(?i:created|generated|transcribed)\b"
-                       r"[^\n]{0,40}\b(?i:transcript|captions)[^\n]*")
+TOOL_NOTE = re.compile(r"[^\n]{0,60}\b(?i:automatically|auto-?)[ \t]+(?i:created|generated|transcribed)[ \t]+"
+                       r"(?i:this)[ \t]+(?i:transcript|transcription)\b[^\n]*")
 # What a meeting tool notes in the transcript: "Jane Doe stopped transcription", "Recording started",
 # "Meeting ended after 00:32:14 👋".
 TOOL_EVENT = re.compile(r"(?i:(?:[^\n]{1,60}[ \t])?(?:started|stopped|paused|resumed)[ \t]+(?:the[ \t]+)?"
-                        r"(?:transcription|recording)|(?:transcription|recording|meeting|call)[ \t]+"
-                        r"(?:started|stopped|paused|resumed|ended)(?:[ \t]+after[ \t]+[\d:]+)?)[.!]?[ \t]*\W{0,3}")
+                        r"(?:transcription|recording)|(?:transcription|recording)[ \t]+(?:started|stopped|paused|resumed)"
+                        r"|(?:meeting|call)[ \t]+ended[ \t]+after[ \t]+[\d:]+)[.!]?[ \t]*\W{0,3}")
 MARKDOWN_SUFFIXES = (".md", ".markdown")
 MARKDOWN_ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")  # "\\[" is "[", "\\\\" one backslash, read left to right
 LABELLED_SHARE = 1 / 3  # of paragraphs that start with a label, for a file to count as labelled
@@ -93,7 +93,7 @@ def read_plain(source: str, path: Path) -> Reading:
 def read_labelled(source: str, path: Path) -> Reading:
     header = read_preamble(source)
     title, paragraphs = _body(source, start=header.end)
-    candidates, accept = _accept(source, paragraphs)
+    candidates, accept = _accept(source, paragraphs, header)
     # "Jane Doe: 00:00:05 Welcome": a time after the label, when the file writes it so again and again
     clocked = sum(1 for p, label in zip(paragraphs, candidates) if label and LABEL_CLOCK.match(source, label.end, p.end))
     turns = [_turn(source, p, accept, label_times=clocked >= 2) for p in paragraphs]
@@ -121,17 +121,22 @@ def _with_header(reading: Reading, header: Preamble) -> Reading:
 
 def looks_labelled(source: str) -> bool:
     """True when enough paragraphs start with a speaker label."""
-    _, paragraphs = _body(source, start=read_preamble(source).end)
-    candidates, accept = _accept(source, paragraphs)
+    header = read_preamble(source)
+    _, paragraphs = _body(source, start=header.end)
+    candidates, accept = _accept(source, paragraphs, header)
     labelled = sum(1 for label in candidates if label and accept(label))
     return labelled >= 2 and labelled >= LABELLED_SHARE * len(paragraphs)
 
 
-def _accept(source: str, paragraphs: list[Paragraph]) -> tuple[list[Label | None], Callable[[Label], bool]]:
-    """Each paragraph's candidate label, and which labels are speakers."""
+def _accept(source: str, paragraphs: list[Paragraph],
+            header: Preamble) -> tuple[list[Label | None], Callable[[Label], bool]]:
+    """Each paragraph's candidate label, and which labels are speakers (the people a header
+    names among them, however seldom they speak)."""
     candidates = [_candidate(source, p) for p in paragraphs]
     structural = {label.name for p, label in zip(paragraphs, candidates) if label and p.split and not label.marked}
-    return candidates, label_filter(candidates, structural, *word_evidence(source))
+    said_as_names, lowercase_words, text = word_evidence(source)
+    return candidates, label_filter(candidates, structural, said_as_names | {person.name for person in header.people},
+                                    lowercase_words, text)
 
 
 def _markdown(path: Path) -> bool:
