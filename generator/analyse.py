@@ -8,6 +8,7 @@ import math
 import re
 from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Callable, Sequence
 
 import spacy
@@ -94,6 +95,7 @@ def joined(words: Sequence[str]) -> str:
     return text
 
 
+@lru_cache(maxsize=1 << 16)  # called for every word said, over a vocabulary of some thousands
 def singular(word: str) -> str:
     """A crude but consistent plural folding, applied alike to terms and to text."""
     if len(word) > 4 and word.endswith("ies"):

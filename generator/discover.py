@@ -62,10 +62,11 @@ def _candidates(episodes: Sequence[Episode]) -> list[Candidate]:
         for mention in episode.mentions:
             terms_by_passage.setdefault(mention.passage, Counter())[mention.term] += 1
         for start, end in episode.segments:
-            words = Counter(w for words in episode.words[start:end] for w in words)
-            terms = sum((terms_by_passage.get(p.id, Counter()) for p in episode.passages[start:end]), Counter())
-            pairs = sum((_said_pairs(p.text.text, set(w)) for p, w in zip(episode.passages[start:end],
-                                                                         episode.words[start:end])), Counter())
+            words, terms, pairs = Counter(), Counter(), Counter()
+            for passage, passage_words in zip(episode.passages[start:end], episode.words[start:end]):
+                words.update(passage_words)
+                terms.update(terms_by_passage.get(passage.id, {}))
+                pairs.update(_said_pairs(passage.text.text, set(passage_words)))
             segments.append(Candidate(words, terms, pairs, Counter({number: sum(words.values())})))
     return [s for s in segments if s.words]
 

@@ -16,7 +16,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from typing import Sequence
 
 from .classify import twins
@@ -137,6 +137,8 @@ class Corpus:
     weights: dict[str, float]  # word -> inverse passage frequency
     twin_of: dict[str, dict[int, tuple[int, ...]]]  # episode id -> passage index -> its twins
 
+    scored: dict = field(default_factory=dict, compare=False)  # topic id -> its sentences, scored once
+
     @classmethod
     def of(cls, episodes: Sequence[Episode]) -> "Corpus":
         return cls(tuple(episodes), _weights(episodes), {e.id: twins(e.words) for e in episodes})
@@ -145,6 +147,14 @@ class Corpus:
 def _candidates(corpus: Corpus, topic_id: str, words: tuple[int, int]):
     """The topic's sentences of a readable length, scored by closeness to the topic's centre
     (cosine of inverse-frequency-weighted words), each with its word vector."""
+    if topic_id not in corpus.scored:
+        corpus.scored[topic_id] = _scored_sentences(corpus, topic_id)
+    return [c for c in corpus.scored[topic_id] if words[0] <= len(c[1].text.split()) <= words[1]]
+
+
+def _scored_sentences(corpus: Corpus, topic_id: str):
+    """Every sentence of the topic's passages with its score and word vector, best first; key
+    points and quotes each take those of the lengths they want."""
     weights = corpus.weights
     members = _topic_passages(corpus.episodes, topic_id)
     centroid = _vector((w for e, i in members for w in e.words[i]), weights)
@@ -153,9 +163,8 @@ def _candidates(corpus: Corpus, topic_id: str, words: tuple[int, int]):
         passage = episode.passages[index]
         for sentence in _sentences_of(episode, passage):
             excerpt = _excerpt(episode, passage, sentence)
-            if words[0] <= len(excerpt.text.split()) <= words[1]:
-                vector = _sentence_vector(excerpt.text, weights)
-                scored.append((cosine(vector, centroid), excerpt, index, vector))
+            vector = _sentence_vector(excerpt.text, weights)
+            scored.append((cosine(vector, centroid), excerpt, index, vector))
     scored.sort(key=lambda c: (-c[0], c[1].episode, c[1].start))
     return scored
 
