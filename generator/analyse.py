@@ -50,6 +50,9 @@ class Analysis:
     content_words: tuple[tuple[str, ...], ...]  # per passage, normalised, stop words removed
 
 
+MAX_PASSAGE_CHARS = 100_000_000
+
+
 def load_pipeline(name: str, settings_path: object = None, language: str = "en") -> Language:
     """spaCy's blank pipeline for the site's language with a sentencizer, or an installed one."""
     if name == "blank":
@@ -71,6 +74,10 @@ def load_pipeline(name: str, settings_path: object = None, language: str = "en")
                               "install it with pip or use spacy_pipeline: blank") from None
     if not nlp.has_pipe("parser") and not nlp.has_pipe("senter") and not nlp.has_pipe("sentencizer"):
         nlp.add_pipe("sentencizer")
+    # Passages are cut at sentence ends near passage_words, but speech without any (a lecture
+    # recognised without punctuation) stays one passage; spaCy's 1,000,000-character guard is
+    # meant for a parser's memory, and a transcript that long is still text to read.
+    nlp.max_length = max(nlp.max_length, MAX_PASSAGE_CHARS)
     return nlp
 
 

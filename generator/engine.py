@@ -27,7 +27,7 @@ from typing import Callable
 from .config import Project
 from .errors import PodsiteError
 from .model import Site
-from .write import stage_docs, write_site
+from .write import interrupts_held, stage_docs, write_site
 
 log = logging.getLogger(__name__)
 SITE_MARKER = ".podsite-site"
@@ -86,9 +86,45 @@ def _staging_config(project: Project, docs_dir: Path) -> Path:
 
 
 def check_site_dir(site_dir: Path) -> None:
-    if site_dir.exists() and any(site_dir.iterdir()) and not (site_dir / SITE_MARKER).exists():
-        raise PodsiteError(site_dir, None, "exists and was not built by podsite; move it away "
-                           "(podsite replaces site/ as a whole and never deletes what it did not build)")
+    """site/ is replaced as a whole, so it may hold only what podsite built there (the marker
+    lists it), and site.old, the name the swap uses, only a site podsite built."""
+    if site_dir.exists() and any(site_dir.iterdir()):
+        built = _built_files(site_dir)
+        if built is None:
+            raise PodsiteError(site_dir, None, "exists and was not built by podsite; move it away "
+                               "(podsite replaces site/ as a whole and never deletes what it did not build)")
+        added = sorted(path.relative_to(site_dir).as_posix() for path in site_dir.rglob("*")
+                       if path.is_file() and path.relative_to(site_dir).as_posix() not in built)
+        if added:
+            raise PodsiteError(site_dir / added[0], None, f"was not built by podsite{_and_more(added)}; podsite "
+                               "replaces site/ as a whole, so move it away (a file to publish with the site, "
+                               "such as CNAME, belongs in docs/, which MkDocs copies)")
+    old = _old_site(site_dir)
+    if old.exists() and not (old / SITE_MARKER).is_file():
+        raise PodsiteError(old, None, "is not podsite's; podsite keeps the previous site under this name "
+                           "while it replaces site/, so rename or move it")
+
+
+def _built_files(site_dir: Path) -> set[str] | None:
+    """The files the last build put in site/, as its marker lists them; None without a marker.
+    A marker from before markers listed files vouches for everything."""
+    marker = site_dir / SITE_MARKER
+    if not marker.is_file():
+        return None
+    listed = marker.read_text(encoding="utf-8", errors="replace").splitlines()[1:]
+    if not listed:
+        return {path.relative_to(site_dir).as_posix() for path in site_dir.rglob("*")}
+    return {*listed, SITE_MARKER}
+
+
+def _and_more(paths: list[str]) -> str:
+    return f" (nor {len(paths) - 1} more file{'s' if len(paths) > 2 else ''} there)" if len(paths) > 1 else ""
+
+
+def _mark_built(site_dir: Path) -> None:
+    """The marker of a site podsite built, with every file it holds."""
+    files = sorted(path.relative_to(site_dir).as_posix() for path in site_dir.rglob("*") if path.is_file())
+    (site_dir / SITE_MARKER).write_text("built by podsite\n" + "".join(f"{f}\n" for f in files), encoding="utf-8")
 
 
 def build(project: Project, site: Site | None = None, strict: bool = True) -> Path:
@@ -118,10 +154,11 @@ def build(project: Project, site: Site | None = None, strict: bool = True) -> Pa
         if mkdocs.returncode != 0:
             raise PodsiteError(project.root / "mkdocs.yml", _rejected_key_line(project, messages), "MkDocs build "
                                "failed (see its messages above); docs/ and the previous site/ are untouched")
-        if site is not None:
-            write_site(site, project)
-        (staging / "site" / SITE_MARKER).write_text("built by podsite\n", encoding="utf-8")
-        _swap(staging / "site", site_dir)
+        _mark_built(staging / "site")
+        with interrupts_held():  # docs/ and site/ change together, or neither does
+            if site is not None:
+                write_site(site, project)
+            _swap(staging / "site", site_dir)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
         if _is_ours(project.root / STAGING_CONFIG):
@@ -156,12 +193,17 @@ def _old_site(site_dir: Path) -> Path:
 
 
 def _swap(staging: Path, site_dir: Path) -> None:
+    """The new site in place of the old one (kept as site.old, a site podsite built, meanwhile)."""
     old = _old_site(site_dir)
-    shutil.rmtree(old, ignore_errors=True)
-    if site_dir.exists():
+    if (old / SITE_MARKER).is_file():
+        shutil.rmtree(old, ignore_errors=True)
+    if site_dir.is_dir() and not any(site_dir.iterdir()):
+        site_dir.rmdir()  # an empty folder, made by hand or by a tool
+    elif site_dir.exists():
         site_dir.rename(old)
     staging.rename(site_dir)
-    shutil.rmtree(old, ignore_errors=True)
+    if (old / SITE_MARKER).is_file():
+        shutil.rmtree(old, ignore_errors=True)
 
 
 def serve(project: Project, regenerate: Callable[[], None], address: str = "127.0.0.1:8000") -> int:
@@ -229,7 +271,13 @@ def watch_sources(project: Project, regenerate: Callable[[], None], delay: float
 
 
 def _regenerate_safely(regenerate: Callable[[], None]) -> None:
+    """One regeneration of the preview. Whatever goes wrong is reported and the watching goes
+    on: a mistake in a file being edited must not end the preview, nor a fault of Podsite's."""
     try:
         regenerate()
     except PodsiteError as error:
         log.error("%s (the preview keeps the last good pages)", error)
+    except Exception as error:  # noqa: BLE001 - a bug must not stop the preview regenerating
+        log.error("regenerating failed: %s: %s (the preview keeps the last good pages; please report this)",
+                  type(error).__name__, error)
+        log.debug("regenerating failed", exc_info=True)

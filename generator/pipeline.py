@@ -14,6 +14,8 @@ from dataclasses import dataclass, replace
 from functools import partial
 from pathlib import Path
 
+import yaml
+
 from .analyse import analyse_passages, inverse_document_frequency, load_pipeline, words_of
 from .cache import EpisodeCache
 from .classify import EpisodeEvidence, classify_site, site_signals
@@ -30,6 +32,7 @@ from .model import Episode, Mention, Site, Term, Topic
 from .render import render_site
 from .segment_topics import SUBTOPIC_Z, segment_topics
 from .terms import find_mentions, index_terms
+from .yamlio import parse_foreign_yaml, yaml_problem
 
 log = logging.getLogger(__name__)
 MKDOCS_FOLDER = re.compile(r"^(?P<key>docs_dir|site_dir)[ \t]*:[ \t]*(?P<folder>[^#\n]*)", re.MULTILINE)
@@ -116,6 +119,13 @@ def check_mkdocs_config(project: Project) -> None:
     if not config.is_file():
         return
     text = config.read_text(encoding="utf-8", errors="replace")
+    try:
+        settings = parse_foreign_yaml(text)
+    except yaml.YAMLError as exc:
+        raise ConfigError(config, *yaml_problem(exc, text)) from None
+    if not isinstance(settings, dict):
+        raise ConfigError(config, 1, "expected MkDocs settings as `key: value` lines (site_name: My site, "
+                          f"theme: ...), found {'nothing' if settings is None else type(settings).__name__}")
     for match in MKDOCS_FOLDER.finditer(text):
         key, folder = match.group("key"), match.group("folder").strip().strip("'\"").rstrip("/")
         if folder.removeprefix("./") != key.removesuffix("_dir"):

@@ -12,6 +12,7 @@ import csv
 from pathlib import Path
 from typing import Sequence
 
+from .errors import PodsiteError
 from .render.markup import escape
 from .suggest import Candidate, Context, Variant
 
@@ -49,15 +50,33 @@ Offsets are character positions in the episode's source file (`start`-`end`).
 
 def write_report(candidates: Sequence[Candidate], variants: Sequence[Variant],
                  out_dir: Path) -> tuple[Path, tuple[Path, Path]]:
-    """Write the Markdown report and the two CSV files into `out_dir`; return their paths."""
-    out_dir.mkdir(parents=True, exist_ok=True)
-    markdown = out_dir / MARKDOWN_NAME
-    markdown.write_text(report_markdown(candidates, variants), encoding="utf-8")
-    candidates_csv = write_csv(out_dir / CANDIDATES_NAME, CANDIDATE_HEADER,
-                               (candidate_row(rank, c) for rank, c in enumerate(candidates, 1)))
-    variants_csv = write_csv(out_dir / VARIANTS_NAME, VARIANT_HEADER,
-                             (variant_row(rank, v) for rank, v in enumerate(variants, 1)))
+    """Write the Markdown report and the two CSV files into `out_dir`; return their paths. A
+    file of those names that an earlier report did not write is left alone: it is an error."""
+    firsts = {MARKDOWN_NAME: INTRO.split("\n", 1)[0], CANDIDATES_NAME: ",".join(CANDIDATE_HEADER),
+              VARIANTS_NAME: ",".join(VARIANT_HEADER)}
+    for name, first in firsts.items():
+        _check_ours(out_dir / name, first)
+    try:
+        out_dir.mkdir(parents=True, exist_ok=True)
+        markdown = out_dir / MARKDOWN_NAME
+        markdown.write_text(report_markdown(candidates, variants), encoding="utf-8")
+        candidates_csv = write_csv(out_dir / CANDIDATES_NAME, CANDIDATE_HEADER,
+                                   (candidate_row(rank, c) for rank, c in enumerate(candidates, 1)))
+        variants_csv = write_csv(out_dir / VARIANTS_NAME, VARIANT_HEADER,
+                                 (variant_row(rank, v) for rank, v in enumerate(variants, 1)))
+    except OSError as error:
+        raise PodsiteError(Path(error.filename or out_dir), None, f"cannot be written: {error.strerror}; "
+                           "choose another --out folder") from None
     return markdown, (candidates_csv, variants_csv)
+
+
+def _check_ours(path: Path, first_line: str) -> None:
+    if path.is_file():
+        with path.open(encoding="utf-8", errors="replace") as stream:
+            ours = stream.readline().rstrip("\r\n") == first_line
+        if not ours:
+            raise PodsiteError(path, None, "exists and is no report podsite wrote; move it or choose another "
+                               "--out folder (podsite never overwrites what it did not write)")
 
 
 def write_csv(path: Path, header: Sequence[str], rows) -> Path:

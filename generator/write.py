@@ -126,7 +126,7 @@ def write_site(site: Site, project: Project) -> WriteReport:
     try:
         for relative in changed:
             staged[relative] = _temporary(project.docs_dir / relative, pages[relative])
-        with _interrupts_held():
+        with interrupts_held():
             for relative, temporary in list(staged.items()):
                 os.replace(temporary, project.docs_dir / relative)
                 del staged[relative]
@@ -152,9 +152,10 @@ def _temporary(target: Path, data: bytes) -> str:
 
 
 @contextlib.contextmanager
-def _interrupts_held():
+def interrupts_held():
     """Ctrl-C (and a polite kill) waits until the block is done, then takes effect. Signals
-    reach only the main thread, so elsewhere (the preview server's watcher) nothing is needed."""
+    reach only the main thread, so elsewhere (the preview server's watcher) nothing is needed.
+    Blocks may nest: an inner one hands what it caught to the outer one."""
     if threading.current_thread() is not threading.main_thread():
         yield
         return

@@ -51,6 +51,19 @@ _LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _Lin
 _LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _LineLoader.construct_sequence)
 
 
+class _AnyTagLoader(yaml.SafeLoader):
+    """Reads YAML written for another program (mkdocs.yml: `!ENV`, `!!python/name:...`),
+    taking every tag it does not know as null, to check the shape, not to use the values."""
+
+
+_AnyTagLoader.add_multi_constructor("", lambda loader, suffix, node: None)
+
+
+def parse_foreign_yaml(text: str) -> Any:
+    """YAML another program reads, its own tags ignored. Raises yaml.YAMLError."""
+    return yaml.load(text, Loader=_AnyTagLoader)
+
+
 def parse_yaml(text: str) -> Any:
     """YAML text with line numbers kept; dates stay text. Raises yaml.YAMLError."""
     return yaml.load(text, Loader=_LineLoader)
@@ -65,10 +78,18 @@ def load_yaml(path: Path, error: type[ConfigError] = ConfigError) -> Any:
         raise error(path, line, "is not valid UTF-8; save the file as UTF-8") from None
     try:
         return parse_yaml(text)
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line = mark.line + 1 if mark else None
-        raise error(path, line, f"is not valid YAML: {exc.problem}") from None
+    except yaml.YAMLError as exc:
+        raise error(path, *yaml_problem(exc, text)) from None
+
+
+def yaml_problem(exc: yaml.YAMLError, text: str) -> tuple[int | None, str]:
+    """The line and the words for a YAML error: a syntax error's mark, or the offset of a
+    character YAML refuses (a NUL byte, a control character)."""
+    if isinstance(exc, yaml.reader.ReaderError):
+        code = exc.character if isinstance(exc.character, int) else ord(exc.character)
+        return text[:exc.position].count("\n") + 1, f"holds a character YAML does not allow (U+{code:04X}); remove it"
+    mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
+    return (mark.line + 1 if mark else None), f"is not valid YAML: {getattr(exc, 'problem', None) or exc}"
 
 
 

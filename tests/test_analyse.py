@@ -60,3 +60,10 @@ def test_a_language_whose_tokenizer_needs_a_package_says_which():
 def test_a_pipeline_that_is_not_installed_is_a_clear_config_error():
     with pytest.raises(ConfigError, match="spacy_pipeline: 'en_core_web_xx' is not installed"):
         load_pipeline("en_core_web_xx", "site_config/podsite.yml")
+
+
+def test_speech_without_a_sentence_end_longer_than_spacys_guard_is_still_read():
+    """A million characters with no full stop (recognised without punctuation) is one passage;
+    spaCy would refuse it by default (E088)."""
+    nlp = load_pipeline("blank")
+    assert len(nlp("w " * 500_001)) == 500_001

@@ -120,6 +120,19 @@ def test_a_setting_written_twice_in_mkdocs_yml_is_refused_at_its_second_line(tmp
     assert f"mkdocs.yml:{text.count(chr(10)) + 1}: 'theme' is set twice (line {first} too)" in capsys.readouterr().err
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("- site_name: Moon\n", "mkdocs.yml:1: expected MkDocs settings as `key: value` lines"),
+    ("", "mkdocs.yml:1: expected MkDocs settings as `key: value` lines (site_name: My site, theme: ...), found nothing"),
+    ("site_name: Moon\ntheme:\n  name: material\n features: []\n", "mkdocs.yml:4: is not valid YAML"),
+    ("site_name: Moon\x00\n", "mkdocs.yml:1: holds a character YAML does not allow (U+0000)"),
+])
+def test_an_mkdocs_yml_that_is_no_settings_is_refused_at_its_line(tmp_path, capsys, text, expected):
+    root = make_project(tmp_path / "site", {"moon.txt": "Ada: Hello.\n\nBo: Hi.\n"})
+    (root / "mkdocs.yml").write_text(text, encoding="utf-8")
+    assert main(["--project", str(root), "build"]) == 1
+    assert expected in capsys.readouterr().err
+
+
 def test_a_setting_mkdocs_rejects_is_reported_at_its_line(tmp_path, capsys):
     root = make_project(tmp_path / "site", {"moon.txt": "Ada: Hello.\n\nBo: Hi.\n"})
     config = root / "mkdocs.yml"
@@ -147,3 +160,17 @@ def test_two_episodes_with_one_title_are_named_in_a_warning(tmp_path, caplog):
                                             "b.txt": "Ada: Again.\n\nBo: Yes.\n", "b.yml": "title: rockets\n"})
     assert main(["--project", str(root), "generate"]) == 0
     assert "content/episodes/b.txt: has the same title as content/episodes/a.txt ('rockets')" in caplog.text
+
+
+def test_ctrl_c_while_the_command_is_still_loading_ends_quietly(monkeypatch, capsys):
+    class Interrupting:  # Ctrl-C arriving while Python imports spaCy and MkDocs
+        def find_spec(self, name, path=None, target=None):
+            if name == "generator.cli":
+                raise KeyboardInterrupt
+            return None
+
+    monkeypatch.delitem(sys.modules, "generator.cli")
+    monkeypatch.setattr(sys, "meta_path", [Interrupting(), *sys.meta_path])
+    from generator import console
+    assert console.main() == 130
+    assert capsys.readouterr().err == "interrupted before anything was read or written\n"

@@ -173,6 +173,7 @@ def test_ids_of_generated_index_pages_are_refused(tmp_path):
     ("title: T\nlanguage: klingon\n", r"podsite.yml:2: 'language': expected a language code spaCy knows, found 'klingon'"),
     ("spacy_pipeline: en_core_web_xl_missing\n", r"podsite.yml:1: 'spacy_pipeline': expected blank or an installed"),
     ("- title: X\n", r"podsite.yml:1: expected a mapping of keys to values \(key: value\), found \[\{'title': 'X'\}\]"),
+    ("title: T\nauto_terms: 1\x00\n", r"podsite.yml:2: holds a character YAML does not allow \(U\+0000\); remove it"),
 ])
 def test_settings_that_would_hang_or_mislead_are_refused_with_the_line(tmp_path, settings, message):
     (tmp_path / "site_config").mkdir()

@@ -77,3 +77,27 @@ def test_reading_the_sources_does_not_count_as_a_change(tmp_path):
         assert len(runs) == 1
     finally:
         stop()
+
+
+def test_an_unexpected_failure_is_reported_and_the_preview_goes_on_regenerating(tmp_path, caplog):
+    """A fault that is no error in the user's files (a bug, a full disk) must not end the watching."""
+    root = make_project(tmp_path, {"talk.txt": "Ada: We talk about gardening today.\n"})
+    project = Project(root)
+    generate(project)
+    calls = []
+
+    def regenerate():
+        calls.append(1)
+        if len(calls) == 1:
+            raise OSError(28, "No space left on device")
+        generate(project)
+
+    stop = watch_sources(project, regenerate, delay=0.1)
+    try:
+        (root / "content/episodes/talk.txt").write_text("Ada: We talk about rockets today.\n")
+        assert wait_for(lambda: calls and "No space left on device" in caplog.text)
+        time.sleep(0.5)
+        (root / "content/episodes/talk.txt").write_text("Ada: We talk about astronomy today.\n")
+        assert wait_for(lambda: "astronomy" in (root / "docs/episodes/talk/transcript.md").read_text())
+    finally:
+        stop()

@@ -5,6 +5,7 @@ import json
 import os
 import re
 import shutil
+import signal
 import subprocess
 import sys
 from html.parser import HTMLParser
@@ -328,6 +329,30 @@ def test_a_file_of_the_users_under_the_staging_config_name_is_never_touched(smal
     with pytest.raises(PodsiteError, match=r"\.podsite-build\.yml.*is not podsite's"):
         engine.build(small, build_site(small))
     assert mine.read_text() == "site_name: my own experiment\n" and snapshot(small.root) == before
+
+
+def test_ctrl_c_while_docs_are_written_lets_docs_and_site_change_together(small, monkeypatch):
+    original = engine.write_site
+
+    def then_ctrl_c(*args, **kwargs):
+        original(*args, **kwargs)
+        signal.raise_signal(signal.SIGINT)  # the user presses Ctrl-C right after docs/ is written
+
+    monkeypatch.setattr(engine, "write_site", then_ctrl_c)
+    with pytest.raises(KeyboardInterrupt):
+        engine.build(small, build_site(small))
+    assert "roses" in (small.docs_dir / "episodes/talk/transcript.md").read_text()
+    assert "roses" in (small.site_dir / "episodes/talk/transcript/index.html").read_text()
+
+
+@pytest.mark.parametrize("mine", ["site/CNAME", "site/downloads/talk.mp3", "site.old/notes.html"])
+def test_a_file_of_the_users_in_site_or_site_old_stops_the_build_and_stays(small, mine):
+    (small.root / mine).parent.mkdir(parents=True, exist_ok=True)
+    (small.root / mine).write_text("mine\n")
+    before = snapshot(small.root)
+    with pytest.raises(PodsiteError, match="not podsite's|was not built by podsite"):
+        engine.build(small, build_site(small))
+    assert snapshot(small.root) == before and (small.root / mine).read_text() == "mine\n"
 
 
 def test_chinese_text_is_searchable_by_word_and_the_build_stays_quiet(tmp_path, capfd):

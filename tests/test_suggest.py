@@ -13,6 +13,7 @@ from generator.cli_glossary import register
 from generator.config import Project
 from generator.pipeline import analyse_site
 from generator.suggest import asr_variants, candidate_terms
+from generator.errors import PodsiteError
 from generator.suggest_report import CANDIDATE_HEADER, VARIANT_HEADER, write_report
 from tests.conftest import make_project
 
@@ -150,6 +151,20 @@ def test_cli_writes_report_and_never_touches_the_glossary(talk, capsys):
     assert re.search(r"\b[1-5] candidate terms, 1 possible speech-recognition variants", printed)
     with (root / "reports" / "glossary-candidates.csv").open(encoding="utf-8") as stream:
         assert 2 <= len(stream.readlines()) <= 6  # header plus at most --limit rows
+
+
+def test_a_report_is_written_again_but_a_file_of_the_users_of_that_name_is_never_overwritten(talk, tmp_path):
+    _, model = talk
+    candidates, variants = candidate_terms(model.episodes, model.glossary), asr_variants(model.episodes, model.glossary)
+    write_report(candidates, variants, tmp_path / "out")
+    write_report(candidates, variants, tmp_path / "out")  # its own report, replaced
+    (tmp_path / "out" / "glossary-suggestions.md").write_text("my own notes\n", encoding="utf-8")
+    with pytest.raises(PodsiteError, match=r"glossary-suggestions\.md: exists and is no report podsite wrote"):
+        write_report(candidates, variants, tmp_path / "out")
+    assert (tmp_path / "out" / "glossary-suggestions.md").read_text(encoding="utf-8") == "my own notes\n"
+    (tmp_path / "taken").write_text("a file, not a folder\n")
+    with pytest.raises(PodsiteError, match="taken.*cannot be written"):
+        write_report(candidates, variants, tmp_path / "taken")
 
 
 def test_cli_rejects_a_limit_below_one(capsys):

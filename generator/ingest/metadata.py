@@ -24,7 +24,7 @@ import yaml
 
 from ..errors import ConfigError
 from ..model import Metadata, Person
-from ..yamlio import line_of_item, line_of_key, load_yaml, parse_yaml
+from ..yamlio import line_of_item, line_of_key, load_yaml, parse_yaml, yaml_problem
 from .marks import ROLE_WORDS
 from .speakers import short_names
 from .source import Reading, script_language
@@ -113,9 +113,8 @@ def split_front_matter(path: Path, source: str) -> tuple[str, Sidecar]:
     except yaml.YAMLError as exc:
         if not EPISODE_KEY_LINE.search(match.group("yaml")):
             return source, Sidecar()  # dashes around words that are no metadata: a rule in the transcript
-        mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
-        raise ConfigError(path, mark.line + 1 if mark else 2, "front matter is not valid YAML: "
-                          f"{getattr(exc, 'problem', None) or exc}; fix it, or remove the --- lines around it") from None
+        line, problem = yaml_problem(exc, "\n" + match.group("yaml"))
+        raise ConfigError(path, line or 2, f"front matter {problem}; fix it, or remove the --- lines around it") from None
     if not isinstance(data, dict) or not any(key in FRONT_MATTER_KEYS for key in data):
         return source, Sidecar()
     date = data.get("date")
