@@ -152,6 +152,8 @@ def _check_value(path: Path, line: int | None, key: str, value: Any) -> None:
         raise _expect(path, line, key, f"a whole number of at least {MINIMUMS[key]}", value)
     if key in WEB_ADDRESSES and value is not None and not WEB_ADDRESS.match(value):
         raise _expect(path, line, key, "an http:// or https:// address", value, f"{key}: {WEB_ADDRESSES[key]}")
+    if key == "year" and value is not None and not -9999 <= value <= 9999:
+        raise _expect(path, line, key, "a year of at most four digits (negative for BCE)", value, "year: 2016")
     if key == "language" and not _spacy_has_language(value):
         raise _expect(path, line, key, "a language code spaCy knows", value, "language: en (or de, fr, es, zh, ...)")
     if key == "spacy_pipeline" and value != "blank" and not _installed(value):

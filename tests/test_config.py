@@ -192,6 +192,8 @@ def test_settings_that_would_hang_or_mislead_are_refused_with_the_line(tmp_path,
     ("  - id: a\n    term: Alpha\n    kind: concept\n    definition: d\n    see_also: [b]\n",
      r"glossary.yml:6: 'a': see_also names unknown term 'b'"),
     ("  - [a, b]\n", r"glossary.yml:2: expected a mapping of keys to values \(key: value\), found \['a', 'b'\]"),
+    ("  - id: a\n    term: A\n    kind: event\n    definition: d\n    year: 99999999999\n",
+     r"glossary.yml:6: 'year': expected a year of at most four digits \(negative for BCE\), found 99999999999"),
 ])
 def test_empty_duplicate_and_dangling_glossary_values_are_reported_with_the_line(tmp_path, entry, message):
     (tmp_path / "content").mkdir()

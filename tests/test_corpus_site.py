@@ -1,5 +1,6 @@
 """Many episodes nobody here wrote, in one site: the seed, NASA, The Changelog and Apollo 11."""
 
+import html
 import json
 import re
 from collections import Counter
@@ -125,8 +126,8 @@ def test_key_points_on_a_site_of_several_episodes_say_which_episode_they_come_fr
             continue
         points = re.findall(r"^1\. .*$", text.split("## Key points")[1].split("\n## ")[0], re.M)
         assert points and all(re.search(r"\[([^\]]+), ¶ \d+\]", p) for p in points), page.name
-        cited = {m for p in points for m in re.findall(r"\[([^\]]+), ¶ \d+\]", p)}
-        assert cited <= {t.replace("*", "\\*") for t in titles} | titles, cited
+        cited = {html.unescape(m) for p in points for m in re.findall(r"\[([^\]]+), ¶ \d+\]", p)}
+        assert cited <= titles, cited
 
 
 def test_a_topic_lists_the_episodes_it_takes_most_of_first(site):

@@ -310,6 +310,15 @@ def test_cues_out_of_order_are_kept_in_file_order_with_a_warning_at_the_first(tm
     assert "before the cue above it" not in caplog.text
 
 
+def test_a_cue_start_that_is_no_time_is_an_error_and_a_wrong_end_a_warning(tmp_path, caplog):
+    impossible = "1\n00:00:01,000 --> 00:00:02,000\nHi.\n\n2\n00:61:99,000 --> 00:62:00,000\nBye.\n"
+    assert "late.srt:6: minutes and seconds go up to 59 in the cue's start" in error_for(
+        write(tmp_path, "late.srt", impossible))
+    backwards = "WEBVTT\n\n00:00:05.000 --> 00:00:03.000\nHi.\n\n00:00:06.000 --> 00:00:07.000\nBye.\n"
+    assert [b.time for b in read(write(tmp_path, "ends.vtt", backwards)).blocks] == [5.0, 6.0]
+    assert "ends.vtt:3: it comes before the start (0:03 < 0:05) in the cue's end" in caplog.text
+
+
 def test_youtube_rolling_captions_keep_each_line_once():
     transcript = read(FIXTURES / "youtube-auto.vtt")
     assert [(b.line, b.time, b.text.text) for b in transcript.blocks] == [
@@ -466,6 +475,14 @@ def test_paragraphs_html_leaves_unclosed_end_where_the_next_begins(tmp_path):
             "<p>Closed one.</p>\n<p><strong>Ann:</strong> Bye.\n</body></html>\n")
     assert [(b.speaker, b.text.text) for b in read(write(tmp_path, "page.html", page)).blocks] == [
         ("Ann", "Hi there."), ("Bo", "Hello."), ("Bo", "Closed one."), ("Ann", "Bye.")]
+
+
+def test_a_script_style_or_comment_inside_a_paragraph_is_not_speech(tmp_path):
+    page = ("<html><body>\n<p><strong>Ann:</strong> Hi <script>track('x')</script>there.</p>\n"
+            "<p><strong>Bo:</strong> <style>p{color:red}</style>Hello<!-- a note -->.</p>\n"
+            "<p><strong>Ann:</strong> Bye.</p>\n<p><strong>Bo:</strong> Bye.</p>\n</body></html>\n")
+    assert [(b.speaker, " ".join(b.text.text.split())) for b in read(write(tmp_path, "page.html", page)).blocks] == [
+        ("Ann", "Hi there."), ("Bo", "Hello."), ("Ann", "Bye."), ("Bo", "Bye.")]
 
 
 def test_ass_dialogue_lines_with_actors_override_tags_and_line_breaks():
@@ -1669,9 +1686,10 @@ def test_sidecar_bad_date(tmp_path, value):
     assert "episode.yml:3:" in message and "YYYY-MM-DD" in message
 
 
-@pytest.mark.parametrize("value", ["javascript:alert(1)", "data:text/html,hi", "file:///etc/passwd"])
-def test_sidecar_audio_url_with_another_scheme_is_refused(tmp_path, value):
-    message = sidecar_error(tmp_path, f"title: T\naudio_url: '{value}'\n")
+@pytest.mark.parametrize("value", ["'javascript:alert(1)'", "'data:text/html,hi'", "'file:///etc/passwd'", "5",
+                                   "[a.mp3]"])
+def test_sidecar_audio_url_with_another_scheme_or_no_text_is_refused(tmp_path, value):
+    message = sidecar_error(tmp_path, f"title: T\naudio_url: {value}\n")
     assert "episode.yml:2:" in message and "http(s)" in message
 
 

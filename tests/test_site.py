@@ -211,7 +211,8 @@ def test_a_failed_build_keeps_the_last_good_site(built):
 
 
 # Untrusted input everywhere a user's files reach a page: none of it may become markup.
-PAYLOAD = "<script>alert(1)</script> <img src=x onerror=alert(2)> [x](javascript:alert(3)) **b** {: onclick=alert(4) }"
+PAYLOAD = ("<script>alert(1)</script> <img src=x onerror=alert(2)> [x](javascript:alert(3)) **b** {: onclick=alert(4) } "
+           ":smile: https://evil.example/x www.evil.example @evil")
 HOSTILE_NAMES = ["<script>alert(5)</script>", "[Eve](javascript:alert(6))", "</abbr><img src=x onerror=alert(7)>"]
 LONG_ID = "a" + "-long" * 40
 
@@ -247,6 +248,8 @@ class Markup(HTMLParser):
                 self.problems.append(f"<{tag} {key}={value}>")
         if tag in ("img", "b", "x") or self.in_graph_text:
             self.problems.append(f"<{tag}>")
+        if any(re.search(r"evil\.example|//[^/]+/evil$", value or "") for key, value in attrs if key in ("href", "src")):
+            self.problems.append(f"<{tag} {attrs}>")  # a link made of an address in the text
         self.in_script = tag == "script"
         self.in_graph_text = tag == "text"
 
@@ -258,8 +261,16 @@ class Markup(HTMLParser):
             self.problems.append(f"script: {data}")
 
 
-def test_hostile_text_in_every_input_file_stays_text_in_the_built_site(tmp_path):
+# Extensions many Material sites add, which read `:smile:`, bare addresses and `@name` as markup.
+EXTENSIONS = "  - pymdownx.emoji\n  - pymdownx.magiclink:\n      social_url_shorthand: true\n"
+
+
+@pytest.mark.parametrize("extensions", ["", EXTENSIONS])
+def test_hostile_text_in_every_input_file_stays_text_in_the_built_site(tmp_path, extensions):
     project = Project(hostile_project(tmp_path))
+    config = project.root / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace("markdown_extensions:\n", "markdown_extensions:\n"
+                                                                 + extensions), encoding="utf-8")
     engine.build(project, build_site(project))  # strict: a title that broke its link would fail here
     site = project.site_dir
     for page in site.rglob("*.html"):

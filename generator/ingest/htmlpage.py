@@ -98,4 +98,8 @@ def looks_like_html(source: str) -> bool:
 
 
 def _text(source: str, start: int, end: int) -> MappedText:
-    return without_markup(MappedText.verbatim(source, start, end), TAG)
+    """An element's words: no tags, and nothing of a script, a style or a comment inside it."""
+    text = MappedText.verbatim(source, start, end)
+    if NOT_SPEECH.search(text.text):
+        text = text.sub(NOT_SPEECH, lambda match: "")
+    return without_markup(text, TAG)

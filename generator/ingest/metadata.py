@@ -184,11 +184,12 @@ def _text(path: Path, data: dict, key: str) -> str | None:
 
 def _audio_url(path: Path, data: dict) -> str | None:
     """An http(s) address, or a path to join to the site's `audio_base_url`; no other scheme."""
-    value = _text(path, data, "audio_url")
-    if value and re.match(r"[A-Za-z][A-Za-z0-9+.-]*:", value) and not re.match(r"(?i)https?://", value):
+    value = data.get("audio_url")
+    if value is not None and not isinstance(value, str) or value and re.match(
+            r"[A-Za-z][A-Za-z0-9+.-]*:", value) and not re.match(r"(?i)https?://", value):  # `audio_url: 5`, `ftp:`
         raise ConfigError(path, line_of_key(data, "audio_url"), "expected 'audio_url' as an http(s) address "
                           f"or a path relative to audio_base_url, e.g. https://example.org/ep1.mp3, found {value!r}")
-    return value
+    return _text(path, data, "audio_url")
 
 
 def _date(path: Path, data: dict) -> str | None:

@@ -80,16 +80,40 @@ def _reading(source: str, lines: list[Line], timings: list[int], heads: list[int
 
 
 def _timings(source: str, lines: list[Line], path: Path, example: str) -> list[int]:
-    """Indexes of the timing lines; a line that looks meant as one but is not is an error."""
-    timings = []
+    """Indexes of the timing lines; a line that looks meant as one but is not, or a start that
+    is no time, is an error. Only starts are used, so a wrong end is only worth a warning."""
+    timings, warned = [], False
     for index, line in enumerate(lines):
         text = line.text(source).strip()
-        if SBV_TIMING.fullmatch(text) or TIMING.fullmatch(text):
+        timing = TIMING.fullmatch(text)
+        if timing and (problem := _impossible(*timing.groups()[:4])):
+            raise TranscriptError(path, line.number, f"{problem} in the cue's start, {quote(text)}")
+        if timing and not warned and (problem := _impossible(*timing.groups()[4:]) or _backwards(timing)):
+            log.warning("%s:%d: %s in the cue's end, %s; only its start is used", path, line.number, problem,
+                        quote(text))
+            warned = True
+        if SBV_TIMING.fullmatch(text) or timing:
             timings.append(index)
         elif TIMING_LIKE.match(text):
             raise TranscriptError(path, line.number, f"expected a cue timing like {example} "
                                   f"(settings may follow), found {quote(text)}")
     return timings
+
+
+def _impossible(hours: str | None, minutes: str, seconds: str, fraction: str | None) -> str | None:
+    """What makes a written time no time at all: 61 minutes, 99 seconds."""
+    if int(seconds) > 59 or hours is not None and int(minutes) > 59:
+        return "minutes and seconds go up to 59"
+    return None
+
+
+def _backwards(timing: re.Match[str]) -> str | None:
+    start, end = _seconds(*timing.groups()[:4]), _seconds(*timing.groups()[4:])
+    return f"it comes before the start ({clock(end)} < {clock(start)})" if end < start else None
+
+
+def _seconds(hours: str | None, minutes: str, seconds: str, fraction: str | None) -> float:
+    return int(hours or 0) * 3600 + int(minutes) * 60 + int(seconds) + int((fraction or "0").ljust(3, "0")) / 1000
 
 
 def _warn_out_of_order(source: str, lines: list[Line], timings: list[int], path: Path) -> None:
@@ -106,8 +130,7 @@ def _warn_out_of_order(source: str, lines: list[Line], timings: list[int], path:
 
 def _start(source: str, line: Line) -> float:
     text = line.text(source).strip()
-    hours, minutes, seconds, fraction = (SBV_TIMING.fullmatch(text) or TIMING.fullmatch(text)).groups()[:4]
-    return int(hours or 0) * 3600 + int(minutes) * 60 + int(seconds) + int((fraction or "0").ljust(3, "0")) / 1000
+    return _seconds(*(SBV_TIMING.fullmatch(text) or TIMING.fullmatch(text)).groups()[:4])
 
 
 def _srt_head(source: str, lines: list[Line], timing: int) -> int:

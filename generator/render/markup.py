@@ -16,8 +16,11 @@ from typing import NamedTuple, Sequence
 
 from ..model import Mention, Passage
 
-ALWAYS = set("\\`*_{}[]<>&|~^=$!#+\"")
-AT_START = set("-+.:?0123456789>%@")
+# Markdown's own marks, and those of extensions sites often add: `:smile:` (emoji), `@name`,
+# `https://...` and `www.` (magiclink) would become images and links.
+ALWAYS = set("\\`*_{}[]<>&|~^=$!#+\":@")
+AT_START = set("-+.?0123456789>%")
+WWW = re.compile(r"(?i)(?<=\bwww)\.")
 SPACES = re.compile(r"\s+")
 CONTROLS = re.compile("[\x00-\x1f\x7f-\x9f]")  # left after spaces are joined: never shown, invalid in HTML
 PLAIN = set(" .,;:?!-/")  # left as they are in attribute values
@@ -27,11 +30,16 @@ URL_SAFE = "/:?#=&;,%+@"  # besides letters, digits and -._~
 
 def escape(text: str) -> str:
     """Untrusted text as inert Markdown on one line."""
-    text = one_line(text).strip()
-    chars = [f"&#{ord(c)};" if c in ALWAYS else c for c in text]
+    chars = _escaped(one_line(text).strip())
     if chars and chars[0] in AT_START:
         chars[0] = f"&#{ord(chars[0])};"
     return "".join(chars)
+
+
+def _escaped(text: str) -> list[str]:
+    """Each character of `text`, as a character reference where it could start markup."""
+    dots = {match.start() for match in WWW.finditer(text)}
+    return [f"&#{ord(c)};" if c in ALWAYS or i in dots else c for i, c in enumerate(text)]
 
 
 def one_line(text: str) -> str:
@@ -150,8 +158,7 @@ def tooltip(label: str, definition: str) -> str:
 
 def escape_inline(text: str) -> str:
     """Like `escape` but keeps surrounding spaces, for pieces of one line."""
-    text = one_line(text)
-    return "".join(f"&#{ord(c)};" if c in ALWAYS else c for c in text)
+    return "".join(_escaped(one_line(text)))
 
 
 def escape_start(markdown: str) -> str:
