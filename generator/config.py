@@ -263,7 +263,7 @@ def load_topics(project: Project, term_ids: typing.Collection[str]) -> tuple[Top
         topic = from_mapping(Topic, mapping, path, line)
         _check_id(path, line, topic.id, seen)
         for term_id in topic.terms:
-            if term_ids and term_id not in term_ids:
+            if term_id not in term_ids:
                 raise ConfigError(path, line_of_key(mapping, "terms"),
                                   f"topic '{topic.id}' names unknown glossary term '{term_id}'{did_you_mean(term_id, term_ids)}"
                                   " (terms found automatically exist only while content/glossary.yml is empty; "

@@ -34,6 +34,7 @@ SITE_MARKER = ".podsite-site"
 STAGING_CONFIG = ".podsite-build.yml"
 STAGING_HEADER = "# Written by podsite for one build, then removed."
 CONFIG_COMPLAINT = re.compile(r"Config value '(?P<key>[\w-]+)'")  # MkDocs names the setting, not its line
+NAV_COMPLAINT = re.compile(r"A reference to '(?P<page>[^'\n]+)' is included in the 'nav'")  # nor the nav entry's
 STAGING_MARKER = ".podsite-staging"
 ENGINE_ENV = {"NO_MKDOCS_2_WARNING": "1"}
 
@@ -168,13 +169,17 @@ def build(project: Project, site: Site | None = None, strict: bool = True) -> Pa
 
 def _rejected_key_line(project: Project, messages: str) -> int | None:
     """The line of mkdocs.yml holding the first setting MkDocs complained of ("Config value
-    'them': Unrecognised configuration name"), which MkDocs does not say."""
-    rejected = CONFIG_COMPLAINT.search(messages)
-    if rejected is None:
-        return None
+    'them': Unrecognised configuration name") or the nav entry of a page that does not exist,
+    which MkDocs does not say."""
+    rejected, missing = CONFIG_COMPLAINT.search(messages), NAV_COMPLAINT.search(messages)
     text = (project.root / "mkdocs.yml").read_text(encoding="utf-8", errors="replace")
-    key = re.search(rf"^{re.escape(rejected.group('key'))}[ \t]*:", text, re.MULTILINE)
-    return text.count("\n", 0, key.start()) + 1 if key else None
+    if rejected is not None:
+        found = re.search(rf"^{re.escape(rejected.group('key'))}[ \t]*:", text, re.MULTILINE)
+    elif missing is not None:
+        found = re.search(rf"^[ \t]*-[^\n]*{re.escape(missing.group('page'))}", text, re.MULTILINE)
+    else:
+        return None
+    return text.count("\n", 0, found.start()) + 1 if found else None
 
 
 def _remove_interrupted_builds(project: Project) -> None:

@@ -133,6 +133,16 @@ def test_an_mkdocs_yml_that_is_no_settings_is_refused_at_its_line(tmp_path, caps
     assert expected in capsys.readouterr().err
 
 
+def test_a_nav_entry_for_a_page_that_does_not_exist_is_reported_at_its_line(tmp_path, capsys):
+    root = make_project(tmp_path / "site", {"moon.txt": "Ada: Hello.\n\nBo: Hi.\n"})
+    config = root / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    config.write_text(text.replace("\nnav:\n", "\nnav:\n  - Gone: gone.md\n"), encoding="utf-8")
+    line = text[:text.index("\nnav:\n")].count("\n") + 3
+    assert main(["--project", str(root), "build"]) == 1
+    assert f"mkdocs.yml:{line}: MkDocs build failed" in capsys.readouterr().err
+
+
 def test_a_setting_mkdocs_rejects_is_reported_at_its_line(tmp_path, capsys):
     root = make_project(tmp_path / "site", {"moon.txt": "Ada: Hello.\n\nBo: Hi.\n"})
     config = root / "mkdocs.yml"

@@ -129,6 +129,8 @@ def test_topic_naming_an_unknown_term_suggests_the_near_one(tmp_path):
     with pytest.raises(ConfigError, match=r"topics.yml:5: .*unknown glossary term 'alpahgo' \(did you mean 'alphago'\?\)"
                                           r" \(terms found automatically exist only while .* put the word under keywords"):
         load_topics(Project(tmp_path), {"alphago", "dqn"})
+    with pytest.raises(ConfigError, match=r"topics.yml:5: .*unknown glossary term 'alpahgo'"):
+        load_topics(Project(tmp_path), set())  # a site with no terms at all, curated or found
 
 
 def test_the_real_project_files_load(tmp_path):

@@ -1532,6 +1532,12 @@ def test_utf16_text_is_read(tmp_path, encoding):
     assert [(b.speaker, b.text.text) for b in transcript.blocks] == [("Ada Lee", "Café, “naïve”."), ("Bob Ray", "你好.")]
 
 
+def test_utf16_cut_short_is_an_error_at_the_line_where_it_breaks(tmp_path):
+    data = "Ada: Hello.\n\nBob: Hi.\n".encode("utf-16")[:-1]  # the last character's second byte is lost
+    assert "cut.txt:3: starts as UTF-16 text (a byte order mark) but this line is not" in error_for(
+        write(tmp_path, "cut.txt", data))
+
+
 def test_bom_and_crlf_and_lone_cr_are_normalised(tmp_path):
     path = write(tmp_path, "windows.txt", b"\xef\xbb\xbfFirst line\r\nstill first.\r\n\r\nSecond.\rthird line\r")
     transcript = read(path)
@@ -1595,6 +1601,12 @@ def test_bad_whisper_segment_names_index_and_line(tmp_path, segment, expected):
     text = '{"segments": [\n  {"start": 0, "text": "Fine."},\n  ' + segment + "\n]}\n"
     message = error_for(write(tmp_path, "bad.json", text))
     assert "bad.json:3:" in message and "segments[1]" in message and expected in message
+
+
+def test_whole_file_and_unplaceable_json_errors_still_name_a_line(tmp_path):
+    assert "items.json:2: segments[0]: expected an object" in error_for(
+        write(tmp_path, "items.json", '{"language": "en",\n "segments": [null, 3]}'))
+    assert "page.html:1: has no <p> paragraphs" in error_for(write(tmp_path, "page.html", "<html><body></body></html>"))
 
 
 def test_json_without_segments(tmp_path):

@@ -58,7 +58,7 @@ def read_transcript(path: Path, project_root: Path, format: str | None = None) -
     chosen = format or sidecar.format or detect_format(path, speech)
     reading = rename_speakers(READERS[chosen](speech, path), sidecar, path)
     if not reading.blocks:
-        raise TranscriptError(path, None, f"has no transcript text; read as {chosen}, expected "
+        raise TranscriptError(path, 1, f"has no transcript text; read as {chosen}, expected "
                               "at least one paragraph, cue or segment")
     return Transcript(id=slugify(path.stem), source=_relative(path, project_root), source_text=source,
                       format=chosen, meta=build_metadata(reading, sidecar, path.stem), blocks=reading.blocks)

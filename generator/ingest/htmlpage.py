@@ -58,7 +58,7 @@ def read_html(source: str, path: Path) -> Reading:
                     blocks.append(Block(line, line_of(source, line.source_offset(0)), speaker, time))
                     time = None  # a time belongs to the paragraph after it
     if not blocks:
-        raise TranscriptError(path, None, f"has no <p> paragraphs; expected a Podcasting 2.0 HTML transcript "
+        raise TranscriptError(path, 1, f"has no <p> paragraphs; expected a Podcasting 2.0 HTML transcript "
                               f"like {EXAMPLE}")
     return Reading(tuple(blocks if any(b.speaker for b in blocks) else _labelled(blocks, headings)), title=title)
 

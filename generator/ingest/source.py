@@ -54,6 +54,13 @@ class Reading:
 def decode_source(path: Path, data: bytes) -> str:
     """Bytes -> the source text, or a TranscriptError saying what is wrong and where."""
     wide = _utf16(data)
+    if wide is None and data.startswith(UTF16_BOMS):
+        try:
+            data.decode("utf-16")
+        except UnicodeDecodeError as exc:
+            line = data[:exc.start].decode("utf-16", errors="ignore").count("\n") + 1
+            raise TranscriptError(path, line, "starts as UTF-16 text (a byte order mark) but this line is not: the "
+                                  "file may be cut short or damaged; save it again, as UTF-8 if the tool can") from None
     if wide is not None:  # Windows tools (Notepad's "Unicode", PowerShell's `>`) write UTF-16
         if not data.startswith(UTF16_BOMS):
             log.warning("%s: no byte order mark, but read as UTF-16 by its zero bytes", path)
@@ -75,7 +82,7 @@ def decode_source(path: Path, data: bytes) -> str:
                     "if its accented letters look wrong", path, _line_of_byte(body, exc.start))
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     if not text.strip():
-        raise TranscriptError(path, None, "is empty, expected a transcript")
+        raise TranscriptError(path, 1, "is empty, expected a transcript")
     return text
 
 

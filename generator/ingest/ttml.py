@@ -49,7 +49,7 @@ EXAMPLE = '<p begin="00:00:01.000" end="00:00:03.500" ttm:agent="a1">Hello.</p>'
 def read_ttml(source: str, path: Path) -> Reading:
     root = ROOT.search(source)
     if root is None:
-        raise TranscriptError(path, None, "has no <tt> root element; expected a TTML transcript with "
+        raise TranscriptError(path, 1, "has no <tt> root element; expected a TTML transcript with "
                               f"paragraphs like {EXAMPLE}")
     settings = _attributes(root.group("attrs"))
     rates = _rates(settings, source, root.start(), path)
@@ -74,7 +74,7 @@ def read_ttml(source: str, path: Path) -> Reading:
         if opening and not PARAGRAPH.search(body, root.end()):
             raise TranscriptError(path, line_of(source, opening.start()), f"<{opening.group('tag')}> has no closing "
                                   f"</{opening.group('tag')}>; expected TTML like {EXAMPLE}")
-        raise TranscriptError(path, None, f"has no <p> paragraphs with text; expected TTML like {EXAMPLE}")
+        raise TranscriptError(path, 1, f"has no <p> paragraphs with text; expected TTML like {EXAMPLE}")
     title = TITLE.search(head.group()) if head else None
     language = settings.get("xml:lang", "").split("-")[0].lower() or None
     return Reading(tuple(speakers_in_text(blocks)), title=html.unescape(title.group("title")).strip() or None if title else None,

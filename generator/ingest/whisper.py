@@ -94,7 +94,7 @@ def _whole_text_literal(data: Any) -> LocatedStr | None:
 
 def _block(source: str, unit: Any, where: str, shape: Shape, path: Path) -> Block:
     if not isinstance(unit, LocatedDict):
-        line = line_of(source, unit.start) if hasattr(unit, "start") else None
+        line = line_of(source, unit.start) if hasattr(unit, "start") else _list_line(source, where)
         raise TranscriptError(path, line, f"{where}: expected an object with {shape.needs} and '{shape.text}', "
                               f"found {json.dumps(unit)[:60]}")
     line = line_of(source, unit.start)
@@ -109,6 +109,14 @@ def _block(source: str, unit: Any, where: str, shape: Shape, path: Path) -> Bloc
     mapped = mapped_pieces(source, text) if isinstance(text, tuple) else mapped_literal(source, text.start)
     first = text[0] if isinstance(text, tuple) else text
     return Block(mapped, line_of(source, first.start), speaker or None, time)
+
+
+def _list_line(source: str, where: str) -> int:
+    """The line of the key naming the list an item is in ("segments" of "segments[3]"), for
+    an item that is no object (null, a number), whose own place JSON parsing does not keep."""
+    key = where.split("[", 1)[0].rsplit(".", 1)[-1]
+    found = source.find(f'"{key}"')
+    return line_of(source, found) if found >= 0 else 1
 
 
 def _speaker(value: Any) -> str | None | bool:
