@@ -167,8 +167,7 @@ def name_bracketed_speakers(blocks: list[Block]) -> list[Block]:
     """`[JOHN] words`: a speaker when JOHN speaks as `JOHN:` elsewhere in the file or is a
     diarization id, or, written as a full name (`[Jane Doe] words`, Happy Scribe) none of whose
     words the file writes in lowercase, when it and another such name each open two cues or
-    more; otherwise it is a sound or a note
-    (`[LAUGHS] Right.`, `[MUSIC PLAYING]`) and stays text."""
+    more; otherwise it is a sound or a note (`[LAUGHS] Right.`, `[MUSIC PLAYING]`) and stays text."""
     unnamed = [block.text.text for block in blocks if block.speaker is None]
     lowercase = set(LOWERCASE_WORD.findall(" ".join(unnamed)))
     bracketed = [match.group("name").strip() for text in unnamed

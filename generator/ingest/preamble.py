@@ -35,8 +35,8 @@ KEYS = {"title": "title", "episode": "episode", "episode title": "title", "podca
 # German, Dutch, Russian, Chinese, Japanese, Korean).
 KEYS |= {key: field for field, keys in {
     "title": "título titulo titre titolo titel название 标题 標題 题目 タイトル 제목",
-    "podcast": "programa émission emission programma sendung podcast-titel programma передача 节目 節目 番組 프로그램",
-    "episode": "episodio épisode episodio folge aflevering выпуск 期数",
+    "podcast": "programa émission emission programma sendung передача 节目 節目 番組 프로그램",
+    "episode": "episodio épisode folge aflevering выпуск 期数",
     "date": "fecha data datum дата 日期 时间 日付 날짜 grabado enregistré aufgenommen",
     "host": "presentadores anfitriones animateurs",  # plurals; each role's word itself is in ROLE_WORDS
     "guest": "invitados convidados invités ospiti gäste гости",
@@ -108,7 +108,8 @@ def read_preamble(source: str) -> Preamble:
         if key in ("host", "guest"):
             people.extend(Person(name, key) for name in NAMES_SEPARATOR.split(value))
             keyed = KEY_LINE.fullmatch(text)  # not "Interviewed by ..."
-            role_words |= {keyed.group("key").lower()} if keyed else set()
+            if keyed:
+                role_words.add(keyed.group("key").lower())
         elif key is not None:
             fields.setdefault(key, value)
         end = line.end

@@ -45,7 +45,8 @@ def label_filter(candidates: list[Label | None], structural: set[str],
         numbered = NUMBERED.fullmatch(name)
         if numbered:
             families[numbered.group("word").lower()] += count
-            talking |= {numbered.group("word").lower()} if count >= 2 else set()
+            if count >= 2:
+                talking.add(numbered.group("word").lower())
     recurring = any(count >= 2 for count in counts.values())
     headers = sum(1 for label in candidates if label and label.header and label.time is not None)
     name_lines = _speaking_name_lines([label for label in candidates if label and _name_only(label)], counts)
