@@ -22,7 +22,7 @@ from typing import Callable, Iterator, Sequence
 
 import spacy
 
-from .analyse import people_words, singular
+from .analyse import MAX_PASSAGE_CHARS, people_words, singular
 from .model import Episode, Passage, Term
 from .suggest_words import (CONNECTORS, VERB_CUES, WEAK_HEADS, can_open_term, is_name_like, looks_like_term,
                             specificity)
@@ -94,7 +94,9 @@ class Occurrence:
 
 @functools.lru_cache(maxsize=1)
 def nlp():
-    return spacy.blank("en")
+    tokenizer = spacy.blank("en")
+    tokenizer.max_length = MAX_PASSAGE_CHARS  # a passage may be that long (analyse.py says why)
+    return tokenizer
 
 
 def units_of(text: str) -> list[Unit]:

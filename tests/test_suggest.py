@@ -12,7 +12,7 @@ import pytest
 from generator.cli_glossary import register
 from generator.config import Project
 from generator.pipeline import analyse_site
-from generator.suggest import asr_variants, candidate_terms
+from generator.suggest import asr_variants, candidate_terms, units_of
 from generator.errors import PodsiteError
 from generator.suggest_report import CANDIDATE_HEADER, VARIANT_HEADER, write_report
 from tests.conftest import make_project
@@ -267,3 +267,8 @@ def test_split_contractions_greetings_and_lone_letters_are_never_candidates(tmp_
     phrases = {c.phrase.lower() for c in candidate_terms(model.episodes, (), limit=1000)}
     assert "plan b" in phrases
     assert not {"gon na", "gon", "na", "hey", "alright", "b", "got ta"} & phrases
+
+
+def test_a_passage_longer_than_spacys_guard_is_still_read_for_candidates():
+    """Speech without a sentence end stays one passage, however long (see test_analyse)."""
+    assert len(units_of("w " * 500_001)) == 500_001
