@@ -90,7 +90,7 @@ def _summaries(episode: Episode) -> list[str]:
     lines = ["## Summary", "", "As the source page gives it: written about the conversation, not said in it.", ""]
     for summary in summaries:
         language = LANGUAGE_NAMES.get(summary.language, summary.language)
-        heading = (f"What {escape(summary.speaker)} says (in {escape(language)})" if summary.speaker
+        heading = (f"A summary of what {escape(summary.speaker)} says (in {escape(language)})" if summary.speaker
                    else f"In {escape(language)}")
         lines += [f"**{heading}**", "", escape(summary.text), f'{{: lang="{attribute(summary.language)}" }}', ""]
     return lines

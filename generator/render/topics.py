@@ -25,8 +25,10 @@ def ranked_topics(ctx) -> list[Topic]:
 def topic_line(ctx, topic: Topic, from_page: str) -> str:
     links = ctx.model.links.topics[topic.id]
     note = "" if topic.curated else " *(discovered automatically)*"
+    episodes = len(ctx.model.episodes)
+    whole = "the conversation" if episodes == 1 else f"all that is said in the {episodes} episodes"
     return (f"{link(escape(topic.title), from_page, topic_page(topic.id))} — {percent(links.weight)} "
-            f"of the conversation, {len(links.passages)} passages{note}")
+            f"of {whole}, {len(links.passages)} passages{note}")
 
 
 def topic_page_text(ctx, topic: Topic) -> str:
@@ -48,7 +50,8 @@ def _shares(ctx, topic: Topic, page: str) -> list[str]:
         return ["No passage is about this topic yet.", ""]
     items = [f"{percent(share)} of {link(escape(ctx.episode(e).transcript.meta.title), page, episode_page(e))}"
              for e, share in sorted(shares, key=lambda item: -item[1])]  # stable: ties keep the site's order
-    return ["**Share of the conversation:** " + "; ".join(items), ""]
+    label = "Share of the conversation" if len(ctx.model.episodes) == 1 else "Share of each episode it is in"
+    return [f"**{label}:** " + "; ".join(items), ""]
 
 
 def _excerpt_line(ctx, excerpt: Excerpt, page: str) -> str:
