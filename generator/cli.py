@@ -12,6 +12,7 @@ from typing import Sequence
 from . import cli_glossary, cli_project, engine
 from .config import Project
 from .errors import PodsiteError
+from .lock import project_lock
 from .pipeline import build_site
 from .write import clean_generated, write_site
 
@@ -20,8 +21,9 @@ log = logging.getLogger(__name__)
 
 def generate(project: Project) -> None:
     started = time.perf_counter()
-    site = build_site(project)
-    report = write_site(site, project)
+    with project_lock(project):
+        site = build_site(project)
+        report = write_site(site, project)
     log.info("generated %d pages into %s in %.2f s (%d written, %d unchanged, %d removed)",
              len(site.pages), project.docs_dir, time.perf_counter() - started,
              len(report.written), report.unchanged, len(report.removed))
@@ -35,10 +37,11 @@ def cmd_generate(args) -> int:
 def cmd_build(args) -> int:
     project = Project(args.project)
     started = time.perf_counter()
-    site = build_site(project)
-    log.info("generated %d pages in %.2f s", len(site.pages), time.perf_counter() - started)
-    started = time.perf_counter()
-    site_dir = engine.build(project, site, strict=not args.no_strict)  # docs/ is written only if MkDocs succeeds
+    with project_lock(project):
+        site = build_site(project)
+        log.info("generated %d pages in %.2f s", len(site.pages), time.perf_counter() - started)
+        started = time.perf_counter()
+        site_dir = engine.build(project, site, strict=not args.no_strict)  # docs/ is written only if MkDocs succeeds
     log.info("built %s with MkDocs and wrote docs/ in %.2f s", site_dir, time.perf_counter() - started)
     return 0
 
@@ -50,7 +53,8 @@ def cmd_serve(args) -> int:
 
 
 def cmd_clean(args) -> int:
-    removed = clean_generated(Project(args.project))
+    with project_lock(Project(args.project)):
+        removed = clean_generated(Project(args.project))
     log.info("removed %d generated files from docs/", len(removed))
     return 0
 

@@ -60,8 +60,8 @@ def new_project(target: Path, site_name: str | None = None) -> list[Path]:
     values = {"site_name": escape(name), "site_name_yaml": json.dumps(name, ensure_ascii=False),
               "podsite_requirement": requirement,
               "requirement_note": f"\n# {unreachable}; replace the line below with where CI can get it." if unreachable else "",
-              # the theme prints mkdocs.yml's site_name into pages as HTML, unescaped
-              "site_name_html_yaml": json.dumps(html.escape(name, quote=False), ensure_ascii=False)}
+              # the theme prints mkdocs.yml's site_name into pages as HTML unescaped, in text and in attributes
+              "site_name_html_yaml": json.dumps(html.escape(name, quote=True), ensure_ascii=False)}
     written = []
     for template, relative in template_files():
         destination = target / relative
@@ -104,6 +104,9 @@ def _check_empty(target: Path) -> None:
     if target.is_dir() and any(target.iterdir()):
         raise PodsiteError(target, None, "is not empty; podsite new creates a project only in a new or "
                            "empty folder and never overwrites files")
+    blocking = next((parent for parent in target.parents if parent.exists()), None)
+    if blocking is not None and not blocking.is_dir():  # "notes.txt/site"
+        raise PodsiteError(blocking, None, "is a file, so no folder can be made inside it for podsite new")
 
 
 def _site_name(target: Path, site_name: str | None) -> str:
@@ -127,7 +130,7 @@ def add_transcript(project: Project, source: Path, title: str | None = None, dat
     log.info("read %s (%s)", source, found_in(transcript))
     destination = project.episodes_dir / source.name
     _check_episode_id(project, source, destination)
-    _copy(source, destination)
+    copied = _copy(source, destination)
     stub = sidecar_path(destination)
     if stub is not None:
         options = (("--title", title), ("--date", date), ("--podcast", podcast))
@@ -139,8 +142,14 @@ def add_transcript(project: Project, source: Path, title: str | None = None, dat
     given = read_sidecar(source, FORMATS)  # a sidecar beside the source: keep what it forces
     with stub.open("x", encoding="utf-8") as stream:
         stream.write(metadata_stub(transcript, destination.name, title, date, podcast,
-                                   given.format, given.language))
-    read_transcript(destination, project.root)  # the stub must read back cleanly
+                                   given.format, given.language, {r.said: r.name for r in given.speakers}))
+    try:
+        read_transcript(destination, project.root)  # the stub must read back cleanly
+    except PodsiteError:
+        stub.unlink()  # both were made just now: a failed add leaves the project as it was
+        if copied:
+            destination.unlink()
+        raise
     return destination, stub
 
 
@@ -187,15 +196,17 @@ def _check_episode_id(project: Project, source: Path, destination: Path) -> None
                                "already has; rename the file before adding it")
 
 
-def _copy(source: Path, destination: Path) -> None:
+def _copy(source: Path, destination: Path) -> bool:
+    """Copy `source` to `destination`; False when the very same file is there already."""
     data = source.read_bytes()
     if destination.exists():
         if destination.read_bytes() != data:
             raise PodsiteError(destination, None, f"already exists with different content; not replaced by "
                                f"{source}. Rename one of them, or remove the old one first")
-        return
+        return False
     with destination.open("xb") as stream:
         stream.write(data)
+    return True
 
 
 def _yaml_value(value) -> str:
@@ -207,7 +218,7 @@ def _yaml_value(value) -> str:
 
 def metadata_stub(transcript: Transcript, filename: str, title: str | None = None, date: str | None = None,
                   podcast: str | None = None, forced_format: str | None = None,
-                  forced_language: str | None = None) -> str:
+                  forced_language: str | None = None, speakers: dict[str, str] | None = None) -> str:
     """The sidecar `<stem>.yml`: what was found, filled in; the rest commented."""
     meta = transcript.meta
     people = {role: [p.name for p in meta.people if p.role == role] for role in ("host", "guest", "speaker")}
@@ -219,18 +230,25 @@ def metadata_stub(transcript: Transcript, filename: str, title: str | None = Non
     lines.append(_line("host", people["host"] or None, ["Host Name"]))
     lines.append(_line("guests", people["guest"] or None, ["Guest Name"]))
     if people["speaker"]:
-        lines.append(f"# other speakers in the transcript: {', '.join(people['speaker'])}"
+        lines.append(f"# other speakers in the transcript: {_comment(', '.join(people['speaker']))}"
                      " (list them under host or guests to give them a role)")
     ids = [name for name in people["speaker"] if is_diarized(name)]
-    if ids:
+    if speakers:
+        lines.append(f"speakers: {_yaml_value(speakers)}  # the names of the speakers the transcript numbers")
+    elif ids:
         names = ", ".join(f"{said}: Name {index}" for index, said in enumerate(ids, 1))
-        lines.append(f"# speakers: {{{names}}}  # the names of the speakers the transcript numbers")
+        lines.append(f"# speakers: {{{_comment(names)}}}  # the names of the speakers the transcript numbers")
     lines.append(_line("audio_url", meta.audio_url, "https://example.org/episode.mp3",
                        "or a path relative to audio_base_url in site_config/podsite.yml"))
     lines.append(_line("language", forced_language, meta.language, f"detected: {meta.language}"))
     lines.append(_line("format", forced_format, transcript.format,
                        f"detected: {transcript.format}; set it to force a reader: {', '.join(FORMATS)}"))
     return "\n".join(lines) + "\n"
+
+
+def _comment(text: str) -> str:
+    """Text for a YAML comment: on one line, whatever line breaks a name held."""
+    return " ".join(text.split())
 
 
 def _line(key: str, value, example, note: str = "") -> str:

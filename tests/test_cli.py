@@ -1,11 +1,14 @@
 """The `podsite` command as a user meets it: help, exit codes, and messages."""
 
+import re
 import subprocess
 import sys
 
 import pytest
 
 from generator.cli import main
+from generator.config import Project
+from generator.lock import project_lock
 from tests.conftest import make_project
 
 COMMANDS = ["build", "serve", "generate", "clean"]
@@ -184,3 +187,15 @@ def test_ctrl_c_while_the_command_is_still_loading_ends_quietly(monkeypatch, cap
     from generator import console
     assert console.main() == 130
     assert capsys.readouterr().err == "interrupted before anything was read or written\n"
+
+
+def test_a_second_run_on_a_project_being_written_stops_with_a_clear_message(tmp_path):
+    """Two builds at once would clear each other's staging folders: the second one waits for nothing, it stops."""
+    root = make_project(tmp_path / "site", {"moon.txt": "Ada: Hello.\n\nBo: Hi.\n"})
+    with project_lock(Project(root)):
+        second = subprocess.run([sys.executable, "-m", "generator", "--project", str(root), "generate"],
+                                capture_output=True, text=True)
+    assert second.returncode == 1 and "Traceback" not in second.stderr
+    assert re.search(r"lock: another podsite run \(process \d+\) is writing this project", second.stderr)
+    assert not (root / "docs" / "index.md").exists()
+    assert main(["--project", str(root), "generate"]) == 0  # the lock goes with the run that held it

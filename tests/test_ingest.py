@@ -1609,6 +1609,25 @@ def test_whole_file_and_unplaceable_json_errors_still_name_a_line(tmp_path):
     assert "page.html:1: has no <p> paragraphs" in error_for(write(tmp_path, "page.html", "<html><body></body></html>"))
 
 
+@pytest.mark.parametrize("name, text, expected", [
+    ("long.srt", "1\n" + "9" * 320 + ":00:01,000 --> 00:00:02,000\nHi.\n", "long.srt:2: more hours than any recording has"),
+    ("long.sbv", "9" * 320 + ":00:01.000,0:00:02.000\nHi.\n", "long.sbv:1: more hours than any recording has"),
+    ("long.json", '{"segments": [{"start": "' + "9" * 320 + ':00:01", "text": "Hi."}]}',
+     "long.json:1: a time more than 100 days in is no place in a recording"),
+    ("long.csv", "start,text\n" + "9" * 320 + ":00:01,Hi.\n", "long.csv:2: a time more than 100 days in"),
+    ("items.json", '{"results": {"items": [{"type": "pronunciation", "start_time": ["0"], '
+     '"alternatives": [{"content": "Hi"}]}]}}', "items.json:1: results.items[0]: expected 'start_time' as seconds"),
+])
+def test_times_of_hundreds_of_digits_and_lists_for_values_are_errors_at_their_line(tmp_path, name, text, expected):
+    assert expected in error_for(write(tmp_path, name, text))
+
+
+def test_a_speechmatics_attachment_that_is_no_text_is_ignored(tmp_path):
+    text = ('{"results": [{"type": "word", "start_time": 1, "alternatives": [{"content": "Hi"}]},'
+            ' {"type": "punctuation", "start_time": 1.2, "attaches_to": ["x"], "alternatives": [{"content": "."}]}]}')
+    assert [b.text.text for b in read(write(tmp_path, "sm.json", text)).blocks] == ["Hi."]
+
+
 def test_json_without_segments(tmp_path):
     message = error_for(write(tmp_path, "other.json", '{"words": []}'))
     assert "other.json:1:" in message and "'segments'" in message

@@ -4,6 +4,7 @@ transcripts and glossaries come in checked, and nothing a user wrote is ever ove
 import argparse
 import dataclasses
 import html
+import json
 import re
 import shutil
 from pathlib import Path
@@ -74,6 +75,7 @@ def test_site_name_with_yaml_html_and_markdown_characters_is_kept_exactly(tmp_pa
     new_project(tmp_path / "x", site_name=name)
     mkdocs = yaml.load((tmp_path / "x" / "mkdocs.yml").read_text("utf-8"), Loader=_MkDocsLoader)
     assert html.unescape(mkdocs["site_name"]) == name and "<b>" not in mkdocs["site_name"]  # the theme prints it as HTML
+    assert '"' not in mkdocs["site_name"]  # also inside attributes: aria-label="..." 
     assert load_settings(Project(tmp_path / "x")).title == name
 
 
@@ -105,6 +107,9 @@ def test_new_refuses_a_non_empty_folder_and_writes_nothing(tmp_path):
     assert files_under(tmp_path) == {"notes.txt"}
     with pytest.raises(PodsiteError, match="is not a folder"):
         new_project(tmp_path / "notes.txt")
+    with pytest.raises(PodsiteError, match=r"notes.txt: is a file, so no folder can be made inside it"):
+        new_project(tmp_path / "notes.txt" / "site")
+    assert files_under(tmp_path) == {"notes.txt"}
 
 
 def test_new_project_builds_strictly_with_discovered_topics(project):
@@ -188,6 +193,24 @@ def test_add_counts_the_words_of_text_written_without_spaces(project, tmp_path):
     copied, _ = add_transcript(project, source)
     assert scaffold.found_in(read_transcript(copied, project.root)) == (
         "labelled, 2 speakers: 主持人, 嘉宾; 22 words")  # 8 + 9 + 5 characters, no punctuation; 嘉宾 is "guest"
+
+
+def test_add_keeps_the_speaker_names_of_a_sidecar_beside_the_source_and_any_name_stays_in_its_comment(project, tmp_path):
+    source = tmp_path / "ids.json"
+    source.write_text(json.dumps({"segments": [
+        {"start": 0, "text": "Hello.", "speaker": "SPEAKER_00"}, {"start": 1, "text": "Hi.", "speaker": "SPEAKER_01"},
+        {"start": 2, "text": "Hey.", "speaker": "Odd\nname: here\u2028foo: bar"}]}), encoding="utf-8")
+    (tmp_path / "ids.yml").write_text("speakers: {SPEAKER_00: Ann Lee, SPEAKER_01: Bob Ray}\n", encoding="utf-8")
+    copied, stub = add_transcript(project, source)
+    assert [b.speaker for b in read_transcript(copied, project.root).blocks][:2] == ["Ann Lee", "Bob Ray"]
+    assert "Odd name: here foo: bar" in stub.read_text("utf-8")  # a comment on one line, not keys
+
+
+def test_a_failed_add_leaves_nothing_behind(project, monkeypatch):
+    monkeypatch.setattr(scaffold, "metadata_stub", lambda *args: "title: [unclosed\n")
+    with pytest.raises(PodsiteError):
+        add_transcript(project, FORMATS / "labelled.txt")
+    assert sorted(p.name for p in project.episodes_dir.iterdir()) == [".gitkeep"]  # as `podsite new` left it
 
 
 def test_add_of_a_diarized_transcript_shows_how_to_name_its_speakers(project):
@@ -281,6 +304,15 @@ def test_import_never_overwrites_an_existing_entry(project):
     text = project.glossary_path.read_text("utf-8")
     assert text.startswith("# My glossary.\nterms:\n") and own in text
     assert {t.id: t for t in load_glossary(project)}["rcs"].kind == "system"
+
+
+def test_import_beside_an_entry_whose_id_is_written_as_a_number(project, tmp_path):
+    project.glossary_path.write_text("terms:\n  - id: 123\n    term: Engine\n    kind: concept\n"
+                                     "    definition: A machine.\n", encoding="utf-8")
+    source = tmp_path / "more.csv"
+    source.write_text("term,definition\nMill,Part of the engine that computes\n", encoding="utf-8")
+    assert import_glossary(project, source).added == ("mill",)
+    assert [t.id for t in load_glossary(project)] == ["123", "mill"]
 
 
 def test_import_into_the_seed_glossary_only_adds_lines(project):

@@ -45,6 +45,7 @@ READERS: dict[str, Callable[[str, Path], Reading]] = {
     "ass": read_ass,
 }
 FORMATS = tuple(READERS)
+LONGEST = 100 * 86400  # seconds: a recording, or a mission log of days, is far shorter
 
 
 def read_transcript(path: Path, project_root: Path, format: str | None = None) -> Transcript:
@@ -60,6 +61,10 @@ def read_transcript(path: Path, project_root: Path, format: str | None = None) -
     if not reading.blocks:
         raise TranscriptError(path, 1, f"has no transcript text; read as {chosen}, expected "
                               "at least one paragraph, cue or segment")
+    late = next((block for block in reading.blocks if block.time is not None and not block.time < LONGEST), None)
+    if late is not None:  # a typo of many digits; as seconds it would not even be a number
+        raise TranscriptError(path, late.line, f"a time more than {LONGEST // 86400} days in is no place in a "
+                              "recording; check the time at this line")
     return Transcript(id=slugify(path.stem), source=_relative(path, project_root), source_text=source,
                       format=chosen, meta=build_metadata(reading, sidecar, path.stem), blocks=reading.blocks)
 

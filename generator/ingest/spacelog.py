@@ -66,9 +66,9 @@ def _time(text: str, line: Line, path: Path) -> float:
         raise TranscriptError(path, line.number, f"expected a Spacelog timestamp like {EXAMPLE} "
                               f"(days:hours:minutes:seconds), found {quote(text)}")
     days, hours, minutes, seconds = (int(part) for part in match.groups())
-    if hours > 23 or minutes > 59 or seconds > 59:
+    if days > 9999 or hours > 23 or minutes > 59 or seconds > 59:
         raise TranscriptError(path, line.number, f"expected a Spacelog timestamp like {EXAMPLE} with "
-                              f"hours < 24 and minutes, seconds < 60, found {quote(text)}")
+                              f"days < 10000, hours < 24 and minutes, seconds < 60, found {quote(text)}")
     return float(days * 86400 + hours * 3600 + minutes * 60 + seconds)
 
 

@@ -212,8 +212,10 @@ def _speechmatics_words(data: Any) -> Units:
         content, kind = at(item, "alternatives", 0, "content"), at(item, "type")
         if not isinstance(content, str) or kind not in ("word", "punctuation"):
             continue
-        to_previous, to_next = ATTACHED.get(item.get("attaches_to", "previous" if kind == "punctuation" else "none"),
-                                            (False, False))
+        attaches = item.get("attaches_to")
+        if not isinstance(attaches, str):  # absent, or no text: what the kind of item usually does
+            attaches = "previous" if kind == "punctuation" else "none"
+        to_previous, to_next = ATTACHED.get(attaches, (False, False))
         if units and (to_previous or glued):
             units[-1][1]["content"] += (content,)
         else:
@@ -224,10 +226,16 @@ def _speechmatics_words(data: Any) -> Units:
     return units
 
 
+def _scalar(value: Any) -> str | float | None:
+    """A text or number to look up by; None for a list or an object where one was expected
+    (the field's own check then reports it)."""
+    return value if isinstance(value, (str, int, float)) else None
+
+
 def _amazon_items(data: Any) -> Units:
     """Amazon Transcribe without `audio_segments`: each word item with the punctuation after
     it; the speaker from the item, or from `speaker_labels.segments` by its start time."""
-    speakers = {at(item, "start_time"): at(segment, "speaker_label")
+    speakers = {_scalar(at(item, "start_time")): at(segment, "speaker_label")
                 for segment in _list(at(data, "results", "speaker_labels", "segments"))
                 for item in _list(at(segment, "items"))}
     units: Units = []
@@ -238,7 +246,7 @@ def _amazon_items(data: Any) -> Units:
         if at(item, "type") == "punctuation" and units:
             units[-1][1]["content"] += (content,)
         elif at(item, "type") == "pronunciation":
-            speaker = item.get("speaker_label") or speakers.get(item.get("start_time"))
+            speaker = item.get("speaker_label") or speakers.get(_scalar(item.get("start_time")))
             units.append((f"results.items[{index}]", _unit(item, content=(content,), start_time=item.get("start_time"),
                                                             speaker=speaker)))
     return units

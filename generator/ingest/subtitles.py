@@ -85,14 +85,14 @@ def _timings(source: str, lines: list[Line], path: Path, example: str) -> list[i
     timings, warned = [], False
     for index, line in enumerate(lines):
         text = line.text(source).strip()
-        timing = TIMING.fullmatch(text)
-        if timing and (problem := _impossible(*timing.groups()[:4])):
+        timing, sbv = TIMING.fullmatch(text), SBV_TIMING.fullmatch(text)
+        if (timing or sbv) and (problem := _impossible(*(sbv or timing).groups()[:4])):
             raise TranscriptError(path, line.number, f"{problem} in the cue's start, {quote(text)}")
         if timing and not warned and (problem := _impossible(*timing.groups()[4:]) or _backwards(timing)):
             log.warning("%s:%d: %s in the cue's end, %s; only its start is used", path, line.number, problem,
                         quote(text))
             warned = True
-        if SBV_TIMING.fullmatch(text) or timing:
+        if sbv or timing:
             timings.append(index)
         elif TIMING_LIKE.match(text):
             raise TranscriptError(path, line.number, f"expected a cue timing like {example} "
@@ -101,9 +101,11 @@ def _timings(source: str, lines: list[Line], path: Path, example: str) -> list[i
 
 
 def _impossible(hours: str | None, minutes: str, seconds: str, fraction: str | None) -> str | None:
-    """What makes a written time no time at all: 61 minutes, 99 seconds."""
+    """What makes a written time no time at all: 61 minutes, 99 seconds, hours of a year."""
     if int(seconds) > 59 or hours is not None and int(minutes) > 59:
         return "minutes and seconds go up to 59"
+    if hours is not None and len(hours.lstrip("0")) > 4:
+        return "more hours than any recording has"
     return None
 
 
