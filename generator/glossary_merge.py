@@ -163,7 +163,13 @@ def write_glossary(project: Project, text: str, ids: set[str]) -> None:
         trial = Project(Path(scratch))
         trial.glossary_path.parent.mkdir(parents=True)
         trial.glossary_path.write_text(text, encoding="utf-8")
-        if {t.id for t in load_glossary(trial)} != ids:
+        try:
+            merged = {t.id for t in load_glossary(trial)}
+        except ConfigError as error:  # the merge moved entries apart that the file ties together
+            raise ConfigError(project.glossary_path, None, f"the entries could not be merged as the file is "
+                              f"written ({error.message}; YAML anchors and aliases tie entries together); "
+                              "nothing was written, add the entries by hand") from None
+        if merged != ids:
             raise RuntimeError(f"merging into {project.glossary_path} lost or added entries; nothing written")
     atomic_write(project.glossary_path, text.encode("utf-8"))
     load_glossary(project)

@@ -223,12 +223,31 @@ def stage_docs(site: Site, project: Project, staging: Path) -> None:
     assets); every change in `staging` replaces a link rather than writing through it."""
     check_ownership(site, project, read_manifest(project))
     if project.docs_dir.is_dir():
+        _check_links(project.docs_dir)
         shutil.copytree(project.docs_dir, staging, copy_function=_link_or_copy)
     removed, _ = _stale(staging, read_manifest(project), site.pages)
     for relative in removed:
         _remove(staging, relative)
     for relative, text in site.pages.items():
         atomic_write(staging / relative, text.encode("utf-8"))
+
+
+def _check_links(docs_dir: Path) -> None:
+    """A symbolic link in docs/ that points nowhere, or to a folder holding docs/ itself (MkDocs
+    would walk it for ever), is named before anything is built."""
+    root = docs_dir.resolve()
+    for folder, names, files in os.walk(docs_dir):
+        for name in (*names, *files):
+            path = Path(folder) / name
+            if not path.is_symlink():
+                continue
+            target = path.resolve()
+            if not target.exists():
+                raise PodsiteError(path, None, f"is a link to {os.readlink(path)}, which does not exist; "
+                                   "remove the link or restore what it points to")
+            if target.is_dir() and (target == root or target in root.parents):
+                raise PodsiteError(path, None, f"is a link to {os.readlink(path)}, a folder holding docs/ "
+                                   "itself, so the site would contain itself for ever; remove the link")
 
 
 def _link_or_copy(source: str, destination: str) -> None:

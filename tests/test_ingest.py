@@ -224,6 +224,12 @@ def test_markdown_front_matter_is_metadata_under_the_sidecar_and_not_speech(tmp_
     assert rules.meta.title == "Rules" and "Hello there." in " ".join(b.text.text for b in rules.blocks)
 
 
+def test_front_matter_names_the_speakers_a_transcript_numbers(tmp_path):
+    text = "---\ntitle: Rockets\nspeakers: {SPEAKER_00: Ann Lee, SPEAKER_01: Bob Ray}\n---\n\n" \
+           "SPEAKER_00: Welcome.\n\nSPEAKER_01: Thanks.\n"
+    assert [b.speaker for b in read(write(tmp_path, "ids.md", text)).blocks] == ["Ann Lee", "Bob Ray"]
+
+
 def test_markdown_bold_labels_inline_timestamps_and_title():
     transcript = read(FIXTURES / "labelled.md")
     assert transcript.meta.title == "Shipping in space"

@@ -315,6 +315,17 @@ def test_import_beside_an_entry_whose_id_is_written_as_a_number(project, tmp_pat
     assert [t.id for t in load_glossary(project)] == ["123", "mill"]
 
 
+def test_import_into_a_glossary_tied_by_yaml_anchors_names_it_and_writes_nothing(project, tmp_path):
+    text = ("terms:\n  - id: zeta\n    term: Zeta\n    kind: concept\n    definition: &d A machine.\n"
+            "  - id: alpha\n    term: Alpha\n    kind: concept\n    definition: *d\n")
+    project.glossary_path.write_text(text, encoding="utf-8")
+    source = tmp_path / "more.csv"
+    source.write_text("term,definition\nMill,Part of the engine that computes\n", encoding="utf-8")
+    with pytest.raises(ConfigError, match=rf"{re.escape(str(project.glossary_path))}: the entries could not be merged"):
+        import_glossary(project, source)
+    assert project.glossary_path.read_text(encoding="utf-8") == text
+
+
 def test_import_into_the_seed_glossary_only_adds_lines(project):
     shutil.copy(REPO / "content" / "glossary.yml", project.glossary_path)
     original = project.glossary_path.read_text("utf-8").splitlines()

@@ -366,6 +366,14 @@ def test_a_file_of_the_users_in_site_or_site_old_stops_the_build_and_stays(small
     assert snapshot(small.root) == before and (small.root / mine).read_text() == "mine\n"
 
 
+@pytest.mark.parametrize("name, target, message", [("loop", "..", "a folder holding docs/ itself"),
+                                                  ("gone.md", "/nonexistent/gone.md", "which does not exist")])
+def test_a_link_in_docs_that_loops_or_points_nowhere_is_named_before_the_build(small, name, target, message):
+    (small.docs_dir / name).symlink_to(target)
+    with pytest.raises(PodsiteError, match=rf"docs/{re.escape(name)}: is a link to .*{message}"):
+        engine.build(small, build_site(small))
+
+
 def test_chinese_text_is_searchable_by_word_and_the_build_stays_quiet(tmp_path, capfd):
     rockets = (REPO / "tests" / "fixtures" / "zh" / "rockets.txt").read_text(encoding="utf-8")
     root = make_project(tmp_path, {"rockets.txt": rockets}, settings="title: 火箭\nlanguage: zh\n")

@@ -32,7 +32,7 @@ from .source import Reading, script_language
 SIDECAR_KEYS = ("title", "date", "podcast", "host", "guests", "audio_url", "language", "speakers", "format")
 SIDECAR_SUFFIXES = (".yml", ".yaml")
 FRONT_MATTER = re.compile(r"---[ \t]*\n(?P<yaml>(?:.*\n)*?)(?:---|\.\.\.)[ \t]*(?:\n|\Z)")
-FRONT_MATTER_KEYS = ("title", "date", "podcast", "host", "guests", "audio_url", "language")
+FRONT_MATTER_KEYS = ("title", "date", "podcast", "host", "guests", "audio_url", "language", "speakers")
 EPISODE_KEY_LINE = re.compile(rf"^[ \t]*(?:{'|'.join(FRONT_MATTER_KEYS)})[ \t]*:", re.MULTILINE)
 ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 LANGUAGE_TAG = re.compile(r"[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*")
@@ -88,15 +88,14 @@ def read_sidecar(transcript: Path, formats: tuple[str, ...]) -> Sidecar:
         raise ConfigError(path, getattr(data, "line", 1), "expected a mapping of episode metadata, "
                           f"like 'title: My episode', found {'a list' if isinstance(data, list) else repr(data)}")
     _check_keys(path, data, SIDECAR_KEYS)
-    return replace(_episode_keys(path, data), format=_choice(path, data, "format", formats),
-                   speakers=_renames(path, data))
+    return replace(_episode_keys(path, data), format=_choice(path, data, "format", formats))
 
 
 def _episode_keys(path: Path, data: dict) -> Sidecar:
     """The metadata in a mapping, each value checked (the reader, `format`, is the sidecar's alone)."""
     return Sidecar(_text(path, data, "title"), _date(path, data), _text(path, data, "podcast"),
                    _names(path, data, "host"), _names(path, data, "guests"), _audio_url(path, data),
-                   _language(path, data))
+                   _language(path, data), speakers=_renames(path, data))
 
 
 def split_front_matter(path: Path, source: str) -> tuple[str, Sidecar]:
