@@ -165,6 +165,7 @@ def test_web_addresses_link_only_to_http_and_cannot_break_the_link():
 def test_control_characters_are_dropped_and_spaces_joined():
     assert escape("bell\x07 esc\x1b[31m del\x7f\ttab\u2028line") == "bell esc&#91;31m del tab line"
     assert html.unescape(tooltip("w", "a\x00b\x9fc")) == '<abbr title="abc">w</abbr>'
+    assert escape("Eve\u202e (12:00)\u2066 x\u2069") == "Eve (12&#58;00) x"  # no reversed text after a name
 
 
 def test_a_file_name_cannot_close_the_generated_file_comment():

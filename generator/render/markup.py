@@ -22,7 +22,9 @@ ALWAYS = set("\\`*_{}[]<>&|~^=$!#+\":@")
 AT_START = set("-+.?0123456789>%")
 WWW = re.compile(r"(?i)(?<=\bwww)\.")
 SPACES = re.compile(r"\s+")
-CONTROLS = re.compile("[\x00-\x1f\x7f-\x9f]")  # left after spaces are joined: never shown, invalid in HTML
+# Left after spaces are joined: never shown, invalid in HTML; and the bidirectional overrides and
+# isolates, which in a speaker's name would reverse the link and time written after it.
+CONTROLS = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 PLAIN = set(" .,;:?!-/")  # left as they are in attribute values
 WEB_URL = re.compile(r"https?://", re.I)
 URL_SAFE = "/:?#=&;,%+@"  # besides letters, digits and -._~
