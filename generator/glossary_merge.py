@@ -125,7 +125,8 @@ def merged_text(path: Path, existing: tuple[Term, ...], added: list[Term]) -> st
         layout = header, "  ", {t.id: render_entry(t) for t in existing}
     header, indent, chunks = layout
     chunks.update({t.id: render_entry(t, indent) for t in added})
-    return "".join(header) + "\n".join(chunks[ident] for ident in sorted(chunks, key=str))  # `id: 123` is a number
+    text = "".join(header) + "\n".join(chunks[ident] for ident in sorted(chunks, key=str))  # `id: 123` is a number
+    return text.replace("\n", "\r\n") if b"\r\n" in source.read_bytes() else text  # the file's own line ends
 
 
 def _layout(data: Any, lines: list[str]) -> tuple[list[str], str, dict[str, str]] | None:

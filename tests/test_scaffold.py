@@ -326,6 +326,16 @@ def test_import_into_a_glossary_tied_by_yaml_anchors_names_it_and_writes_nothing
     assert project.glossary_path.read_text(encoding="utf-8") == text
 
 
+def test_import_keeps_the_line_ends_a_glossary_is_written_with(project, tmp_path):
+    project.glossary_path.write_bytes(b"# Mine\r\nterms:\r\n  - id: engine\r\n    term: Engine\r\n"
+                                      b"    kind: concept\r\n    definition: A machine.\r\n")
+    source = tmp_path / "more.csv"
+    source.write_text("term,definition\nMill,Part of the engine that computes\n", encoding="utf-8")
+    import_glossary(project, source)
+    data = project.glossary_path.read_bytes()
+    assert data.startswith(b"# Mine\r\nterms:\r\n") and b"Mill" in data and b"\n" not in data.replace(b"\r\n", b"")
+
+
 def test_import_into_the_seed_glossary_only_adds_lines(project):
     shutil.copy(REPO / "content" / "glossary.yml", project.glossary_path)
     original = project.glossary_path.read_text("utf-8").splitlines()
