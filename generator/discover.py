@@ -53,6 +53,9 @@ def _said_pairs(text: str, content: set[str]) -> Counter:
     return Counter(pair for pair in zip(said, said[1:]) if pair[0] in content and pair[1] in content)
 
 
+ANSWERS = frozenset("yup yep nope nah yeah yes okay".split())  # said alone, naming nothing
+
+
 def _candidates(episodes: Sequence[Episode]) -> list[Candidate]:
     """Sub-topics: each episode's parts (lexical segments at the sub-topic threshold), so one
     episode can hold several topics."""
@@ -146,6 +149,8 @@ def _name(cluster: Candidate, site: tuple[Counter, Counter], headwords: dict[str
         containing = [t for t in term_z if word in term_words[t]]
         term = max(containing, key=lambda t: (term_z[t], t)) if containing else None
         phrase = None if term else _phrase_of(word, cluster)
+        if not term and not phrase and not _names_things(surface.get(word, word)):
+            continue
         partner = next((w for w in phrase if w != word), None) if phrase else None
         said = joined([surface.get(w, w) for w in phrase]) if phrase else ""
         if term:
@@ -164,6 +169,14 @@ def _name(cluster: Candidate, site: tuple[Counter, Counter], headwords: dict[str
         if len(parts) == NAME_PARTS or sum(len(p.split()) for p in parts) >= NAME_WORDS:
             break
     return parts
+
+
+def _names_things(said: str, endings: tuple[str, ...] = ("ing", "ed")) -> bool:
+    """A word that can name a subject on its own: not a verb form as speech says it ("wanted",
+    "expecting"; "Reasoning models" and "Beijing" still name), nor an answer ("Yup"). English
+    only, as the rest of the naming is. A list of a topic's words keeps "-ing" words ("learning",
+    "reasoning"), which there are more often things than doings."""
+    return not (said.islower() and said.endswith(endings) or said.lower() in ANSWERS)
 
 
 def _phrase_of(word: str, cluster: Candidate) -> tuple[str, str] | None:
@@ -219,6 +232,7 @@ def discover_topics(episodes: Sequence[Episode], glossary: Sequence[Term] = ()) 
             continue
         used.add(ident)
         title = ", ".join(name)
-        topics.append(Topic(ident, title[0].upper() + title[1:], f"Passages that talk about {', '.join(keywords[:6])}.",
+        said = [k for k in keywords if _names_things(k, endings=("ed",))][:6]  # all still signal the topic
+        topics.append(Topic(ident, title[0].upper() + title[1:], f"Passages that talk about {', '.join(said)}.",
                             keywords=tuple(keywords), curated=False))
     return tuple(topics)

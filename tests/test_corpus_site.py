@@ -139,3 +139,12 @@ def test_a_topic_lists_the_episodes_it_takes_most_of_first(site):
         line = next(l for l in page.read_text().splitlines() if l.startswith("**Share of each episode it is in:**"))
         shares = [int(n) for n in re.findall(r"(\d+)% of \[", line)]
         assert shares and shares == sorted(shares, reverse=True), (page.name, line)
+
+
+def test_discovered_topics_are_named_by_things_not_by_verbs_or_answers(site):
+    """"Expecting, step, act" or "Antenna, ground, Yup" tell a reader nothing."""
+    for topic in knowledge(site)["topics"]:
+        parts = topic["title"].split(", ")
+        verbs = [p for p in parts if " " not in p and p[1:].islower() and p.lower().endswith(("ing", "ed"))]
+        assert not verbs, topic["title"]
+        assert not re.search(r"\b(?:Yup|Yep|Nope)\b", topic["title"] + topic["description"]), topic
