@@ -53,8 +53,9 @@ def cmd_serve(args) -> int:
 
 
 def cmd_clean(args) -> int:
-    with project_lock(Project(args.project)):
-        removed = clean_generated(Project(args.project))
+    project = Project(args.project)
+    with project_lock(project):
+        removed = clean_generated(project)
     log.info("removed %d generated files from docs/", len(removed))
     return 0
 

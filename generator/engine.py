@@ -94,8 +94,7 @@ def check_site_dir(site_dir: Path) -> None:
         if built is None:
             raise PodsiteError(site_dir, None, "exists and was not built by podsite; move it away "
                                "(podsite replaces site/ as a whole and never deletes what it did not build)")
-        added = sorted(path.relative_to(site_dir).as_posix() for path in site_dir.rglob("*")
-                       if path.is_file() and path.relative_to(site_dir).as_posix() not in built)
+        added = [name for name in _site_files(site_dir) if name not in built]
         if added:
             raise PodsiteError(site_dir / added[0], None, f"was not built by podsite{_and_more(added)}; podsite "
                                "replaces site/ as a whole, so move it away (a file to publish with the site, "
@@ -113,9 +112,7 @@ def _built_files(site_dir: Path) -> set[str] | None:
     if not marker.is_file():
         return None
     listed = marker.read_text(encoding="utf-8", errors="replace").splitlines()[1:]
-    if not listed:
-        return {path.relative_to(site_dir).as_posix() for path in site_dir.rglob("*")}
-    return {*listed, SITE_MARKER}
+    return {*(listed or _site_files(site_dir)), SITE_MARKER}
 
 
 def _and_more(paths: list[str]) -> str:
@@ -124,8 +121,13 @@ def _and_more(paths: list[str]) -> str:
 
 def _mark_built(site_dir: Path) -> None:
     """The marker of a site podsite built, with every file it holds."""
-    files = sorted(path.relative_to(site_dir).as_posix() for path in site_dir.rglob("*") if path.is_file())
-    (site_dir / SITE_MARKER).write_text("built by podsite\n" + "".join(f"{f}\n" for f in files), encoding="utf-8")
+    files = "".join(f"{name}\n" for name in _site_files(site_dir))
+    (site_dir / SITE_MARKER).write_text(f"built by podsite\n{files}", encoding="utf-8")
+
+
+def _site_files(site_dir: Path) -> list[str]:
+    """The files under site/, as paths relative to it, sorted."""
+    return sorted(path.relative_to(site_dir).as_posix() for path in site_dir.rglob("*") if path.is_file())
 
 
 def build(project: Project, site: Site | None = None, strict: bool = True) -> Path:

@@ -184,8 +184,10 @@ def _text(path: Path, data: dict, key: str) -> str | None:
 def _audio_url(path: Path, data: dict) -> str | None:
     """An http(s) address, or a path to join to the site's `audio_base_url`; no other scheme."""
     value = data.get("audio_url")
-    if value is not None and not isinstance(value, str) or value and re.match(
-            r"[A-Za-z][A-Za-z0-9+.-]*:", value) and not re.match(r"(?i)https?://", value):  # `audio_url: 5`, `ftp:`
+    no_text = value is not None and not isinstance(value, str)  # `audio_url: 5`
+    other_scheme = isinstance(value, str) and re.match(r"[A-Za-z][A-Za-z0-9+.-]*:", value) and not re.match(
+        r"(?i)https?://", value)  # `javascript:`, `file:`
+    if no_text or other_scheme:
         raise ConfigError(path, line_of_key(data, "audio_url"), "expected 'audio_url' as an http(s) address "
                           f"or a path relative to audio_base_url, e.g. https://example.org/ep1.mp3, found {value!r}")
     return _text(path, data, "audio_url")

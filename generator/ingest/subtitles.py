@@ -42,8 +42,9 @@ def read_srt(source: str, path: Path) -> Reading:
     heads = [_srt_head(source, lines, index) for index in timings]
     _check_srt_numbers(source, lines, set(heads), path)
     _check_nothing_before(source, lines[:heads[0] if heads else len(lines)], path, SRT_EXAMPLE)
-    _warn_out_of_order(source, lines, timings, path)
-    return _reading(source, lines, timings, heads, comments=False)
+    starts = [_start(source, lines[index]) for index in timings]
+    _warn_out_of_order(lines, timings, starts, path)
+    return _reading(source, lines, timings, starts, heads, comments=False)
 
 
 def read_vtt(source: str, path: Path) -> Reading:
@@ -56,8 +57,9 @@ def read_vtt(source: str, path: Path) -> Reading:
     header_end = _end_of_header(source, lines)
     before = _without_comments(source, lines[header_end:heads[0] if heads else len(lines)])
     _check_nothing_before(source, before, path, VTT_EXAMPLE)
-    _warn_out_of_order(source, lines, timings, path)
-    reading = _reading(source, lines, timings, heads, comments=True)
+    starts = [_start(source, lines[index]) for index in timings]
+    _warn_out_of_order(lines, timings, starts, path)
+    reading = _reading(source, lines, timings, starts, heads, comments=True)
     languages = [m.group(1).lower() for line in lines[1:header_end] if (m := VTT_LANGUAGE.fullmatch(line.text(source)))]
     return replace(reading, language=languages[0]) if languages else reading
 
@@ -70,12 +72,12 @@ def looks_like_subtitles(source: str) -> bool:
     return bool(first) and (TIMING.fullmatch(first[0].strip()) or SBV_TIMING.fullmatch(first[0].strip())) is not None
 
 
-def _reading(source: str, lines: list[Line], timings: list[int], heads: list[int], comments: bool) -> Reading:
+def _reading(source: str, lines: list[Line], timings: list[int], starts: list[float], heads: list[int],
+             comments: bool) -> Reading:
     ends = heads[1:] + [len(lines)]
     texts = [_cue_text(source, lines[start + 1:end], comments) for start, end in zip(timings, ends)]
     texts = drop_rolling_repeats(source, texts)
-    blocks = [block for index, text in zip(timings, texts)
-              for block in cue_blocks(source, text, _start(source, lines[index]))]
+    blocks = [block for start, text in zip(starts, texts) for block in cue_blocks(source, text, start)]
     return Reading(tuple(carry_speakers(name_bracketed_speakers(name_heading_speakers(name_lowercase_speakers(blocks))))))
 
 
@@ -118,10 +120,9 @@ def _seconds(hours: str | None, minutes: str, seconds: str, fraction: str | None
     return int(hours or 0) * 3600 + int(minutes) * 60 + int(seconds) + int((fraction or "0").ljust(3, "0")) / 1000
 
 
-def _warn_out_of_order(source: str, lines: list[Line], timings: list[int], path: Path) -> None:
+def _warn_out_of_order(lines: list[Line], timings: list[int], starts: list[float], path: Path) -> None:
     """Cues are read in the order the file has them; one that starts before the cue above it
     (cues pasted out of order, two files joined) is worth a look, so say where."""
-    starts = [_start(source, lines[index]) for index in timings]
     early = [n for n in range(1, len(starts)) if starts[n] < starts[n - 1]]
     if early:
         first = early[0]
