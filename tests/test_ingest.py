@@ -909,6 +909,43 @@ def test_more_tools_headers_and_closing_notes_are_not_speech(tmp_path):
         "It automatically generated the charts for us.")
 
 
+def test_notices_about_the_transcript_above_or_below_the_talk_are_not_speech(tmp_path):
+    """A publisher's notes (an editing note on top, NPR's copyright and accuracy notes below) are
+    nobody's words, where before the last one went to the last speaker; said in a turn, or in
+    the middle of the talk, such words stay."""
+    npr = ("This transcript has been edited for length and clarity.\n\nSTEVE INSKEEP, HOST: Good morning.\n\n"
+           "ELLEN PARK, BYLINE: The ground thawed early.\n\nCopyright © 2024 NPR. All rights reserved.\n\n"
+           "NPR transcripts are created on a rush deadline by an NPR contractor. This text may not be in its "
+           "final form.\n")
+    assert [(b.speaker, b.text.text) for b in read(write(tmp_path, "npr.txt", npr)).blocks] == [
+        ("STEVE INSKEEP", "Good morning."), ("ELLEN PARK", "The ground thawed early.")]
+    plain = "We talked about rivers.\n\nThis transcript was automatically generated and may contain errors.\n"
+    assert [b.text.text for b in read(write(tmp_path, "plain.txt", plain)).blocks] == ["We talked about rivers."]
+    said = ("Jane Doe: This transcript may contain errors, I said.\n\nBob Ray: Noted.\n\n"
+            "The transcript was edited later, she added.\n\nJane Doe: Bye.\n")
+    assert len(read(write(tmp_path, "said.txt", said)).blocks) == 4
+
+
+def test_times_linked_to_their_moment_in_markdown_are_times(tmp_path):
+    """Show notes link each time to the video: `[00:00:06](https://...&t=6s) **Bob Smith:** words`."""
+    text = ("[00:00:00](https://www.youtube.com/watch?v=abc&t=0s) **Jane Doe:** Welcome back.\n\n"
+            "[00:00:06](https://www.youtube.com/watch?v=abc&t=6s) **Bob Smith:** Thanks, Jane.\n")
+    transcript = read(write(tmp_path, "notes.md", text))
+    assert [(b.speaker, b.time, b.text.text) for b in transcript.blocks] == [
+        ("Jane Doe", 0.0, "Welcome back."), ("Bob Smith", 6.0, "Thanks, Jane.")]
+
+
+def test_participants_named_by_what_they_are_speak_even_once(tmp_path):
+    """"Audience member:", "Caller:" (though the host says "caller"), "Man in audience:",
+    "Unidentified speaker:": one-off speakers of live shows, not words of the speaker before."""
+    text = ("Jane Doe: Questions?\n\nAudience member: How do you pick guests?\n\nJane Doe: Gut feeling.\n\n"
+            "Caller: Hi, long-time listener.\n\nBob Smith: Thanks, caller.\n\nMan in audience: What about the "
+            "budget?\n\nUnidentified speaker: And the dates?\n\nJane Doe: Next year.\n")
+    assert [b.speaker for b in read(write(tmp_path, "live.txt", text)).blocks] == [
+        "Jane Doe", "Audience member", "Jane Doe", "Caller", "Bob Smith", "Man in audience", "Unidentified speaker",
+        "Jane Doe"]
+
+
 def test_premiere_time_ranges_above_names_and_trint_times_after_names(tmp_path):
     premiere = ("00:00:00:00 - 00:00:04:12\nSpeaker 1\nHey everyone.\n\n00:00:04:12 - 00:00:07:05\nSpeaker 2\n"
                 "Thanks.\n\n00:00:07:05 - 00:00:11:00\nSpeaker 1\nSo, the migration.\n")
@@ -1232,12 +1269,28 @@ def test_speaker_ids_in_other_languages_are_diarization_ids(tmp_path, first, sec
     assert [b.speaker for b in read(write(tmp_path, "de.txt", text)).blocks] == [first, second, first]
 
 
-@pytest.mark.parametrize("name", ["Prof. Jane Doe", "J.R.R. Tolkien", "Jane Doe, PhD", "Prof. Dr. Hans-Peter Müller"])
-def test_labels_with_titles_initials_and_degrees(tmp_path, name):
-    text = f"{name}: Welcome to the show.\n\nJohn Smith: Thanks for having me.\n\n{name}: Let us begin.\n"
+@pytest.mark.parametrize("label, name", [
+    ("Prof. Jane Doe", "Prof. Jane Doe"), ("J.R.R. Tolkien", "J.R.R. Tolkien"),
+    ("Prof. Dr. Hans-Peter Müller", "Prof. Dr. Hans-Peter Müller"),
+    ("Jane Doe, Jr.", "Jane Doe, Jr."), ("Jane Doe, III", "Jane Doe, III"),  # a generation is part of the name
+    ("Jane Doe, PhD", "Jane Doe"), ("Jane Doe, CEO of Acme", "Jane Doe"),  # a degree or a post is what she is
+    ("Jane Doe – Host", "Jane Doe"), ("Jane Doe (Professor of History, University of Texas)", "Jane Doe"),
+    ("Host (Jane Doe)", "Jane Doe")])
+def test_labels_with_titles_initials_degrees_and_posts(tmp_path, label, name):
+    text = f"{label}: Welcome to the show.\n\nJohn Smith: Thanks for having me.\n\n{label}: Let us begin.\n"
     transcript = read(write(tmp_path, "titles.txt", text))
     assert [(b.speaker, b.text.text) for b in transcript.blocks] == [
         (name, "Welcome to the show."), ("John Smith", "Thanks for having me."), (name, "Let us begin.")]
+
+
+def test_a_post_after_the_name_once_is_the_same_speaker(tmp_path):
+    """"Ana Costa, Founder of Plantly:" introduces the Ana Costa who speaks as "Ana Costa:" later."""
+    text = ("Bob Smith: My guest founded Plantly.\n\nAna Costa, Founder of Plantly: Thanks for having me.\n\n"
+            "Bob Smith: How did it start?\n\nAna Costa: With a dead fern.\n")
+    transcript = read(write(tmp_path, "post.txt", text))
+    assert [(b.speaker, b.text.text) for b in transcript.blocks] == [
+        ("Bob Smith", "My guest founded Plantly."), ("Ana Costa", "Thanks for having me."),
+        ("Bob Smith", "How did it start?"), ("Ana Costa", "With a dead fern.")]
 
 
 def test_a_full_name_with_an_elided_particle_is_a_speaker_even_once(tmp_path):
@@ -1317,6 +1370,10 @@ def test_numbered_speakers_above_their_words_in_any_language(tmp_path, first, se
      [("Speaker A", 1.5, "Hi there.")]),
     ('{"paragraphs": [{"text": "Hi there. Bye.", "start": 2500, "end": 4000, "confidence": 0.9}], "id": "x"}',
      [(None, 2.5, "Hi there. Bye.")]),
+    # Deepgram's utterances saved on their own: the same key as AssemblyAI's, in seconds
+    ('{"utterances": [{"start": 0.52, "end": 2.1, "text": "Welcome back.", "speaker": 0},'
+     ' {"start": 2.4, "end": 4.9, "text": "Good to be here.", "speaker": 1}]}',
+     [("Speaker 0", 0.52, "Welcome back."), ("Speaker 1", 2.4, "Good to be here.")]),
     # OpenAI's transcription with word timestamps only (seconds)
     ('{"text": "Hi there.", "words": [{"word": "Hi", "start": 0.5, "end": 0.7}]}', [(None, 0.5, "Hi")]),
 ])
@@ -1367,6 +1424,30 @@ def srt_of(cues: list[str]) -> str:
 ])
 def test_what_only_resembles_a_tools_layout_stays_speech(tmp_path, name, text, expected):
     assert [(b.speaker, b.text.text) for b in read(write(tmp_path, name, text)).blocks] == expected
+
+
+@pytest.mark.parametrize("cues, expected", [
+    # subtitles for the deaf name who speaks in brackets or parentheses, in capitals
+    (["[JANE] Where were you?", "[BOB] At the market.", "[JANE] All day?", "[BOB] Most of it. [laughs]"],
+     [("JANE", "Where were you?"), ("BOB", "At the market."), ("JANE", "All day?"), ("BOB", "Most of it. [laughs]")]),
+    (["(NARRATOR) In 1969,\nthe town had no bridge.", "(MARTHA) We crossed by ferry.", "(birds chirping)",
+      "(NARRATOR) Martha was nine.", "(MARTHA) My father rowed."],
+     [("NARRATOR", "In 1969,\nthe town had no bridge."), ("MARTHA", "We crossed by ferry."), (None, "(birds chirping)"),
+      ("NARRATOR", "Martha was nine."), ("MARTHA", "My father rowed.")]),
+    # ... also after a dialogue dash
+    (["- [Jane] Where were you?\n- [Bob] At the market.", "- [Jane] All day?\n- [Bob] Most of it."],
+     [("Jane", "Where were you?"), ("Bob", "At the market."), ("Jane", "All day?"), ("Bob", "Most of it.")]),
+    # a first name alone above the words is not enough: bilingual subtitles put a word above its translation
+    (["Hola\nHello.", "Gracias\nThank you.", "Hola\nHi there.", "Gracias\nThanks."],
+     [(None, "Hola\nHello."), (None, "Gracias\nThank you."), (None, "Hola\nHi there."), (None, "Gracias\nThanks.")]),
+    # sounds opening most cues, and names that do not recur, stay text
+    (["[Music] La la la.", "[Applause] Thank you!", "[Music] La la.", "[Applause] Thanks."],
+     [(None, "[Music] La la la."), (None, "[Applause] Thank you!"), (None, "[Music] La la."), (None, "[Applause] Thanks.")]),
+    (["[JANE] Where were you?", "[BOB] At the market.", "It rained.", "All day."],
+     [(None, "[JANE] Where were you?"), (None, "[BOB] At the market."), (None, "It rained."), (None, "All day.")]),
+])
+def test_bare_names_opening_most_cues_are_speakers(tmp_path, cues, expected):
+    assert [(b.speaker, b.text.text) for b in read(write(tmp_path, "sdh.srt", srt_of(cues))).blocks] == expected
 
 
 @pytest.mark.parametrize("text", [

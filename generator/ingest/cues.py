@@ -40,7 +40,14 @@ NEW_SPEAKER = re.compile(rf"(?:^|(?<=\s))(?:>>|&gt;&gt;)|(?:^|(?<=\n)){DASH}")
 EVERY_CUE_SHARE = 1 / 4  # of named cues that repeat the name before, for a file to name every cue (Zoom, Teams)
 TURN_SHARE = 1 / 2  # of cues at most that name or mark their speaker, for names to carry on to the next cues
 NEW_TURN = ""  # the speaker of a block that a mark gives to someone unnamed, until `carry_speakers`
-BRACKET_NAME = re.compile(r"\[(?P<name>[^\[\]\n]{1,40})\][ \t]*")
+BRACKET_NAME = re.compile(r"(?:\[(?P<name>[^\[\]\n]{1,40})\]|\((?P<paren>[^()\n]{1,40})\))[ \t]*")
+# Sounds and notes that open cues as names do ("[MUSIC] la la", "(Applause) Thank you"): never a speaker.
+SOUND_WORDS = frozenset("""music musical song singing sings applause applauding laughter laughs laughing laugh chuckles
+chuckling cheering cheers crosstalk inaudible unintelligible silence noise static beep beeps beeping sighs sigh coughs
+cough gasps whispers whispering sobbing crying cries clapping claps bell bells phone ringing rings knocking footsteps
+door engine siren thunder wind rain background indistinct chatter upbeat dramatic intro outro theme jingle sound
+sounds effect effects sfx pause laughs foreign language speaking continues""".split())
+DOMINANT_SHARE = 1 / 2  # of a file's cues that a cast of bare names ("[JANE]", "(BOB)") must open
 SPACES = re.compile(r"\s+")
 LINE_BREAK = re.compile(r"\n[ \t]*")
 ROLLING_SHARE = 1 / 3  # of cues that repeat the previous cue's last line, for captions to count as rolling
@@ -168,14 +175,34 @@ def name_bracketed_speakers(blocks: list[Block]) -> list[Block]:
     diarization id, or, written as a full name (`[Jane Doe] words`, Happy Scribe) none of whose
     words the file writes in lowercase, when it and another such name each open two cues or
     more; otherwise it is a sound or a note (`[LAUGHS] Right.`, `[MUSIC PLAYING]`) and stays text."""
-    unnamed = [block.text.text for block in blocks if block.speaker is None]
+    unnamed = [block.text.text for block in blocks if not block.speaker]
     lowercase = set(LOWERCASE_WORD.findall(" ".join(unnamed)))
-    bracketed = [match.group("name").strip() for text in unnamed
-                 if (match := BRACKET_NAME.match(text)) and match.end() < len(text)]
-    full_names = [name for name in bracketed if not name.isupper() and looks_like_full_name(name)
-                  and not lowercase & set(name.lower().split())]  # "[Upbeat Music]": the file says "music"
-    known = {block.speaker for block in blocks if block.speaker} | _cast(full_names)
-    return [_bracketed(block, known) if block.speaker is None else block for block in blocks]
+    bracketed = [_opener(match) for text in unnamed if (match := BRACKET_NAME.match(text)) and match.end() < len(text)]
+    full_names = [name for name in bracketed if name and name[0] != "(" and not name.isupper()
+                  and looks_like_full_name(name) and not lowercase & set(name.lower().split())]  # "[Upbeat Music]"
+    known = ({block.speaker for block in blocks if block.speaker} | _cast(full_names)
+             | _dominant_cast([name.strip("()") for name in bracketed if name], len(blocks), lowercase))
+    return [_bracketed(block, known) if not block.speaker else block for block in blocks]
+
+
+def _opener(match: re.Match[str]) -> str:
+    """The name a BRACKET_NAME match holds: "Jane Doe" of "[Jane Doe]", "(JANE)" kept in its parentheses."""
+    return match.group("name").strip() if match.group("name") else f"({match.group('paren').strip()})"
+
+
+def _dominant_cast(names: list[str], cues: int, lowercase: set[str]) -> set[str]:
+    """Bare names as subtitles for the deaf write them ("[JANE] Where were you?", "(NARRATOR) In
+    1969, ..."): capitalised words, no sound and none the file writes in lowercase, recurring, at
+    least two of them, that between them open most of the cues."""
+    shaped = [name for name in names if _bare_name(name) and not lowercase & set(name.lower().split())]
+    cast = _cast(shaped)
+    return cast if sum(1 for name in shaped if name in cast) >= DOMINANT_SHARE * cues else set()
+
+
+def _bare_name(name: str) -> bool:
+    words = name.split()
+    return (1 <= len(words) <= 3 and all(word[0].isupper() and word.replace("-", "").replace("'", "").isalpha()
+                                         for word in words) and not SOUND_WORDS & set(name.lower().split()))
 
 
 def _cast(names) -> set[str]:
@@ -187,7 +214,8 @@ def _cast(names) -> set[str]:
 
 def name_heading_speakers(blocks: list[Block]) -> list[Block]:
     """A full name or an id alone on the first line of a cue, the words below it (Riverside's
-    SRT): a speaker when it and another name each head two cues or more."""
+    SRT): a speaker when it and another name each head two cues or more. (A first name alone
+    is not enough: bilingual subtitles put "Hola" above "Hello.")"""
     heads = [None if block.speaker else name_line(block.text.text, 0, len(block.text.text)) for block in blocks]
     heads = [head if head and "\n" in block.text.text[:head.end] and head.end < len(block.text.text)
              and (looks_like_full_name(head.name) or is_diarized(head.name)) else None  # not "Houston", "Tonight"
@@ -199,7 +227,7 @@ def name_heading_speakers(blocks: list[Block]) -> list[Block]:
 
 def _bracketed(block: Block, known: set[str]) -> Block:
     match = BRACKET_NAME.match(block.text.text)
-    name = match.group("name").strip() if match else None
+    name = _opener(match).strip("()") if match else None
     if not name or match.end() >= len(block.text.text) or not (name in known or is_diarized(name)):
         return block
     return Block(block.text.slice(match.end(), len(block.text.text)), block.line, name, block.time)

@@ -61,7 +61,8 @@ ANY_CLOCK = re.compile(rf"{TIMECODE}|(?:\d+:)?\d{{1,2}}:\d{{2}}(?:[,.]\d{{1,3}})
 NUMBER = re.compile(r"\d+(?:\.\d+)?")
 # The end of a time range, "[00:00:05 - 00:00:10]": the start is the passage's time.
 UNTIL = rf"(?:[ \t]*(?:-->|[-–—~]|to)[ \t]*{CLOCK})?"
-INLINE_TIME = rf"\\?\[(?P<time>{CLOCK}){UNTIL}\\?\]"
+# A bracketed time, also as a Markdown link to that moment ("[00:01:02](https://youtu.be/x?t=62)").
+INLINE_TIME = rf"\\?\[(?P<time>{CLOCK}){UNTIL}\\?\](?:\((?:https?://|/|#)[^()\s]*\))?"
 SEPARATOR = r"(?:[-–—|][ \t]+)?"  # "00:01 - Name:", "Name - 00:01"
 # A timestamp opening a paragraph or following its label: [00:01], (00:01), or a clock alone on its line.
 LEAD_TIME = re.compile(rf"(?:{INLINE_TIME}|\((?P<ptime>{CLOCK}){UNTIL}\))[ \t]*{SEPARATOR}\s*"
@@ -95,7 +96,7 @@ SPEAKER_WORD = (r"(?:speaker|spk|sprecher(?:in)?|locut(?:eur|rice)|intervenant|h
 DIARIZED = re.compile(rf"(?:{SPEAKER_WORD}|s)[ _-]?\d{{1,3}}|{SPEAKER_WORD}[ _-]?(?-i:[A-Z])", re.IGNORECASE)
 
 COLON = r"(?::(?=\s|$)|：)"  # an ASCII colon before a space; a full-width one (CJK) needs none
-NOTE = r"(?:\([^()\n]{1,30}\)|\[[^\[\]\n]{1,30}\])"  # "(Host)", "(00:01)", "[00:01]" after a name
+NOTE = r"(?:\([^()\n]{1,60}\)|\[[^\[\]\n]{1,30}\])"  # "(Host)", "(00:01)", "[00:01]" after a name
 # `**Name:**`, `**Name**:`, or `**Name** (00:01):` with the note outside the bold
 BOLD_LABEL = re.compile(r"\*\*(?P<name>[^*\n]{1,60}?)(?:(?::\*\*|\*\*:)(?=\s|$)|：\*\*|\*\*："
                         rf"|\*\*(?P<note>[ \t]*{NOTE})(?:{COLON}|(?<=\d[\])])[ \t]+(?=\S)))\s*")  # "**Ann** [00:11] words" too
@@ -124,7 +125,9 @@ NAME_WITH_PAREN = re.compile(r"(?P<base>.*?)\s*(?:\((?P<paren>[^()]*)\)|\[(?P<br
 NAME_CHARS = re.compile(r"[^\W_][\w.'’#&\- \u00a0]*(?:,[ \t]+[^\W_][\w.'’\- ]*)?")  # "Doe, Jane", as Teams lists people
 # A numbered participant: "Caller 2", "UNIDENTIFIED PERSON #1" ("Chapter 2" is a section: SECTION_WORDS).
 NUMBERED = re.compile(r"(?P<word>[^\W\d_][\w.'’\- ]*?)[ \t]+#?\d{1,3}")
-TITLED = re.compile(r"(?P<name>[^,]+),[ \t]+(?P<title>[^,]{2,30})")  # "STEVE INSKEEP, HOST", as news transcripts write
+# "STEVE INSKEEP, HOST" (news transcripts), "Ana Costa, Founder of Plantly", "Jane Doe – Host"
+TITLED = re.compile(r"(?P<name>[^,|–—]+?)(?:,|[ \t]+[-–—|])[ \t]+(?P<title>[^,.?!]{2,40})")
+GENERATION = re.compile(r"(?i:jr|sr|[iv]{1,3}|iv)\.?")  # "Jane Doe, Jr.": part of the name, not a title
 NAME_SUFFIX = re.compile(r",[ \t]+[A-Z][A-Za-z.]{0,5}$")  # ", PhD", ", Jr.", ", MD", ", III"
 INITIALS = re.compile(r"(?:[^\W\d_]\.){2,4}")  # "J.R.R.", "J.K."
 LONG_TITLES = {"prof.", "capt.", "cmdr.", "supt.", "insp.", "pres.", "msgr.", "lieut."}  # shorter ones pass as they are
@@ -278,14 +281,17 @@ def _label(name: str, end: int, bold: bool, lowercase: bool = False) -> Label | 
         role = ROLE_WORDS.get(note.lower())
         clock = PAREN_TIME.fullmatch(note)
         time = clock_seconds(clock.group("time")) if clock else time
-        if is_diarized(name) and looks_like_full_name(note):  # "Speaker 1 (Jane Doe)": the name is in the note
-            name = note
+        if (is_diarized(name) or name.lower() in ROLE_WORDS) and looks_like_full_name(note):
+            name, role = note, role or ROLE_WORDS.get(name.lower())  # "Speaker 1 (Jane Doe)", "Host (Jane Doe)"
         # any other note ("she/her", "voice-over", "NASA") says something of the speaker, not who
     titled = TITLED.fullmatch(name)
-    if titled:  # "ANDERSON COOPER, CNN HOST": the name, then what they are ("Jane Doe, PhD" stays whole)
+    if titled and not GENERATION.fullmatch(titled.group("title").strip()):
+        # "ANDERSON COOPER, CNN HOST", "Jane Doe, CEO of Acme": the name, then what they are
+        # ("SMITH, JOHN" and Teams' "Doe, Jane" are one name)
         roles = [ROLE_WORDS[word] for word in titled.group("title").lower().split() if word in ROLE_WORDS]
-        if roles or name.isupper() and " " in titled.group("name").strip():  # "SMITH, JOHN" is one name
-            name, role = titled.group("name"), role or (roles[0] if roles else None)
+        person = titled.group("name").strip()
+        if roles or (name.isupper() or looks_like_full_name(person)) and " " in person:
+            name, role = person, role or (roles[0] if roles else None)
     if not plausible_name(name, lowercase):
         return None
     return Label(name, end, bold, role, time)

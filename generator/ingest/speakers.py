@@ -6,6 +6,7 @@ write names (`JOHN:`), recurring, or standing in a paragraph of one utterance pe
 Styles that prose shares need the file's word: `Q.` counts beside `A.`, `Name - ` when
 written as a name in two paragraphs or more, `[Name]` when an id or a name said otherwise,
 a lowercase `jane doe:` when it and another lowercase label each open two paragraphs or more.
+A participant named by what they are ("Caller:", "Audience member:") is somebody, even once.
 A one-word label seen once may be a sentence ("Remember: ..."), unless the text names it in
 mid-sentence elsewhere ("my guest is Bob"); a lone header-like line may be prose ("We met
 at 10:30"), and names alone on their line are speakers only where at least two of them
@@ -23,6 +24,12 @@ from .marks import INTERJECTIONS, NUMBERED, ROLE_WORDS, Label, is_diarized, look
 # A capitalised word after a lowercase one, mid-sentence: a name ("thanks, Bob"), not a sentence opener.
 PROPER_NOUN = re.compile(r"(?<=[a-z,] )[A-Z][a-z]+\b")
 LOWERCASE_WORD = re.compile(r"(?<![\w'’-])[a-z][a-z'’-]*")
+# Someone a transcriber could not name, labelled by what they are: "Caller:", "Audience member:",
+# "Man in audience:", "Unidentified speaker:". Such a label is a speaker even once, in any case.
+PARTICIPANT = re.compile(r"(?i:(?:unidentified|unknown|female|male|another|second|first)[ \t]+)?"
+                         r"(?i:audience|audience[ \t]+member|caller|listener|questioner|participant|attendee|panel+ist"
+                         r"|narrator|announcer|interpreter|translator|reporter|correspondent|speaker|voice|man|woman"
+                         r"|person|student|crowd)(?i:[ \t]+(?:in|from)[ \t]+(?:the[ \t]+)?(?:audience|crowd|floor))?")
 
 
 def label_filter(candidates: list[Label | None], structural: set[str],
@@ -78,6 +85,7 @@ def label_filter(candidates: list[Label | None], structural: set[str],
                 or counts.get(label.name, 0) >= 2 or looks_like_full_name(label.name) or _capitals(label.name)
                 or is_diarized(label.name) or label.name in structural or label.name in said_as_names
                 or _numbered_family(label.name, families) or never_lowercase(label)
+                or PARTICIPANT.fullmatch(label.name) is not None and label.sentence and not label.marked
                 or recurring and not label.marked and counts[label.name] == 1 and _said_nearby(label, text))
 
     def never_lowercase(label: Label) -> bool:

@@ -11,6 +11,7 @@ text, start and speaker: one `Shape` per layout, read by `whisper.py`.
 - Deepgram: `results.channels[0].alternatives[0].paragraphs.paragraphs[].sentences[]` (one
   block per sentence, the speaker from its paragraph), else `results.utterances[]`, else the
   `words[]` of the default response (`punctuated_word`, `start`, `speaker`), one block per word;
+  its `utterances` saved on their own are told from AssemblyAI's by starts in seconds (`0.52`);
 - Amazon Transcribe: `results.audio_segments[]` with `start_time`, `transcript`, `speaker_label`,
   else `results.items[]`, one block per word with its punctuation, the speaker from the item or
   from `results.speaker_labels.segments`;
@@ -139,6 +140,18 @@ def _assemblyai(key: str) -> Callable[[Any], Units]:
         found = listed(data)
         return found if found and all(isinstance(unit, dict) and "confidence" in unit and isinstance(
             unit.get("start"), int) for _, unit in found) else []
+    return units
+
+
+def _fractional(key: str) -> Callable[[Any], Units]:
+    """Top-level `utterances` timed in seconds (Deepgram's, saved on their own), told from
+    AssemblyAI's whole milliseconds by a start with a fraction."""
+    listed = _listed(key)
+
+    def units(data: Any) -> Units:
+        found = listed(data)
+        return found if any(isinstance(unit, dict) and isinstance(unit.get("start"), float)
+                            and not unit["start"].is_integer() for _, unit in found) else []
     return units
 
 
@@ -312,6 +325,7 @@ SHAPES = (
     Shape(_listed("speakers"), _chunk_start, needs="'timestamp'"),  # insanely-fast-whisper, diarized
     Shape(_listed("chunks"), _chunk_start, needs="'timestamp'"),
     Shape(_listed("transcription"), _cpp_start, needs="'offsets'"),
+    Shape(_fractional("utterances"), _seconds_field("start")),  # Deepgram's utterances alone
     Shape(_listed("utterances"), _counted_field("start", 1000, "milliseconds", "12500")),  # AssemblyAI
     Shape(_assemblyai("paragraphs"), _counted_field("start", 1000, "milliseconds", "12500")),  # ... its /paragraphs
     Shape(_assemblyai("sentences"), _counted_field("start", 1000, "milliseconds", "12500")),  # ... its /sentences

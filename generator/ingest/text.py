@@ -56,6 +56,13 @@ TOOL_NOTE = re.compile(r"[^\n]{0,60}\b(?i:automatically|auto-?)[ \t]+(?i:created
 TOOL_EVENT = re.compile(r"(?i:(?:[^\n]{1,60}[ \t])?(?:started|stopped|paused|resumed)[ \t]+(?:the[ \t]+)?"
                         r"(?:transcription|recording)|(?:transcription|recording)[ \t]+(?:started|stopped|paused|resumed)"
                         r"|(?:meeting|call)[ \t]+ended[ \t]+after[ \t]+[\d:]+)[.!]?[ \t]*\W{0,3}")
+# A publisher's or a tool's notice about the transcript, above or below the talk: "This transcript
+# has been edited for length and clarity.", "NPR transcripts are created on a rush deadline ...",
+# "Copyright © 2024 NPR. All rights reserved." Read from a paragraph's first sentence.
+NOTICE = re.compile(r"(?i:[^\n]*?(?:\bcopyright\b|©|\ball rights reserved\b|\btranscript(?:s|ion)?\b[^\n]{0,80}?"
+                    r"\b(?:generated|created|edited|produced|prepared|provided|transcribed|may (?:contain|not|be)"
+                    r"|errors?|accuracy|revised|verbatim|deadline|final form)\b))")
+FIRST_SENTENCE = re.compile(r"[^\n]*?[.!?](?=\s|$)|[^\n]*")
 MARKDOWN_SUFFIXES = (".md", ".markdown")
 MARKDOWN_ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")  # "\\[" is "[", "\\\\" one backslash, read left to right
 LABELLED_SHARE = 1 / 3  # of paragraphs that start with a label, for a file to count as labelled
@@ -249,9 +256,25 @@ def _body(source: str, split: bool = True, start: int = 0) -> tuple[str | None, 
             title = heading.group("title")
         else:
             paragraphs.append(replace(paragraph, heading=True))
+    paragraphs = _without_notices(source, paragraphs)
     if paragraphs:
         paragraphs[-1:] = _without_credit(source, paragraphs[-1])
     return title, [p for p in paragraphs if not TOOL_EVENT.fullmatch(source, p.start, p.end)]
+
+
+def _without_notices(source: str, paragraphs: list[Paragraph]) -> list[Paragraph]:
+    """The paragraphs without the notices above the first and below the last words said:
+    unlabelled paragraphs whose first sentence is about the transcript or its copyright."""
+    def notice(paragraph: Paragraph) -> bool:
+        first = FIRST_SENTENCE.match(source, paragraph.start, paragraph.end).group()
+        return (not paragraph.heading and lead_label(source, paragraph.start, paragraph.end) is None
+                and NOTICE.match(first) is not None)
+    start, end = 0, len(paragraphs)
+    while start < end and notice(paragraphs[start]):
+        start += 1
+    while end > start and notice(paragraphs[end - 1]):
+        end -= 1
+    return paragraphs[start:end]
 
 
 def _without_credit(source: str, paragraph: Paragraph) -> list[Paragraph]:
