@@ -54,6 +54,9 @@ def _said_pairs(text: str, content: set[str]) -> Counter:
 
 
 ANSWERS = frozenset("yup yep nope nah yeah yes okay".split())  # said alone, naming nothing
+# Verbs said in any conversation whose forms end in neither -ing nor -ed ("Thank, Street, council")
+SPOKEN_VERBS = frozenset("thank thanks tell told came come comes went goes seen saw ask asks give gave"
+                         " took make made find found keep kept put".split())
 
 
 def _candidates(episodes: Sequence[Episode]) -> list[Candidate]:
@@ -113,11 +116,13 @@ def _unit_rows(counts: np.ndarray, weights: np.ndarray) -> np.ndarray:
     return rows / np.where(norms > 0, norms, 1)
 
 
-def _distinctive(cluster: Counter, whole: Counter, idf: Callable[[str], float], people: set[str]) -> list[str]:
+def _salience(cluster: Counter, whole: Counter, idf: Callable[[str], float], people: set[str]) -> dict[str, float]:
+    """How much each word (said twice or more) stands for the cluster: its share of the
+    cluster's words, times how much more the cluster says it than the site, times its idf over
+    passages; for a cluster that is the whole site, the middle factor is the same for all."""
     total, site = sum(cluster.values()) or 1, sum(whole.values()) or 1
-    score = {w: (c / total) * math.log(1 + (c / total) / (whole[w] / site)) * idf(w)
-             for w, c in cluster.items() if c >= 2 and not is_short_word(w) and w not in people}
-    return sorted(score, key=lambda w: (-score[w], w))[:KEYWORDS]
+    return {w: (c / total) * math.log(1 + (c / total) / (whole[w] / site)) * idf(w)
+            for w, c in cluster.items() if c >= 2 and not is_short_word(w) and w not in people}
 
 
 def _surfaces(episodes: Sequence[Episode]) -> dict[str, str]:
@@ -132,18 +137,22 @@ def _surfaces(episodes: Sequence[Episode]) -> dict[str, str]:
 
 
 def _name(cluster: Candidate, site: tuple[Counter, Counter], headwords: dict[str, str],
-          surface: dict[str, str], people: frozenset[str] = frozenset()) -> list[str]:
+          surface: dict[str, str], people: frozenset[str] = frozenset(),
+          salience: dict[str, float] | None = None) -> list[str]:
     """The most distinctive words of a cluster, each replaced by the most distinctive
     glossary term that contains it when there is one ("plate tectonics", not "plate"), else
-    by the two-word phrase it is mostly said in ("release candidate", not "release")."""
+    by the two-word phrase it is mostly said in ("release candidate", not "release").
+    Distinctive against the rest of the site, and where that does not tell them apart (a site
+    that is one topic: every log-odds score is 0), by `salience`."""
     words, terms = cluster.words, cluster.terms
-    word_z = log_odds_z(words, site[0])
+    salience = salience or {}
+    word_z = {w: round(z, 9) for w, z in log_odds_z(words, site[0]).items()}
     term_z = {t: z for t, z in log_odds_z(terms, site[1]).items() if terms[t] >= 2 and z > 0 and t in headwords}
     term_words = {t: {singular(w) for w in re.findall(r"[^\W_]+", headwords[t].lower())} for t in term_z}
     parts: list[str] = []
     covered: set[str] = set()
     named = (w for w in words if words[w] >= 2 and not is_short_word(w) and w not in people)
-    for word in sorted(named, key=lambda w: (-word_z[w], w)):
+    for word in sorted(named, key=lambda w: (-word_z[w], -salience.get(w, 0.0), w)):
         if word in covered:
             continue
         containing = [t for t in term_z if word in term_words[t]]
@@ -176,7 +185,7 @@ def _names_things(said: str, endings: tuple[str, ...] = ("ing", "ed")) -> bool:
     "expecting"; "Reasoning models" and "Beijing" still name), nor an answer ("Yup"). English
     only, as the rest of the naming is. A list of a topic's words keeps "-ing" words ("learning",
     "reasoning"), which there are more often things than doings."""
-    return not (said.islower() and said.endswith(endings) or said.lower() in ANSWERS)
+    return not (said.islower() and said.endswith(endings) or said.lower() in ANSWERS | SPOKEN_VERBS)
 
 
 def _phrase_of(word: str, cluster: Candidate) -> tuple[str, str] | None:
@@ -221,13 +230,14 @@ def discover_topics(episodes: Sequence[Episode], glossary: Sequence[Term] = ()) 
     topics, used = [], set()
     for cluster in clusters:
         words = cluster.words
-        keywords = [surface.get(w, w) for w in _distinctive(words, whole, idf, people)]
-        name = _name(cluster, site, headwords, surface, people)
+        salience = _salience(words, whole, idf, people)
+        keywords = [surface.get(w, w) for w in sorted(salience, key=lambda w: (-salience[w], w))[:KEYWORDS]]
+        name = _name(cluster, site, headwords, surface, people, salience)
         if not keywords or not name:
             continue
         # The address comes from the words alone, so curating the glossary (which renames the
         # topic "Bees, colony, Varroa mite") does not move the page and break links to it.
-        ident = slugify("-".join(_name(cluster, site, {}, surface, people) or name), fallback="topic")
+        ident = slugify("-".join(_name(cluster, site, {}, surface, people, salience) or name), fallback="topic")
         if ident in used or ident in RESERVED_IDS:
             continue
         used.add(ident)

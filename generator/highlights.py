@@ -42,7 +42,13 @@ SHOW_TALK = re.compile(r"(?i)\b(?:welcome (?:back )?to|you're listening to|you a
                        r"my guest (?:today|is)|joining (?:me|us) (?:today|now)|thanks? (?:you )?for (?:having|joining|"
                        r"listening|tuning)|(?:subscribe|rate and review)\b)")
 FILLER_INSIDE = re.compile(rf"(?i)\b(?:{_FILLERS}|yeah|um|uh|like,)(?!\w)")
-YEAR = re.compile(r"(?<![\w$.,])(19[4-9]\d|20[0-4]\d)(?![\w]|[.,]\d|['’]s\b)")  # not a decade ("the 1980's")
+# A year: any from 1940 to 2049, an earlier one where the words before say it is a year ("in
+# 1453", "the summer of 1957"); not a decade ("the 1980's"), nor a number such as "Ordinance 2024-17".
+_YEAR_CUES = ("in|since|by|until|till|from|around|circa|year|summer|winter|spring|autumn|fall|january|february|"
+              "march|april|may|june|july|august|september|october|november|december")
+YEAR = re.compile(rf"(?:(?P<cue>\b(?i:{_YEAR_CUES})(?:[ \t]+of)?[ \t]+))?(?<![\w$.,#-])(?P<year>1\d{{3}}|20\d{{2}})"
+                  r"(?![\w]|[.,]\d|['’]s\b|[-–]\d)")
+MODERN_YEARS = range(1940, 2050)
 TIMELINE_KINDS = {"system", "work", "event", "concept"}  # people and organisations have no single date
 
 
@@ -283,9 +289,11 @@ def timeline(episodes: Sequence[Episode], topic_id: str | None, glossary: Sequen
             for sentence in _sentences_of(episode, passage):
                 text = passage.text.text[sentence.start:sentence.end].strip()
                 named_years = {dated[m.term].year for m in mentions if sentence.start <= m.local_start < sentence.end}
-                said = [match for match in YEAR.finditer(text) if int(match.group()) not in named_years]
+                said = [match for match in YEAR.finditer(text) if int(match.group("year")) not in named_years
+                        and (match.group("cue") or int(match.group("year")) in MODERN_YEARS)]
                 if said:  # one row per sentence, at the first year it says ("2006, 2007 or so")
-                    year, label = min(int(m.group()) for m in said), _around(text, said[0].start(), said[-1].end())
+                    year = min(int(m.group("year")) for m in said)
+                    label = _around(text, said[0].start("year"), said[-1].end())
                     events.setdefault((year, label), TimelineEvent(year, label, None, episode.id, passage.id))
     return tuple(sorted(events.values(), key=lambda e: (e.year, e.term is None, e.label)))
 

@@ -23,7 +23,11 @@ GENERAL_WORDS = frozenset(  # everyday adjectives of size, age, value and amount
     "important real whole entire main major certain particular various true wrong best better worse "
     "multiple several numerous additional "
     "couple number bunch amount ton tons lots plenty year years day days month months week weeks "
-    "hour hours minute minutes decade decades".split())
+    "hour hours minute minutes second seconds decade decades".split())
+CALENDAR_AND_TITLES = frozenset(  # said in any conversation, a term of none: "Saturday", "April", "Mr"
+    "monday tuesday wednesday thursday friday saturday sunday january february march april june july august "
+    "september october november december today tomorrow yesterday tonight weekend mr mrs ms dr sir madam miss "
+    "mister thirty seventy eighty ninety thousand million billion".split())
 EVERYDAY_NOUNS = frozenset(  # among the most frequent English nouns: never a term on their own
     "time year people way day man woman child world life school state family student group country problem "
     "hand part place case week company system program question work government number night point home "
@@ -44,7 +48,8 @@ TERM_HEADS = frozenset(  # everyday nouns that often head a real term ("solar sy
 WEAK_HEADS = EVERYDAY_NOUNS - TERM_HEADS  # "math problems", "AI companies": rarely a term
 EDGE_STOP_WORDS = frozenset(STOP_WORDS) | FILLER_WORDS  # never at the edge of a misheard term
 RELATION_WORDS = frozenset("plus minus times via per".split())  # "TLI plus 10": spaCy's stop words lack them
-COMMON_WORDS = frozenset(STOP_WORDS) | SPOKEN_STOP_WORDS | FILLER_WORDS | GENERAL_WORDS | RELATION_WORDS
+COMMON_WORDS = (frozenset(STOP_WORDS) | SPOKEN_STOP_WORDS | FILLER_WORDS | GENERAL_WORDS | RELATION_WORDS
+                | CALENDAR_AND_TITLES)
 NOT_HEAD_ENDINGS = ("ly", "ful", "ous", "able", "ible", "less")  # adverbs and adjectives end no term
 NOT_NOUN_ENDINGS = ("ly", "ed", "ing", "ful", "ous", "ive", "able", "ible", "less", "al", "ic", "thing", "body", "one")
 VERB_CUES = frozenset("to i we you they he she it can could would should will might must n't 'll 'd "

@@ -102,3 +102,22 @@ def test_a_chinese_site_is_cut_into_words_and_gets_topics_named_in_chinese(tmp_p
     for episode, topic in zip(sorted(model.episodes, key=lambda e: e.id), (bread, rockets)):
         labelled = sum(1 for labels in episode.passage_topics if topic in labels)
         assert labelled >= 0.8 * len(episode.passages), (episode.id, titles[topic])
+
+
+def test_a_site_that_is_one_topic_names_it_by_its_most_telling_words(tmp_path):
+    """A short episode is one topic, the whole site: no word is more distinctive of it than of
+    the site, so before it was named by the alphabetically first words ("Add, Arborio, arm")."""
+    root = tmp_path / "kitchen"
+    new_project(root)
+    turns = ["Julia: Today we make risotto. Risotto needs rice, hot stock and patience.",
+             "Marco: Add the rice to the pan first. Arborio rice or carnaroli rice, toasted dry.",
+             "Julia: And the stock? How much stock goes into one risotto?",
+             "Marco: A ladle of stock at a time. The rice drinks the stock slowly. Add more when it is dry.",
+             "Julia: My arm gets tired from stirring risotto.",
+             "Marco: Stir less, then. Good risotto rice forgives you, and warm stock helps the arm too.",
+             "Julia: When is the risotto done?",
+             "Marco: When the rice is soft outside and firm inside. Then butter, cheese, and the last stock."] * 3
+    (root / "content/episodes/risotto.txt").write_text("\n\n".join(turns) + "\n", encoding="utf-8")
+    topics = analyse_site(Project(root)).topics
+    assert len(topics) == 1
+    assert topics[0].title.split(", ")[0] in {"Risotto", "Rice", "Stock"}, topics[0].title

@@ -96,6 +96,15 @@ def test_a_sentence_saying_several_years_is_one_row_and_a_decade_is_none(tmp_pat
     assert len(events) == 1 and events[0][0] == 2006 and "2006, 2007" in events[0][1]
 
 
+def test_older_years_count_where_the_words_say_they_are_years_and_numbers_do_not(tmp_path):
+    """A history lecture's 1453 was no year (only 1940 to 2049 were); "Ordinance 2024-17" was one."""
+    text = ("Ada: Constantinople fell in 1453, after a siege of seven weeks by the Ottoman army.\n\n"
+            "Bo: About 1500 soldiers held the walls. The council passed Ordinance 2024-17 about the museum.\n\n"
+            "Ada: And the museum itself opened in the summer of 1957, with the old maps on show.\n")
+    model = analyse_site(Project(make_project(tmp_path / "site", {"lecture.txt": text})))
+    assert [e.year for e in timeline(model.episodes, None, model.glossary)] == [1453, 1957]
+
+
 def test_a_year_said_in_passing_is_an_event_unless_a_term_of_that_year_is_named_with_it(tmp_path):
     glossary = ("terms:\n  - id: apollo-11\n    term: Apollo 11\n    kind: event\n    year: 1969\n"
                 "    definition: The first crewed Moon landing.\n")

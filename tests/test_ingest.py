@@ -1283,6 +1283,15 @@ def test_labels_with_titles_initials_degrees_and_posts(tmp_path, label, name):
         (name, "Welcome to the show."), ("John Smith", "Thanks for having me."), (name, "Let us begin.")]
 
 
+def test_like_participants_told_apart_by_their_note_stay_apart(tmp_path):
+    """"Student (Jordan)" and "Student (Priya)" are two people, not one "Student"; a pronoun
+    note still says nothing of who ("Guest (she/her)" is the guest)."""
+    text = ("Professor Lang: Today, the siege.\n\n**Student (Jordan):** Why walls?\n\n**Student (Priya):** And "
+            "ships?\n\nProfessor Lang: Both.\n\n**Student (Jordan):** Thanks.\n\nGuest (she/her): Bye!\n")
+    assert [b.speaker for b in read(write(tmp_path, "lecture.md", text)).blocks] == [
+        "Professor Lang", "Student (Jordan)", "Student (Priya)", "Professor Lang", "Student (Jordan)", "Guest"]
+
+
 def test_a_post_after_the_name_once_is_the_same_speaker(tmp_path):
     """"Ana Costa, Founder of Plantly:" introduces the Ana Costa who speaks as "Ana Costa:" later."""
     text = ("Bob Smith: My guest founded Plantly.\n\nAna Costa, Founder of Plantly: Thanks for having me.\n\n"

@@ -104,3 +104,14 @@ def test_links_never_nest_and_headings_carry_no_links(pages):
         assert not re.search(r"\[[^\]]*\[[^\]]*\]\([^)]*\)[^\]]*\]\(", text), path
         for heading in re.findall(r"^#+ .*$", text, re.M):
             assert "](" not in heading, (path, heading)
+
+
+def test_people_in_the_episodes_are_listed_alphabetically_whatever_their_case(tmp_path):
+    """Names written in capitals ("DR. SAM HOLLIS", "CC") sort among the others, not before them."""
+    from tests.conftest import make_project
+    said = ("DR. SAM HOLLIS: Welcome to the clinic hour.\n\nDale Harmon: Thanks, doctor.\n\nCC: Radio check.\n\n"
+            "Ann Berg: Loud and clear.\n\nDR. SAM HOLLIS: Good.\n\nDale Harmon: Good.\n")
+    root = make_project(tmp_path / "site", {"clinic.txt": said})
+    people = render_site(analyse_site(Project(root))).pages["glossary/people.md"]
+    listed = re.findall(r"^- \*\*(.+?)\*\* —", people, re.M)
+    assert listed == ["Ann Berg", "CC", "Dale Harmon", "DR. SAM HOLLIS"], listed

@@ -272,3 +272,17 @@ def test_split_contractions_greetings_and_lone_letters_are_never_candidates(tmp_
 def test_a_passage_longer_than_spacys_guard_is_still_read_for_candidates():
     """Speech without a sentence end stays one passage, however long (see test_analyse)."""
     assert len(units_of("w " * 500_001)) == 500_001
+
+
+def test_days_months_titles_and_counts_are_no_terms(tmp_path):
+    """Said in any conversation, they were glossary entries of their own ("Saturday", "April",
+    "Mr", "thirty seconds"); the terms around them still are."""
+    said = ("Coach: We play on Saturday. Saturday matters. Thursday we trained our catenaccio.\n\n"
+            "Reporter: Mr Hale said in April that catenaccio needs thirty seconds of rest. Mr Hale again.\n\n"
+            "Coach: In April, yes. Catenaccio is why. Thirty seconds, thirty seconds. Thursday too.\n")
+    root = make_project(tmp_path / "site", {"presser.txt": said * 4})
+    model = analyse_site(Project(root), extract_terms=False)
+    phrases = {c.phrase.lower() for c in candidate_terms(model.episodes, model.glossary, limit=1000)}
+    assert "catenaccio" in phrases
+    assert not {"saturday", "thursday", "april", "mr", "mr hale", "thirty seconds", "thirty seconds of rest",
+                "seconds"} & phrases, phrases

@@ -95,6 +95,12 @@ SPEAKER_WORD = (r"(?:speaker|spk|sprecher(?:in)?|locut(?:eur|rice)|intervenant|h
                 r"|спикер|говорящий|说话人|說話人|发言人|發言人|スピーカー|話者|화자)")
 DIARIZED = re.compile(rf"(?:{SPEAKER_WORD}|s)[ _-]?\d{{1,3}}|{SPEAKER_WORD}[ _-]?(?-i:[A-Z])", re.IGNORECASE)
 
+# Someone a transcriber could not name, labelled by what they are: "Caller:", "Audience member:",
+# "Man in audience:", "Unidentified speaker:". Such a label is a speaker even once, in any case.
+PARTICIPANT = re.compile(r"(?i:(?:unidentified|unknown|female|male|another|second|first)[ \t]+)?"
+                         r"(?i:audience|audience[ \t]+member|caller|listener|questioner|participant|attendee|panel+ist"
+                         r"|narrator|announcer|interpreter|translator|reporter|correspondent|speaker|voice|man|woman"
+                         r"|person|student|crowd)(?i:[ \t]+(?:in|from)[ \t]+(?:the[ \t]+)?(?:audience|crowd|floor))?")
 COLON = r"(?::(?=\s|$)|：)"  # an ASCII colon before a space; a full-width one (CJK) needs none
 NOTE = r"(?:\([^()\n]{1,60}\)|\[[^\[\]\n]{1,30}\])"  # "(Host)", "(00:01)", "[00:01]" after a name
 # `**Name:**`, `**Name**:`, or `**Name** (00:01):` with the note outside the bold
@@ -270,7 +276,7 @@ def is_diarized(name: str) -> bool:
 
 
 def _label(name: str, end: int, bold: bool, lowercase: bool = False) -> Label | None:
-    role = time = None
+    role = time = told = None
     stamp = LEAD_TIME.match(name)  # "**[00:00:01] Alex:**", the time inside the bold
     if stamp and stamp.end() < len(name):
         name, time = name[stamp.end():], clock_seconds(matched_clock(stamp))
@@ -281,8 +287,11 @@ def _label(name: str, end: int, bold: bool, lowercase: bool = False) -> Label | 
         role = ROLE_WORDS.get(note.lower())
         clock = PAREN_TIME.fullmatch(note)
         time = clock_seconds(clock.group("time")) if clock else time
-        if (is_diarized(name) or name.lower() in ROLE_WORDS) and looks_like_full_name(note):
-            name, role = note, role or ROLE_WORDS.get(name.lower())  # "Speaker 1 (Jane Doe)", "Host (Jane Doe)"
+        generic = name.lower() in ROLE_WORDS or PARTICIPANT.fullmatch(name) is not None
+        if (is_diarized(name) or generic) and looks_like_full_name(note):  # "Speaker 1 (Jane Doe)", "Host (Jane Doe)"
+            name, role = note, role or ROLE_WORDS.get(name.lower())
+        elif generic and _named(note):  # "Student (Priya)" is not "Student (Jordan)"; "Caller (Dallas)" neither
+            told, role = note, role or ROLE_WORDS.get(name.lower())
         # any other note ("she/her", "voice-over", "NASA") says something of the speaker, not who
     titled = TITLED.fullmatch(name)
     if titled and not GENERATION.fullmatch(titled.group("title").strip()):
@@ -294,7 +303,14 @@ def _label(name: str, end: int, bold: bool, lowercase: bool = False) -> Label | 
             name, role = person, role or (roles[0] if roles else None)
     if not plausible_name(name, lowercase):
         return None
-    return Label(name, end, bold, role, time)
+    return Label(f"{name} ({told})" if told else name, end, bold, role, time)
+
+
+def _named(note: str) -> bool:
+    """A note that tells one of several like participants from another, by name or by place:
+    "Priya", "Dallas"; not a role, a time or "she/her"."""
+    return (note.lower() not in ROLE_WORDS and PARTICIPANT.fullmatch(note) is None and PAREN_TIME.fullmatch(note) is None
+            and all(word[:1].isupper() for word in note.split()) and plausible_name(note))
 
 
 def plausible_name(name: str, lowercase: bool = False) -> bool:

@@ -19,18 +19,11 @@ import re
 from collections import Counter
 from typing import Callable, Iterable
 
-from .marks import INTERJECTIONS, NUMBERED, ROLE_WORDS, Label, is_diarized, looks_like_full_name
+from .marks import INTERJECTIONS, NUMBERED, PARTICIPANT, ROLE_WORDS, Label, is_diarized, looks_like_full_name
 
 # A capitalised word after a lowercase one, mid-sentence: a name ("thanks, Bob"), not a sentence opener.
 PROPER_NOUN = re.compile(r"(?<=[a-z,] )[A-Z][a-z]+\b")
 LOWERCASE_WORD = re.compile(r"(?<![\w'’-])[a-z][a-z'’-]*")
-# Someone a transcriber could not name, labelled by what they are: "Caller:", "Audience member:",
-# "Man in audience:", "Unidentified speaker:". Such a label is a speaker even once, in any case.
-PARTICIPANT = re.compile(r"(?i:(?:unidentified|unknown|female|male|another|second|first)[ \t]+)?"
-                         r"(?i:audience|audience[ \t]+member|caller|listener|questioner|participant|attendee|panel+ist"
-                         r"|narrator|announcer|interpreter|translator|reporter|correspondent|speaker|voice|man|woman"
-                         r"|person|student|crowd)(?i:[ \t]+(?:in|from)[ \t]+(?:the[ \t]+)?(?:audience|crowd|floor))?")
-
 
 def label_filter(candidates: list[Label | None], structural: set[str],
                  said_as_names: frozenset[str] | set[str] = frozenset(),

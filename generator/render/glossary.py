@@ -60,7 +60,8 @@ def kind_index(ctx, kind: str, page: str) -> str:
 
 
 def _hosts_and_guests(ctx) -> list[str]:
-    people = sorted({(p.name, p.role, e.id) for e in ctx.model.episodes for p in e.transcript.meta.people})
+    people = sorted({(p.name, p.role, e.id) for e in ctx.model.episodes for p in e.transcript.meta.people},
+                    key=lambda person: (person[0].casefold(), person))  # "Dale" before "DR. SAM HOLLIS"
     if not people:
         return []
     entries = {form.casefold(): t.id for t in ctx.model.glossary if t.kind == "person" for form in t.forms()}
