@@ -1169,8 +1169,36 @@ def test_an_oral_history_cover_names_the_interviewer_whom_the_turns_call_by_surn
             "TORRES: When were you born?\n\nANDERSON: In 1921.\n\nTORRES: Where?\n")
     transcript = read(write(tmp_path, "oral.txt", text))
     assert (transcript.meta.title, transcript.meta.date) == ("ORAL HISTORY INTERVIEW WITH RUTH ANDERSON", "1998-03-15")
-    assert [b.speaker for b in transcript.blocks] == ["Michael Torres", "ANDERSON", "Michael Torres"]
+    assert [b.speaker for b in transcript.blocks] == ["Michael Torres", "RUTH ANDERSON", "Michael Torres"]
     assert Person("Michael Torres", "host") in transcript.meta.people
+    assert Person("RUTH ANDERSON", "guest") in transcript.meta.people  # the cover's "interview with" names her
+
+
+def test_a_cover_line_naming_guest_and_host_and_a_title_with_a_subtitle_are_no_speech(tmp_path):
+    """"Interview with X, conducted by Y" names both; "Allotment Hour - composting and no-dig" and
+    "Allotment Hour: composting and no-dig" above the turns are titles, not speech or a speaker."""
+    text = ("Riverside Mill Oral History Project\nInterview with Walter Brennan, conducted by Grace Liu\n"
+            "Date: 2022-06-14\n\nQ. Where were you born?\n\nA. On Canal Street.\n\nQ. And then?\n\nA. The mill.\n")
+    transcript = read(write(tmp_path, "mill.txt", text))
+    assert (transcript.meta.title, transcript.meta.date) == ("Riverside Mill Oral History Project", "2022-06-14")
+    assert [(b.speaker, b.text.text) for b in transcript.blocks][:2] == [
+        ("Grace Liu", "Where were you born?"), ("Walter Brennan", "On Canal Street.")]
+    for title in ("Allotment Hour - composting and no-dig", "Allotment Hour: composting and no-dig"):
+        text = (f"{title}\n\nRosa Delgado  0:02\nWelcome.\n\nAmira Haddad  0:15\nHi Rosa.\n\n"
+                "Rosa Delgado  0:20\nSo, compost.\n")
+        transcript = read(write(tmp_path, "garden.txt", text))
+        assert transcript.meta.title == title
+        assert [b.speaker for b in transcript.blocks] == ["Rosa Delgado", "Amira Haddad", "Rosa Delgado"]
+
+
+def test_markdown_emphasis_is_not_shown_as_asterisks(tmp_path):
+    """A Markdown transcript's `*aside*` and `**bold**` read without their marks; `snake_case`,
+    `2 * 3` and an escaped `\\*` stay as written."""
+    text = ("*Lecture 14, recorded in the Ashby Hall.*\n\nHelen: Today, **the siege**. Call it my_notes, "
+            "2 * 3 walls, a \\*star\\*.\n\nJordan: Why?\n\nHelen: Walls.\n")
+    blocks = read(write(tmp_path, "lecture.md", text)).blocks
+    assert blocks[0].text.text == "Lecture 14, recorded in the Ashby Hall."
+    assert blocks[1].text.text == "Today, the siege. Call it my_notes, 2 * 3 walls, a *star*."
 
 
 @pytest.mark.parametrize("opening, title", [
@@ -1281,6 +1309,18 @@ def test_labels_with_titles_initials_degrees_and_posts(tmp_path, label, name):
     transcript = read(write(tmp_path, "titles.txt", text))
     assert [(b.speaker, b.text.text) for b in transcript.blocks] == [
         (name, "Welcome to the show."), ("John Smith", "Thanks for having me."), (name, "Let us begin.")]
+
+
+def test_a_list_read_out_in_a_timed_turn_stays_in_the_turn(tmp_path):
+    """Where every turn is `[time] Name:`, "Rice: 320 grams" on the lines below is the host
+    reading a list, not a speaker called Rice."""
+    text = ("[00:00:04] Julia Chen: Welcome back.\n\n[00:00:09] Marco Bellandi: Thank you.\n\n"
+            "[00:02:42] Julia Chen: Here's what you need.\nRice: 320 grams of Carnaroli.\nStock: one and a half "
+            "liters.\nOnion: one, chopped.\n\n[00:03:10] Marco Bellandi: Perfect.\n\n[00:03:12] Julia Chen: Good.\n")
+    transcript = read(write(tmp_path, "recipe.txt", text))
+    assert [b.speaker for b in transcript.blocks] == ["Julia Chen", "Marco Bellandi", "Julia Chen", "Marco Bellandi",
+                                                      "Julia Chen"]
+    assert "Rice: 320 grams of Carnaroli." in transcript.blocks[2].text.text
 
 
 def test_like_participants_told_apart_by_their_note_stay_apart(tmp_path):

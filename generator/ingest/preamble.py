@@ -7,7 +7,8 @@
 
 It is metadata, not speech: the title, the date, the podcast and who hosts and who is a guest.
 Meeting tools write one too: a title, a date and a duration (Teams), or a title ending in
-"- Transcript" (Google Meet); oral histories say "Interviewed by ...". A list of chapters
+"- Transcript" (Google Meet); oral histories say "Interviewed by ..." or "Interview with ...,
+conducted by ...". A list of chapters
 (`Chapters:` then `02:15 How it started` lines) is part of it. Only known keys count, and a
 role's value must be full names, so a first turn such as `Host: Welcome back` is never taken
 for a header, and a title line must read as a title. Where a line says only "Transcript" near
@@ -53,6 +54,10 @@ DURATION = re.compile(r"[ \t]*(?:\d+\s*h(?:ours?)?\s*)?(?:\d+\s*m(?:in(?:utes?)?
 BY_LINE = re.compile(r"[ \t]*(?P<key>(?i:interviewed|hosted|moderated|recorded|produced|transcribed|edited))"
                      r"[ \t]+(?i:by)[ \t]+(?P<value>[^\n]{1,80}?)[ \t]*")  # "Interviewed by Michael Torres"
 BY_KEYS = {"interviewed": "host", "hosted": "host", "moderated": "host"}
+# "Interview with Walter Brennan, conducted by Grace Liu", as oral histories head their transcripts.
+WITH_LINE = re.compile(r"[ \t]*(?i:(?:an?[ \t]+)?(?:oral[ \t]+history[ \t]+)?(?:interview|conversation)[ \t]+with)"
+                       r"[ \t]+(?P<guest>[^,\n]{1,80}?)(?:,?[ \t]+(?i:conducted|hosted|moderated|interviewed)[ \t]+"
+                       r"(?i:by)[ \t]+(?P<host>[^\n]{1,80}?))?[ \t]*\.?[ \t]*")
 CHAPTERS = re.compile(r"[ \t]*(?i:chapters|timestamps|time ?codes|contents|in this episode)[ \t]*:?[ \t]*")
 CHAPTER_LINE = re.compile(r"[ \t]*[\[(]?\d{1,2}:\d{2}(?::\d{2})?[\])]?[ \t]*[-–—:|]?[ \t]*[^\n]{1,100}")
 # A line saying only that the transcript starts here: "Transcript", "TRANSCRIPT:", "## Full transcript".
@@ -98,14 +103,18 @@ def read_preamble(source: str) -> Preamble:
         chapters = bool(CHAPTERS.fullmatch(text)) or (chapters or divider is not None) and bool(CHAPTER_LINE.fullmatch(text))
         heading = first and DIVIDER.fullmatch(text)  # "Transcript" above all else: a heading
         entry = (None, text) if chapters or heading else _entry(text, first)
-        first = False
+        opening, first = first, False
         if entry is None:
             if divider is not None:
                 continue  # show notes: a description, a link to follow
             break
         key, value = entry
         told_more = told_more or key != "title"
-        if key in ("host", "guest"):
+        if key == "interview":
+            people.extend(_interview_people(value))
+            if opening:  # "ORAL HISTORY INTERVIEW WITH RUTH ANDERSON" on top is the title too
+                fields.setdefault("title", value.strip())
+        elif key in ("host", "guest"):
             people.extend(Person(name, key) for name in NAMES_SEPARATOR.split(value))
             keyed = KEY_LINE.fullmatch(text)  # not "Interviewed by ..."
             if keyed:
@@ -154,6 +163,8 @@ def _entry(text: str, first: bool) -> tuple[str | None, str] | None:
         return "title", numbered.group("value")
     if DURATION.fullmatch(text) or LINK_LINE.fullmatch(text) or RULE.fullmatch(text):
         return None, text
+    if _interview_people(text):
+        return "interview", text
     by = BY_LINE.fullmatch(text)
     if by:
         role = BY_KEYS.get(by.group("key").lower())
@@ -174,19 +185,38 @@ def _entry(text: str, first: bool) -> tuple[str | None, str] | None:
     return key, value
 
 
+def _interview_people(text: str) -> list[Person]:
+    """The guest and host an "Interview with ..., conducted by ..." line names, when all are full names."""
+    match = WITH_LINE.fullmatch(text)
+    if match is None:
+        return []
+    people = [Person(name, role) for role in ("guest", "host") if match.group(role)
+              for name in NAMES_SEPARATOR.split(match.group(role))]
+    return people if all(looks_like_full_name(person.name) for person in people) else []
+
+
 def _caseless_name(text: str) -> bool:
     """A name in a script without capitals ("张三", "田中 太郎"): letters only, a few of them."""
     letters = text.replace(" ", "")
     return 0 < len(letters) <= 8 and letters.isalpha() and not any(c.isupper() or c.islower() for c in letters)
 
 
+SUBTITLE = re.compile(r"[ \t]+[-–—|][ \t]+|:[ \t]+")  # between a title and its subtitle
+
+
 def title_like(text: str) -> bool:
     """A short line written as titles are, its words mostly capitalised ("Weekly Product Sync",
     "Episode 42: Building in Public"), not a sentence said ("so um yeah welcome back")."""
-    words = MARKUP.sub("", text).split()
-    capitalised = sum(1 for word in words if word[:1].isupper() or word[:1].isdigit())
-    return (0 < len(words) <= TITLE_WORDS and 2 * capitalised >= len(words)
+    plain = MARKUP.sub("", text)
+    head = SUBTITLE.split(plain, maxsplit=1)[0]  # "Allotment Hour - composting and no-dig": the name may decide
+    return (0 < len(plain.split()) <= TITLE_WORDS and (_capitalised(plain) or _capitalised(head))
             and not text.rstrip().endswith((".", "?", "!", ":", ",")))
+
+
+def _capitalised(text: str) -> bool:
+    """Half the words or more start with a capital or a digit."""
+    words = text.split()
+    return bool(words) and 2 * sum(1 for word in words if word[:1].isupper() or word[:1].isdigit()) >= len(words)
 
 
 def _iso_date(text: str | None) -> str | None:

@@ -65,6 +65,9 @@ NOTICE = re.compile(r"(?i:[^\n]*?(?:\bcopyright\b|©|\ball rights reserved\b|\bt
 FIRST_SENTENCE = re.compile(r"[^\n]*?[.!?](?=\s|$)|[^\n]*")
 MARKDOWN_SUFFIXES = (".md", ".markdown")
 MARKDOWN_ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")  # "\\[" is "[", "\\\\" one backslash, read left to right
+# Emphasis around words on one line (`*aside*`, `**bold**`, `_word_`), its marks not shown; not
+# `snake_case`, `2 * 3` or an escaped `\\*`.
+EMPHASIS = re.compile(r"(?<![\\\w*])(?P<mark>\*\*|\*|__|_)(?=[^\s*_])[^\n]*?(?<=[^\s\\*_])(?P=mark)(?![\w*])")
 LABELLED_SHARE = 1 / 3  # of paragraphs that start with a label, for a file to count as labelled
 
 
@@ -106,8 +109,11 @@ def read_labelled(source: str, path: Path) -> Reading:
     turns = [_turn(source, p, accept, label_times=clocked >= 2) for p in paragraphs]
     if title is None and not header.end and _title_line(source, turns):
         title, turns = source[turns[0].start:turns[0].end], turns[1:]
+    elif title is None and not header.end and paragraphs and _labelled_title(source, paragraphs[0], turns):
+        title, turns = source[paragraphs[0].start:paragraphs[0].end], turns[1:]
     roles = {t.label.name: t.label.role for t in turns if t.label and t.label.role}
-    blocks = _speaker_blocks(source, turns, role_aliases(roles), _markdown(path))
+    cover = {person.name: person.role for person in header.people}  # "Interviewed by Grace Liu": Q. is Grace Liu
+    blocks = _speaker_blocks(source, turns, role_aliases(cover | roles), _markdown(path))
     people = tuple(Person(name, role) for name, role in roles.items())
     return _with_header(Reading(tuple(blocks), title=title, people=people), header)
 
@@ -118,6 +124,18 @@ def _title_line(source: str, turns: list[Turn]) -> bool:
     said = source[first.start:first.end] if first else ""
     return bool(first is not None and first.label is None and turns[1].label is not None and said.strip()
                 and "\n" not in said and title_like(said) and not is_stage_direction(said))
+
+
+def _labelled_title(source: str, paragraph: Paragraph, turns: list[Turn]) -> bool:
+    """A labelled file opening with a title that reads as a label ("Allotment Hour: composting
+    and no-dig"): one line, its "name" labels nothing else and the words after it are no
+    sentence, and the turns below are labelled."""
+    first = turns[0] if len(turns) >= 2 else None
+    line = source[paragraph.start:paragraph.end]
+    return bool(first is not None and first.label is not None and not first.label.sentence and "\n" not in line
+                and first.time is None and first.label.lead is None and first.label.time is None
+                and turns[1].label is not None and all(t.label is None or t.label.name != first.label.name
+                                                       for t in turns[1:]) and title_like(line))
 
 
 def _with_header(reading: Reading, header: Preamble) -> Reading:
@@ -151,8 +169,8 @@ def _markdown(path: Path) -> bool:
 
 
 def _speaker_blocks(source: str, turns: list[Turn], aliases: dict[str, str], markdown: bool = False) -> list[Block]:
-    """Each turn's words as blocks, with its speaker; in Markdown, without the backslashes
-    that escape punctuation (`\\[laughter\\]` reads "[laughter]")."""
+    """Each turn's words as blocks, with its speaker; in Markdown, without emphasis marks and
+    the backslashes that escape punctuation (`\\[laughter\\]` reads "[laughter]")."""
     blocks = []
     speaker = pending = None  # pending: the time of a label on its own, for the words after it
     for turn in turns:
@@ -166,7 +184,7 @@ def _speaker_blocks(source: str, turns: list[Turn], aliases: dict[str, str], mar
         time = turn.time if turn.time is not None else pending
         for start, end, piece_time in _timed_pieces(source, turn.start, turn.end, time):
             text = MappedText.verbatim(source, start, end)
-            text = _unescaped(text) if markdown and "\\" in text.text else text
+            text = _markdown_text(text) if markdown else text
             who = None if is_stage_direction(text.text) else speaker
             blocks.append(Block(text, turn.line + source.count("\n", turn.start, start), who, piece_time,
                                 new_turn=turn.new_turn and start == turn.start))
@@ -174,11 +192,16 @@ def _speaker_blocks(source: str, turns: list[Turn], aliases: dict[str, str], mar
     return blocks
 
 
-def _unescaped(text: MappedText) -> MappedText:
-    """Markdown's escaping backslashes left out, found left to right; each character kept
-    still maps to its own place in the file."""
-    escaping = {match.start() for match in MARKDOWN_ESCAPE.finditer(text.text)}
-    kept = [index for index in range(len(text.text)) if index not in escaping]
+def _markdown_text(text: MappedText) -> MappedText:
+    """Markdown's emphasis marks and escaping backslashes left out (escapes found left to
+    right); each character kept still maps to its own place in the file."""
+    if "\\" not in text.text and "*" not in text.text and "_" not in text.text:
+        return text
+    dropped = {match.start() for match in MARKDOWN_ESCAPE.finditer(text.text)}
+    for match in EMPHASIS.finditer(text.text):
+        width = len(match.group("mark"))
+        dropped |= set(range(match.start(), match.start() + width)) | set(range(match.end() - width, match.end()))
+    kept = [index for index in range(len(text.text)) if index not in dropped]
     offsets = text.offsets()
     return MappedText.from_offsets("".join(text.text[i] for i in kept), [offsets[i] for i in kept])
 
@@ -306,8 +329,9 @@ def _paragraphs(source: str, split: bool) -> list[Paragraph]:
     # each line's label, read once for both passes over them
     labels = {line.number: lead_label(source, line.start, line.end) for group in groups for line in group} if split else {}
     speaking = _speaking_names(labels.values())
+    timed = _timed_names(labels.values())
     for group in groups:
-        labelled = _labelled_lines(group, labels, speaking) | _marked_lines(source, group) if split else set()
+        labelled = _labelled_lines(group, labels, speaking, timed) | _marked_lines(source, group) if split else set()
         for piece in _cut(group, _clock_lines(source, group)):  # a time alone on its line is for the words below
             stamped = _stamped_lines(source, piece)
             for lines in (part for stamp in _cut(piece, stamped) for part in _cut(stamp, labelled)):
@@ -364,13 +388,23 @@ def _marked_lines(source: str, group: list[Line]) -> set[int]:
     return starts if len(starts) >= 2 else set()
 
 
-def _labelled_lines(group: list[Line], line_labels: dict[int, Label | None], speaking: set[str]) -> set[int]:
+def _timed_names(labels: Iterable[Label | None]) -> set[str] | None:
+    """The names a file gives a time (`[00:01:02] Jane Doe:`), where at least two speakers
+    are timed twice or more; None where the file does not time its speakers."""
+    timed = Counter(label.name for label in labels if label and (label.lead is not None or label.time is not None))
+    return set(timed) if sum(1 for count in timed.values() if count >= 2) >= 2 else None
+
+
+def _labelled_lines(group: list[Line], line_labels: dict[int, Label | None], speaking: set[str],
+                    timed: set[str] | None = None) -> set[int]:
     """Numbers of the labelled lines of a paragraph of one utterance per line: when most
     lines have a label or at least two are header lines; else those of at least two lines
     labelled with `speaking` names (turns hard-wrapped, with no blank line between them).
-    Items of a list ("- Website: ...") are no labels here, unless their names are in bold."""
+    Items of a list ("- Website: ...") are no labels here, unless their names are in bold, and
+    in a file that times its speakers, a name it never times is a list read out in a turn ("Rice: 320 g")."""
     labels = [(line.number, line_labels[line.number]) for line in group]
-    labels = [(number, label) for number, label in labels if label and (label.bold or not label.marked)]  # no list
+    labels = [(number, label) for number, label in labels if label and (label.bold or not label.marked)  # no list
+              and (timed is None or label.name in timed or number == group[0].number)]
     starts = {number for number, label in labels if label}
     headers = sum(1 for _, label in labels if label and label.header)
     if len(starts) >= 2 and (2 * len(starts) >= len(group) or headers >= 2):
