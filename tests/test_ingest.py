@@ -1323,6 +1323,28 @@ def test_a_list_read_out_in_a_timed_turn_stays_in_the_turn(tmp_path):
     assert "Rice: 320 grams of Carnaroli." in transcript.blocks[2].text.text
 
 
+def test_a_name_written_with_and_without_a_title_is_one_person(tmp_path):
+    """"Dr. Mark Chen", "Mark Chen" and "Dr. Chen" were three speakers; the header's "Dr. Priya
+    Raman" and the "Priya Raman" who speaks were two people, the guest not speaking."""
+    text = ("Jane Doe: My guest studies sleep.\n\nDr. Mark Chen: Thanks.\n\nJane Doe: How?\n\n"
+            "Mark Chen: By not sleeping.\n\nJane Doe: And now?\n\nDr. Chen: Bed at ten.\n")
+    assert [b.speaker for b in read(write(tmp_path, "sleep.txt", text)).blocks] == [
+        "Jane Doe", "Mark Chen", "Jane Doe", "Mark Chen", "Jane Doe", "Mark Chen"]
+    text = ("Field Notes, Episode 14\nGuest: Dr. Priya Raman\nRecorded: 3 March 2024\n\nTranscript\n\n"
+            "Jane Doe: Welcome.\n\nPriya Raman: Thanks, Jane.\n\nJane Doe: Strawberries?\n")
+    transcript = read(write(tmp_path, "field.txt", text))
+    assert Person("Priya Raman", "guest") in transcript.meta.people
+    assert not [p for p in transcript.meta.people if p.name == "Dr. Priya Raman"]
+
+
+def test_numbered_items_read_out_are_no_speakers_but_numbered_callers_are(tmp_path):
+    text = ("Jane Doe: Three rules.\n\nRule 1: Never interrupt.\n\nRule 2: Ask the dumb question.\n\n"
+            "Bob Smith: Good rules.\n\nCaller 1: Hi, love the show.\n\nCaller 2: Hello from Leeds.\n\n"
+            "Jane Doe: Welcome, both.\n")
+    assert [b.speaker for b in read(write(tmp_path, "rules.txt", text)).blocks] == [
+        "Jane Doe", "Jane Doe", "Jane Doe", "Bob Smith", "Caller 1", "Caller 2", "Jane Doe"]
+
+
 def test_like_participants_told_apart_by_their_note_stay_apart(tmp_path):
     """"Student (Jordan)" and "Student (Priya)" are two people, not one "Student"; a pronoun
     note still says nothing of who ("Guest (she/her)" is the guest)."""

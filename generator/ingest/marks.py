@@ -98,7 +98,7 @@ DIARIZED = re.compile(rf"(?:{SPEAKER_WORD}|s)[ _-]?\d{{1,3}}|{SPEAKER_WORD}[ _-]
 # Someone a transcriber could not name, labelled by what they are: "Caller:", "Audience member:",
 # "Man in audience:", "Unidentified speaker:". Such a label is a speaker even once, in any case.
 PARTICIPANT = re.compile(r"(?i:(?:unidentified|unknown|female|male|another|second|first)[ \t]+)?"
-                         r"(?i:audience|audience[ \t]+member|caller|listener|questioner|participant|attendee|panel+ist"
+                         r"(?i:audience|audience[ \t]+member|caller|listener|questioner|participant|respondent|attendee|panel+ist"
                          r"|narrator|announcer|interpreter|translator|reporter|correspondent|speaker|voice|man|woman"
                          r"|person|student|crowd)(?i:[ \t]+(?:in|from)[ \t]+(?:the[ \t]+)?(?:audience|crowd|floor))?")
 COLON = r"(?::(?=\s|$)|：)"  # an ASCII colon before a space; a full-width one (CJK) needs none

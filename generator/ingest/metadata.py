@@ -153,12 +153,15 @@ def rename_speakers(reading: Reading, sidecar: Sidecar, transcript: Path) -> Rea
     def named(speaker: str) -> str:
         full = whole.get(speaker, speaker)
         return given.get(speaker) or given.get(full) or spelled.get(full.casefold(), full)
-    names = {speaker: name for speaker in said if (name := named(speaker)) != speaker}
+    names = {speaker: name for speaker in said | {person.name for person in reading.people}
+             if (name := named(speaker)) != speaker}
     if not names:
         return reading
+    people: dict[str, Person] = {}  # "Dr. Priya Raman" of the header and the "Priya Raman" speaking: one guest
+    for person in reading.people:
+        people.setdefault(names.get(person.name, person.name), replace(person, name=names.get(person.name, person.name)))
     return replace(reading, blocks=tuple(replace(block, speaker=names.get(block.speaker, block.speaker))
-                                         for block in reading.blocks),
-                   people=tuple(replace(person, name=names.get(person.name, person.name)) for person in reading.people))
+                                         for block in reading.blocks), people=tuple(people.values()))
 
 
 def _check_keys(path: Path, data: dict, allowed: tuple[str, ...]) -> None:

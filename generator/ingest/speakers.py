@@ -23,6 +23,7 @@ from .marks import INTERJECTIONS, NUMBERED, PARTICIPANT, ROLE_WORDS, Label, is_d
 
 # A capitalised word after a lowercase one, mid-sentence: a name ("thanks, Bob"), not a sentence opener.
 PROPER_NOUN = re.compile(r"(?<=[a-z,] )[A-Z][a-z]+\b")
+TITLES = frozenset("dr prof professor mr mrs ms mx miss sir dame rev reverend fr father sr sister".split())
 LOWERCASE_WORD = re.compile(r"(?<![\w'’-])[a-z][a-z'’-]*")
 
 def label_filter(candidates: list[Label | None], structural: set[str],
@@ -77,7 +78,7 @@ def label_filter(candidates: list[Label | None], structural: set[str],
         return (label.bold or label.role is not None or label.name.lower() in ROLE_WORDS or label.time is not None
                 or counts.get(label.name, 0) >= 2 or looks_like_full_name(label.name) or _capitals(label.name)
                 or is_diarized(label.name) or label.name in structural or label.name in said_as_names
-                or _numbered_family(label.name, families) or never_lowercase(label)
+                or _numbered_family(label.name, families, talking) or never_lowercase(label)
                 or PARTICIPANT.fullmatch(label.name) is not None and label.sentence and not label.marked
                 or recurring and not label.marked and counts[label.name] == 1 and _said_nearby(label, text))
 
@@ -90,16 +91,30 @@ def label_filter(candidates: list[Label | None], structural: set[str],
 
 
 def short_names(names: Iterable[str]) -> dict[str, str]:
-    """One-word names that are a word of exactly one longer name, mapped to it: 'INSKEEP' is
-    'STEVE INSKEEP'; 'Jane' beside 'Jane Doe' and 'Mary Jane Watson' is left alone."""
-    longer = [name for name in names if " " in name and not is_diarized(name)
-              and not {"&", "and"} & set(name.lower().split())]  # "Jane & Bob" is two people, not Jane
-    whole = {}
+    """Shorter ways of writing one person, mapped to the full name: a one-word name that is a
+    word of exactly one longer name ('INSKEEP' is 'STEVE INSKEEP'; 'Jane' beside 'Jane Doe' and
+    'Mary Jane Watson' is left alone), and the same names with a title before them ('Dr. Mark
+    Chen' and 'Dr. Chen' are 'Mark Chen', where the transcript also writes 'Mark Chen')."""
+    names = set(names)
+    plain = {_untitled(name).casefold(): name for name in names if _untitled(name) == name}
+    whole = {name: plain[_untitled(name).casefold()] for name in names
+             if _untitled(name) != name and _untitled(name).casefold() in plain}
+    longer = {whole.get(name, name) for name in names if " " in _untitled(name) and not is_diarized(name)
+              and not {"&", "and"} & set(name.lower().split())}  # "Jane & Bob" is two people, not Jane
     for name in names:
-        owners = [full for full in longer if name.casefold() in full.casefold().split()]
-        if " " not in name and len(owners) == 1 and name.casefold() not in ROLE_WORDS:  # "Host" is not "Guest Host"
+        core = _untitled(name)
+        owners = [full for full in longer if core.casefold() in _untitled(full).casefold().split()]
+        if " " not in core and len(owners) == 1 and core.casefold() not in ROLE_WORDS:  # "Host" is not "Guest Host"
             whole[name] = owners[0]
     return whole
+
+
+def _untitled(name: str) -> str:
+    """A name without the titles before it: 'Dr. Mark Chen' -> 'Mark Chen'; 'Dr.' alone stays."""
+    words = name.split()
+    while len(words) > 1 and words[0].casefold().rstrip(".") in TITLES:
+        words = words[1:]
+    return " ".join(words)
 
 
 def word_evidence(text: str) -> tuple[set[str], set[str], str]:
@@ -139,10 +154,14 @@ def _speaking_name_lines(labels: list[Label], counts: dict[str, int]) -> set[str
     return names if len(names) >= 2 else set()
 
 
-def _numbered_family(name: str, families: Counter) -> bool:
-    """'Caller 2' beside 'Caller 1': numbered participants, however few times each speaks."""
+def _numbered_family(name: str, families: Counter, talking: set[str]) -> bool:
+    """'Caller 2' beside 'Caller 1': numbered participants, however few times each speaks, when
+    they are named as people are ("Caller", "Guest", "Person") or one of them speaks twice;
+    "Rule 1:", "Rule 2:" or "Question 1:", "Question 2:" are a list read out."""
     numbered = NUMBERED.fullmatch(name)
-    return numbered is not None and families[numbered.group("word").lower()] >= 2
+    word = numbered.group("word").lower() if numbered else ""
+    return (numbered is not None and families[word] >= 2
+            and (word in talking or word in ROLE_WORDS or PARTICIPANT.fullmatch(word) is not None))
 
 
 def _vouched_cast(labels: list[Label], known: set[str]) -> set[str]:
