@@ -1345,6 +1345,19 @@ def test_numbered_items_read_out_are_no_speakers_but_numbered_callers_are(tmp_pa
         "Jane Doe", "Jane Doe", "Jane Doe", "Bob Smith", "Caller 1", "Caller 2", "Jane Doe"]
 
 
+def test_times_of_day_count_from_the_first(tmp_path):
+    """Chats and meeting tools write the clock on the wall ("[10:15 AM] Jane Doe:", "Jane Doe  10:16 AM");
+    such files were read as one paragraph without speakers. A time of day said in a recording
+    timed from its start changes nothing."""
+    for text in ("[10:15 AM] Jane Doe: Hello.\n[10:15 AM] Bob Smith: Hi Jane.\n[11:02 AM] Jane Doe: Next.\n",
+                 "Jane Doe  10:15 AM\nHello.\n\nBob Smith  10:15 AM\nHi Jane.\n\nJane Doe  11:02 AM\nNext.\n"):
+        transcript = read(write(tmp_path, "chat.txt", text))
+        assert [(b.speaker, b.time) for b in transcript.blocks] == [
+            ("Jane Doe", 0.0), ("Bob Smith", 0.0), ("Jane Doe", 2820.0)]
+    said = "[00:01:02] Jane Doe: We meet at 10:15 AM.\n\n[00:01:09] Bob Smith: Or 11:30 AM.\n"
+    assert [b.time for b in read(write(tmp_path, "said.txt", said)).blocks] == [62.0, 69.0]
+
+
 def test_like_participants_told_apart_by_their_note_stay_apart(tmp_path):
     """"Student (Jordan)" and "Student (Priya)" are two people, not one "Student"; a pronoun
     note still says nothing of who ("Guest (she/her)" is the guest)."""

@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
+from dataclasses import replace
 from pathlib import Path
 from typing import Callable
 
@@ -19,6 +20,7 @@ from ..model import Transcript
 from .ass import read_ass
 from .detect import detect_format
 from .htmlpage import read_html
+from .marks import said_at_times_of_day
 from .metadata import build_metadata, read_sidecar, rename_speakers, split_front_matter
 from .podquest import read_podquest
 from .source import Reading, decode_source
@@ -58,6 +60,8 @@ def read_transcript(path: Path, project_root: Path, format: str | None = None) -
     sidecar = read_sidecar(path, FORMATS).over(front_matter)
     chosen = format or sidecar.format or detect_format(path, speech)
     reading = rename_speakers(READERS[chosen](speech, path), sidecar, path)
+    if said_at_times_of_day(speech):
+        reading = _from_first_time(reading)
     if not reading.blocks:
         raise TranscriptError(path, 1, f"has no transcript text; read as {chosen}, expected "
                               "at least one paragraph, cue or segment")
@@ -67,6 +71,15 @@ def read_transcript(path: Path, project_root: Path, format: str | None = None) -
                               "recording; check the time at this line")
     return Transcript(id=slugify(path.stem), source=_relative(path, project_root), source_text=source,
                       format=chosen, meta=build_metadata(reading, sidecar, path.stem), blocks=reading.blocks)
+
+
+def _from_first_time(reading: Reading) -> Reading:
+    """Times of day as times into the recording: from the first one, past midnight too."""
+    first = next((block.time for block in reading.blocks if block.time is not None), None)
+    if first is None or first < 3600:  # offsets into the recording, whatever times of day are said
+        return reading
+    return replace(reading, blocks=tuple(block if block.time is None else replace(block, time=(block.time - first) % 86400)
+                                         for block in reading.blocks))
 
 
 def slugify(stem: str, fallback: str = "episode") -> str:

@@ -56,9 +56,12 @@ MAX_NAME_CHARS = 40
 # Video tools (Premiere, Avid, Happy Scribe) write timecodes with frames: 00:01:04:15, or
 # 00;01;04;15 when drop-frame. The frame rate is not given, so frames (under a second) are dropped.
 TIMECODE = r"\d{1,2}[:;]\d{2}[:;]\d{2}[:;]\d{2}"
-CLOCK = rf"(?:{TIMECODE}|(?:\d{{1,2}}:)?\d{{1,2}}:\d{{2}}(?:[.,]\d{{1,3}})?)"
+# A time of day as meeting tools and chats write it: "10:15 AM", "2:03:45 p.m.".
+MERIDIEM = r"[ \t]?(?:[AaPp]\.?[Mm]\.?)(?![\w])"
+CLOCK = rf"(?:{TIMECODE}|(?:\d{{1,2}}:)?\d{{1,2}}:\d{{2}}(?:[.,]\d{{1,3}})?(?:{MERIDIEM})?)"
 ANY_CLOCK = re.compile(rf"{TIMECODE}|(?:\d+:)?\d{{1,2}}:\d{{2}}(?:[,.]\d{{1,3}})?")  # in data fields: hours of any length
 NUMBER = re.compile(r"\d+(?:\.\d+)?")
+TIME_OF_DAY = re.compile(rf"(?<![\d:])\d{{1,2}}:\d{{2}}(?::\d{{2}})?{MERIDIEM}")
 # The end of a time range, "[00:00:05 - 00:00:10]": the start is the passage's time.
 UNTIL = rf"(?:[ \t]*(?:-->|[-–—~]|to)[ \t]*{CLOCK})?"
 # A bracketed time, also as a Markdown link to that moment ("[00:01:02](https://youtu.be/x?t=62)").
@@ -166,12 +169,24 @@ def seconds_in(value: Any) -> float | None:
 
 
 def clock_seconds(clock: str) -> float:
-    """'01:02:03.5', '02:03' or the timecode '01:02:03:12' -> seconds."""
+    """'01:02:03.5', '02:03' or the timecode '01:02:03:12' -> seconds; a time of day ('10:15 AM',
+    '2:03 p.m.') -> seconds since midnight."""
+    meridiem = re.search(rf"{MERIDIEM}$", clock)
+    if meridiem:
+        hours, minutes, *seconds = clock[:meridiem.start()].split(":")
+        afternoon = meridiem.group().strip().lower().startswith("p")
+        return ((int(hours) % 12 + 12 * afternoon) * 60 + int(minutes)) * 60 + float(seconds[0] if seconds else 0)
     parts = clock.replace(",", ".").replace(";", ":").split(":")[:3]
     seconds = 0.0
     for part in parts:
         seconds = seconds * 60 + float(part)
     return seconds
+
+
+def said_at_times_of_day(source: str) -> bool:
+    """Whether a file times its words by the clock on the wall ("[10:15 AM] Jane Doe: ..."),
+    not by the recording: then the first time is the recording's start."""
+    return len(TIME_OF_DAY.findall(source)) >= 2
 
 
 def find_label(source: str, pos: int, end: int, lowercase: bool = False, tentative: bool = False) -> Label | None:
