@@ -1358,6 +1358,22 @@ def test_times_of_day_count_from_the_first(tmp_path):
     assert [b.time for b in read(write(tmp_path, "said.txt", said)).blocks] == [62.0, 69.0]
 
 
+def test_html_names_in_paragraphs_of_their_own_head_the_words_below(tmp_path):
+    """A page saved from a podcast's site: `<p><strong>Jane Doe</strong></p>` above the words, or
+    `<b>Jane Doe</b> (00:00:01)<br>` as the paragraph's first line; a lone word that is no
+    speaker stays text."""
+    page = ("<html><body><article><p><strong>Jane Doe</strong></p><p>Welcome. Today, salt.</p>"
+            "<p><strong>Ana Costa</strong></p><p>Thanks, Jane.</p><p><strong>Jane Doe</strong></p><p>Why salt?</p>"
+            "<p>Word</p><p><strong>Ana Costa</strong></p><p>Because.</p></article></body></html>")
+    assert [(b.speaker, b.text.text) for b in read(write(tmp_path, "salt.html", page)).blocks] == [
+        ("Jane Doe", "Welcome. Today, salt."), ("Ana Costa", "Thanks, Jane."), ("Jane Doe", "Why salt?"),
+        ("Jane Doe", "Word"), ("Ana Costa", "Because.")]
+    page = ("<html><body><h2>Transcript</h2><p><b>Jane Doe</b> (00:00:01)<br>Welcome.</p>"
+            "<p><b>Ana Costa</b> (00:00:05)<br>Thanks.</p><p><b>Jane Doe</b> (00:00:08)<br>Why salt?</p></body></html>")
+    assert [(b.speaker, b.time, b.text.text) for b in read(write(tmp_path, "page.html", page)).blocks] == [
+        ("Jane Doe", 1.0, "Welcome."), ("Ana Costa", 5.0, "Thanks."), ("Jane Doe", 8.0, "Why salt?")]
+
+
 def test_like_participants_told_apart_by_their_note_stay_apart(tmp_path):
     """"Student (Jordan)" and "Student (Priya)" are two people, not one "Student"; a pronoun
     note still says nothing of who ("Guest (she/her)" is the guest)."""

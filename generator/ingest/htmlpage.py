@@ -20,7 +20,7 @@ from ..errors import TranscriptError, line_of
 from ..model import Block
 from ..textmap import MappedText
 from .cues import without_markup
-from .marks import CLOCK, clock_seconds, find_header, lead_label, name_line
+from .marks import CLOCK, Label, clock_seconds, find_header, lead_label, name_line
 from .source import Reading
 from .speakers import label_filter, word_evidence
 
@@ -73,23 +73,36 @@ def _lines(page: str, start: int, end: int) -> list[tuple[int, int]]:
 def _labelled(blocks: list[Block], headings: dict[int, str]) -> list[Block]:
     """A page with no `<cite>` may still open its paragraphs (or the lines of a paragraph cut
     by `<br>`) with `<b>Name:</b>` or `Name:`, or head them with the speaker's name
-    (`<h3>Ann Lee</h3>`, with or without a time): such a label is a speaker where the text
-    reader would take it for one, and the speaker goes on until the next label."""
+    (`<h3>Ann Lee</h3>`, or a paragraph or line holding only the name, `<p><b>Ann Lee</b></p>`,
+    with or without a time): such a label is a speaker where the text reader would take it for
+    one, and the speaker goes on until the next label. A name paragraph that is no speaker stays text."""
     candidates = [lead_label(block.text.text, 0, len(block.text.text)) for block in blocks]
     named = {index: find_header(text, 0, len(text)) or name_line(text, 0, len(text)) for index, text in headings.items()}
-    accept = label_filter([*candidates, *named.values()], set(),
+    alone = {index: name for index, block in enumerate(blocks[:-1]) if (name := _name_only(block.text.text))}
+    accept = label_filter([*candidates, *named.values(), *alone.values()], set(),
                           *word_evidence("\n".join(block.text.text for block in blocks)))
-    labelled, speaker = [], None
+    labelled, speaker, pending = [], None, None
     for index, (block, label) in enumerate(zip(blocks, candidates)):
         heading = named.get(index)
         if heading and accept(heading):
             speaker = heading.name
             block = replace(block, time=heading.time if heading.time is not None else block.time)
+        if index in alone and accept(alone[index]):
+            speaker, pending = alone[index].name, alone[index].time
+            continue
         if label and accept(label) and label.end < len(block.text.text):
             speaker, time = label.name, next((t for t in (label.lead, label.time) if t is not None), block.time)
             block = replace(block, text=block.text.slice(label.end, len(block.text.text)), time=time)
+        block = replace(block, time=pending) if pending is not None and block.time is None else block
         labelled.append(replace(block, speaker=speaker))
+        pending = None
     return labelled
+
+
+def _name_only(text: str) -> Label | None:
+    """A name filling the paragraph or line, with or without a time: `Jane Doe`, `Jane Doe (00:00:01)`."""
+    label = find_header(text, 0, len(text)) or name_line(text, 0, len(text))
+    return label if label is not None and label.end >= len(text.rstrip()) else None
 
 
 def looks_like_html(source: str) -> bool:
