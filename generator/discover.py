@@ -180,6 +180,15 @@ def _name(cluster: Candidate, site: tuple[Counter, Counter], headwords: dict[str
     return parts
 
 
+def _own_terms(cluster: Candidate, site_terms: Counter) -> tuple[str, ...]:
+    """The glossary terms a cluster says at least twice and more often than the rest of the
+    site does, as the topic's own (most said first): otherwise it borrows the terms whose
+    definitions read like its keywords, and a term the glossary defines with another
+    episode's words ("Houston") would draw that episode's passages in."""
+    own = [term for term, count in cluster.terms.items() if count >= 2 and 2 * count > site_terms[term]]
+    return tuple(sorted(own, key=lambda term: (-cluster.terms[term], term))[:KEYWORDS])
+
+
 def _names_things(said: str, endings: tuple[str, ...] = ("ing", "ed")) -> bool:
     """A word that can name a subject on its own: not a verb form as speech says it ("wanted",
     "expecting"; "Reasoning models" and "Beijing" still name), nor an answer ("Yup"). English
@@ -244,5 +253,5 @@ def discover_topics(episodes: Sequence[Episode], glossary: Sequence[Term] = ()) 
         title = ", ".join(name)
         said = [k for k in keywords if _names_things(k, endings=("ed",))][:6]  # all still signal the topic
         topics.append(Topic(ident, title[0].upper() + title[1:], f"Passages that talk about {', '.join(said)}.",
-                            keywords=tuple(keywords), curated=False))
+                            keywords=tuple(keywords), terms=_own_terms(cluster, site[1]), curated=False))
     return tuple(topics)

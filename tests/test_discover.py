@@ -121,3 +121,20 @@ def test_a_site_that_is_one_topic_names_it_by_its_most_telling_words(tmp_path):
     topics = analyse_site(Project(root)).topics
     assert len(topics) == 1
     assert topics[0].title.split(", ")[0] in {"Risotto", "Rice", "Stock"}, topics[0].title
+
+
+def test_a_discovered_topic_owns_the_glossary_terms_its_passages_say_most(nasa):
+    """Its terms are the ones its own segments say more than the rest of the site; before, it
+    borrowed the terms whose definitions (on a site without a glossary, sentences picked from
+    any episode) read like its keywords, which drew another episode's passages in: on a site
+    of 13 episodes, "Houston" filed six Apollo 11 calls under a startup's topic."""
+    from generator.discover import discover_topics
+    topics = discover_topics(nasa.episodes, nasa.glossary)
+    episode = nasa.episodes[0]
+    assert any(topic.terms for topic in topics)
+    owned = [term for topic in topics for term in topic.terms]
+    assert len(owned) == len(set(owned)), "a term is the own term of one topic at most"
+    for topic in topics:
+        passages = {p.id for p, labels in zip(episode.passages, episode.passage_topics) if topic.id in labels}
+        for term in topic.terms:
+            assert any(m.term == term and m.passage in passages for m in episode.mentions), (topic.title, term)
