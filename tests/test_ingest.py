@@ -1470,6 +1470,10 @@ def test_numbered_speakers_above_their_words_in_any_language(tmp_path, first, se
      [("Speaker A", 1.5, "Hi there.")]),
     ('{"paragraphs": [{"text": "Hi there. Bye.", "start": 2500, "end": 4000, "confidence": 0.9}], "id": "x"}',
      [(None, 2.5, "Hi there. Bye.")]),
+    # diarization ids a script wrote into Whisper's segment text
+    ('{"segments": [{"start": 0.0, "end": 2.0, "text": " [SPEAKER_00]: Welcome back."},'
+     ' {"start": 2.0, "end": 4.0, "text": " SPEAKER_01: Thanks. Note: it rained."}]}',
+     [("SPEAKER_00", 0.0, "Welcome back."), ("SPEAKER_01", 2.0, "Thanks. Note: it rained.")]),
     # Deepgram's utterances saved on their own: the same key as AssemblyAI's, in seconds
     ('{"utterances": [{"start": 0.52, "end": 2.1, "text": "Welcome back.", "speaker": 0},'
      ' {"start": 2.4, "end": 4.9, "text": "Good to be here.", "speaker": 1}]}',

@@ -9,18 +9,21 @@ has is chosen.
 Without any of these, the whole text of `{"text": ...}` (OpenAI's `json`), Deepgram's `alternatives[0].transcript`, Transcribe's `transcripts[0].transcript` or
 Azure's `combinedRecognizedPhrases[0].display` is one block without a time. Times may be
 numbers, numeric strings or clocks; a numeric or one-letter speaker id (`0`, `"A"`) is named
-`Speaker 0`, `Speaker A`.
+`Speaker 0`, `Speaker A`. Where no segment names a speaker, a diarization id a script wrote
+into the text (`"[SPEAKER_00]: Welcome."`) does.
 """
 
 from __future__ import annotations
 
 import json
 import re
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 from ..errors import TranscriptError, line_of
 from ..model import Block
+from .marks import find_label, is_diarized
 from .jsonmap import LocatedDict, LocatedStr, at, describe, mapped_literal, mapped_pieces, parse_located
 from .source import Reading
 from .speech_shapes import SHAPES, Shape, Units
@@ -50,7 +53,20 @@ def read_whisper(source: str, path: Path) -> Reading:
         blocks = [_block(source, unit, where, shape, path) for where, unit in units]
     else:
         blocks = _whole_text(source, data, path)
-    return Reading(tuple(b for b in blocks if b.text.text), title=_title(data), language=_language(data))
+    blocks = [block for block in blocks if block.text.text]
+    if not any(block.speaker for block in blocks):
+        blocks = [_id_in_text(block) for block in blocks]
+    return Reading(tuple(blocks), title=_title(data), language=_language(data))
+
+
+def _id_in_text(block: Block) -> Block:
+    """A diarization script's id written into the segment's text (`"[SPEAKER_00]: Welcome."`)."""
+    text = block.text.text
+    start = len(text) - len(text.lstrip())
+    label = find_label(text, start, len(text), tentative=True)
+    if label is None or not is_diarized(label.name) or label.end >= len(text):
+        return block
+    return replace(block, speaker=label.name, text=block.text.slice(label.end, len(text)))
 
 
 def looks_like_speech_json(source: str) -> bool:
