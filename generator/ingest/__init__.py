@@ -20,7 +20,7 @@ from ..model import Transcript
 from .ass import read_ass
 from .detect import detect_format
 from .htmlpage import read_html
-from .marks import said_at_times_of_day
+from .marks import said_at_time_of_day
 from .metadata import build_metadata, read_sidecar, rename_speakers, split_front_matter
 from .podquest import read_podquest
 from .source import Reading, decode_source
@@ -60,8 +60,7 @@ def read_transcript(path: Path, project_root: Path, format: str | None = None) -
     sidecar = read_sidecar(path, FORMATS).over(front_matter)
     chosen = format or sidecar.format or detect_format(path, speech)
     reading = rename_speakers(READERS[chosen](speech, path), sidecar, path)
-    if said_at_times_of_day(speech):
-        reading = _from_first_time(reading)
+    reading = _from_first_time(reading, speech)
     if not reading.blocks:
         raise TranscriptError(path, 1, f"has no transcript text; read as {chosen}, expected "
                               "at least one paragraph, cue or segment")
@@ -73,13 +72,15 @@ def read_transcript(path: Path, project_root: Path, format: str | None = None) -
                       format=chosen, meta=build_metadata(reading, sidecar, path.stem), blocks=reading.blocks)
 
 
-def _from_first_time(reading: Reading) -> Reading:
-    """Times of day as times into the recording: from the first one, past midnight too."""
-    first = next((block.time for block in reading.blocks if block.time is not None), None)
-    if first is None or first < 3600:  # offsets into the recording, whatever times of day are said
+def _from_first_time(reading: Reading, source: str) -> Reading:
+    """Times of day ("[10:15 AM] Jane Doe:", as chats and meeting tools write them) as times into
+    the recording: from the first one, past midnight too. Only when the first timed line says
+    its time so; a time of day said in a recording timed from its start changes nothing."""
+    first = next((block for block in reading.blocks if block.time is not None), None)
+    if first is None or not said_at_time_of_day(source.split("\n")[first.line - 1]):
         return reading
-    return replace(reading, blocks=tuple(block if block.time is None else replace(block, time=(block.time - first) % 86400)
-                                         for block in reading.blocks))
+    return replace(reading, blocks=tuple(block if block.time is None else replace(
+        block, time=(block.time - first.time) % 86400) for block in reading.blocks))
 
 
 def slugify(stem: str, fallback: str = "episode") -> str:

@@ -43,10 +43,16 @@ NEW_TURN = ""  # the speaker of a block that a mark gives to someone unnamed, un
 BRACKET_NAME = re.compile(r"(?:\[(?P<name>[^\[\]\n]{1,40})\]|\((?P<paren>[^()\n]{1,40})\))[ \t]*")
 # Sounds and notes that open cues as names do ("[MUSIC] la la", "(Applause) Thank you"): never a speaker.
 SOUND_WORDS = frozenset("""music musical song singing sings applause applauding laughter laughs laughing laugh chuckles
-chuckling cheering cheers crosstalk inaudible unintelligible silence noise static beep beeps beeping sighs sigh coughs
-cough gasps whispers whispering sobbing crying cries clapping claps bell bells phone ringing rings knocking footsteps
-door engine siren thunder wind rain background indistinct chatter upbeat dramatic intro outro theme jingle sound
-sounds effect effects sfx pause laughs foreign language speaking continues""".split())
+chuckling cheering cheers crosstalk inaudible unintelligible indistinct silence noise static beep beeps beeping sighs
+sigh coughs cough gasps gasping whispers whispering sobbing crying cries clapping claps bell bells phone ringing rings
+knocking footsteps door engine siren sirens thunder wind rain background chatter upbeat dramatic intro outro theme
+jingle sound sounds effect effects sfx pause continues screaming screams shouting shouts yelling yells panting groans
+groaning grunts grunting gunshot gunshots explosion explosions crash bang alarm buzzing humming hums ooh ah oh whoa
+instrumental verse chorus hook bridge refrain foreign language speaking spanish english french german italian
+chinese japanese korean arabic russian portuguese subtitled translated""".split())
+# Words a manner or place of speaking starts with, not a name: "(IN SPANISH)", "(ON TV)", "[OVER PA]".
+MANNER_WORDS = frozenset("in on over through into from at with via off".split())
+MIN_CUE_SHARE = 1 / 10  # of a file's cues that each of those names must open, so a recurring sound does not count
 DOMINANT_SHARE = 1 / 2  # of a file's cues that a cast of bare names ("[JANE]", "(BOB)") must open
 SPACES = re.compile(r"\s+")
 LINE_BREAK = re.compile(r"\n[ \t]*")
@@ -181,7 +187,7 @@ def name_bracketed_speakers(blocks: list[Block]) -> list[Block]:
     full_names = [name for name in bracketed if name and name[0] != "(" and not name.isupper()
                   and looks_like_full_name(name) and not lowercase & set(name.lower().split())]  # "[Upbeat Music]"
     known = ({block.speaker for block in blocks if block.speaker} | _cast(full_names)
-             | _dominant_cast([name.strip("()") for name in bracketed if name], len(blocks), lowercase))
+             | _dominant_cast([name for name in bracketed if name], len(blocks), lowercase))
     return [_bracketed(block, known) if not block.speaker else block for block in blocks]
 
 
@@ -192,17 +198,24 @@ def _opener(match: re.Match[str]) -> str:
 
 def _dominant_cast(names: list[str], cues: int, lowercase: set[str]) -> set[str]:
     """Bare names as subtitles for the deaf write them ("[JANE] Where were you?", "(NARRATOR) In
-    1969, ..."): capitalised words, no sound and none the file writes in lowercase, recurring, at
-    least two of them, that between them open most of the cues."""
-    shaped = [name for name in names if _bare_name(name) and not lowercase & set(name.lower().split())]
-    cast = _cast(shaped)
-    return cast if sum(1 for name in shaped if name in cast) >= DOMINANT_SHARE * cues else set()
+    1969, ..."): capitalised words in brackets or in capitals in parentheses, no sound or manner
+    of speaking and none the file writes in lowercase, each opening a tenth of the cues or
+    more, at least two of them, that between them open half the cues or more."""
+    shaped = [name.strip("()") for name in names if _bare_name(name) and not lowercase & set(name.lower().split())]
+    counts = Counter(shaped)
+    cast = {name for name, count in counts.items() if count >= max(2, MIN_CUE_SHARE * cues)}
+    enough = len(cast) >= 2 and sum(counts[name] for name in cast) >= DOMINANT_SHARE * cues
+    return cast if enough else set()
 
 
-def _bare_name(name: str) -> bool:
+def _bare_name(opener: str) -> bool:
+    """`Jane` or `JANE` of "[Jane]", only `JANE` of "(JANE)": parentheses hold manners more often."""
+    name = opener.strip("()")
     words = name.split()
     return (1 <= len(words) <= 3 and all(word[0].isupper() and word.replace("-", "").replace("'", "").isalpha()
-                                         for word in words) and not SOUND_WORDS & set(name.lower().split()))
+                                         for word in words)
+            and (opener[0] != "(" or name.isupper()) and words[0].lower() not in MANNER_WORDS
+            and not SOUND_WORDS & set(name.lower().split()))
 
 
 def _cast(names) -> set[str]:

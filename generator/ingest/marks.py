@@ -100,10 +100,10 @@ DIARIZED = re.compile(rf"(?:{SPEAKER_WORD}|s)[ _-]?\d{{1,3}}|{SPEAKER_WORD}[ _-]
 
 # Someone a transcriber could not name, labelled by what they are: "Caller:", "Audience member:",
 # "Man in audience:", "Unidentified speaker:". Such a label is a speaker even once, in any case.
-PARTICIPANT = re.compile(r"(?i:(?:unidentified|unknown|female|male|another|second|first)[ \t]+)?"
-                         r"(?i:audience|audience[ \t]+member|caller|listener|questioner|participant|respondent|attendee|panel+ist"
-                         r"|narrator|announcer|interpreter|translator|reporter|correspondent|speaker|voice|man|woman"
-                         r"|person|student|crowd)(?i:[ \t]+(?:in|from)[ \t]+(?:the[ \t]+)?(?:audience|crowd|floor))?")
+PARTICIPANT = re.compile(r"(?i:(?:unidentified|unknown|female|male)[ \t]+(?:speaker|man|woman|voice|person|caller)"
+                         r"|(?:audience|audience[ \t]+member|caller|listener|questioner|participant|respondent|attendee"
+                         r"|panel+ist|narrator|announcer|interpreter|translator|student|man|woman)"
+                         r"(?:[ \t]+(?:in|from)[ \t]+(?:the[ \t]+)?(?:audience|crowd|floor))?)")
 COLON = r"(?::(?=\s|$)|：)"  # an ASCII colon before a space; a full-width one (CJK) needs none
 NOTE = r"(?:\([^()\n]{1,60}\)|\[[^\[\]\n]{1,30}\])"  # "(Host)", "(00:01)", "[00:01]" after a name
 # `**Name:**`, `**Name**:`, or `**Name** (00:01):` with the note outside the bold
@@ -136,6 +136,7 @@ NAME_CHARS = re.compile(r"[^\W_][\w.'’#&\- \u00a0]*(?:,[ \t]+[^\W_][\w.'’\- 
 NUMBERED = re.compile(r"(?P<word>[^\W\d_][\w.'’\- ]*?)[ \t]+#?\d{1,3}")
 # "STEVE INSKEEP, HOST" (news transcripts), "Ana Costa, Founder of Plantly", "Jane Doe – Host"
 TITLED = re.compile(r"(?P<name>[^,|–—]+?)(?:,|[ \t]+[-–—|])[ \t]+(?P<title>[^,.?!]{2,40})")
+DEGREE = re.compile(r"(?=(?:[^A-Z]*[A-Z]){2})[A-Z][A-Za-z.]{1,5}")  # "PhD", "MBA", "M.D."; not "Sarah"
 GENERATION = re.compile(r"(?i:jr|sr|[iv]{1,3}|iv)\.?")  # "Jane Doe, Jr.": part of the name, not a title
 NAME_SUFFIX = re.compile(r",[ \t]+[A-Z][A-Za-z.]{0,5}$")  # ", PhD", ", Jr.", ", MD", ", III"
 INITIALS = re.compile(r"(?:[^\W\d_]\.){2,4}")  # "J.R.R.", "J.K."
@@ -183,10 +184,11 @@ def clock_seconds(clock: str) -> float:
     return seconds
 
 
-def said_at_times_of_day(source: str) -> bool:
-    """Whether a file times its words by the clock on the wall ("[10:15 AM] Jane Doe: ..."),
-    not by the recording: then the first time is the recording's start."""
-    return len(TIME_OF_DAY.findall(source)) >= 2
+def said_at_time_of_day(line: str) -> bool:
+    """Whether the first time a line gives is a time of day ("[10:15 AM] Jane Doe: ..."), not a
+    time into the recording ("[01:05:10] Jane Doe: we open at 9:00 AM")."""
+    first = ANY_CLOCK.search(line)
+    return first is not None and TIME_OF_DAY.match(line, first.start()) is not None
 
 
 def find_label(source: str, pos: int, end: int, lowercase: bool = False, tentative: bool = False) -> Label | None:
@@ -302,30 +304,43 @@ def _label(name: str, end: int, bold: bool, lowercase: bool = False) -> Label | 
         role = ROLE_WORDS.get(note.lower())
         clock = PAREN_TIME.fullmatch(note)
         time = clock_seconds(clock.group("time")) if clock else time
-        generic = name.lower() in ROLE_WORDS or PARTICIPANT.fullmatch(name) is not None
-        if (is_diarized(name) or generic) and looks_like_full_name(note):  # "Speaker 1 (Jane Doe)", "Host (Jane Doe)"
-            name, role = note, role or ROLE_WORDS.get(name.lower())
-        elif generic and _named(note):  # "Student (Priya)" is not "Student (Jordan)"; "Caller (Dallas)" neither
-            told, role = note, role or ROLE_WORDS.get(name.lower())
+        if (is_diarized(name) or name.lower() in ROLE_WORDS) and looks_like_full_name(note):
+            name, role = note, role or ROLE_WORDS.get(name.lower())  # "Speaker 1 (Jane Doe)", "Host (Jane Doe)"
+        elif (name.lower() in ROLE_WORDS or PARTICIPANT.fullmatch(name)) and _named(note):
+            told, role = note, role or ROLE_WORDS.get(name.lower())  # "Student (Priya)", "Panelist (World Bank)"
         # any other note ("she/her", "voice-over", "NASA") says something of the speaker, not who
     titled = TITLED.fullmatch(name)
-    if titled and not GENERATION.fullmatch(titled.group("title").strip()):
+    if titled:
         # "ANDERSON COOPER, CNN HOST", "Jane Doe, CEO of Acme": the name, then what they are
-        # ("SMITH, JOHN" and Teams' "Doe, Jane" are one name)
-        roles = [ROLE_WORDS[word] for word in titled.group("title").lower().split() if word in ROLE_WORDS]
+        # ("SMITH, JOHN" and Teams' "Doe, Jane" or "Van Dyke, Sarah" are one name)
+        title = titled.group("title").strip()
+        roles = [ROLE_WORDS[word] for word in title.lower().split() if word in ROLE_WORDS]
         person = titled.group("name").strip()
-        if roles or (name.isupper() or looks_like_full_name(person)) and " " in person:
+        if roles or name.isupper() and " " in person or looks_like_full_name(person) and _post(title, titled):
             name, role = person, role or (roles[0] if roles else None)
     if not plausible_name(name, lowercase):
         return None
     return Label(f"{name} ({told})" if told else name, end, bold, role, time)
 
 
+def _post(title: str, titled: re.Match[str]) -> bool:
+    """What a person is, after their name: "CEO of Acme", "PhD", "Professor of History"; not a
+    given name (Teams' "Van Dyke, Sarah"), a generation ("Jr."), a second person ("Ann Lee,
+    Bob Ray") or, after a dash, a title read out ("Mark Twain - Life on the Mississippi")."""
+    words = title.split()
+    comma = titled.group(0)[titled.end("name"):titled.start("title")].strip() == ","
+    shaped = (len(words) >= 2 and any(word.islower() for word in words) or title.isupper() and len(title) >= 2
+              or DEGREE.fullmatch(title) is not None)
+    return (not GENERATION.fullmatch(title) and not looks_like_full_name(title)
+            and (shaped if comma else title.isupper() or len(words) <= 2 and shaped))
+
+
 def _named(note: str) -> bool:
     """A note that tells one of several like participants from another, by name or by place:
     "Priya", "Dallas"; not a role, a time or "she/her"."""
     return (note.lower() not in ROLE_WORDS and PARTICIPANT.fullmatch(note) is None and PAREN_TIME.fullmatch(note) is None
-            and all(word[:1].isupper() for word in note.split()) and plausible_name(note))
+            and all(word[:1].isupper() and word.isalpha() and not word.isupper() for word in note.split())
+            and plausible_name(note))  # not "V.O.", "CONT'D", "NYC"
 
 
 def plausible_name(name: str, lowercase: bool = False) -> bool:

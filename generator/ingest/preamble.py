@@ -201,22 +201,13 @@ def _caseless_name(text: str) -> bool:
     return 0 < len(letters) <= 8 and letters.isalpha() and not any(c.isupper() or c.islower() for c in letters)
 
 
-SUBTITLE = re.compile(r"[ \t]+[-–—|][ \t]+|:[ \t]+")  # between a title and its subtitle
-
-
 def title_like(text: str) -> bool:
     """A short line written as titles are, its words mostly capitalised ("Weekly Product Sync",
     "Episode 42: Building in Public"), not a sentence said ("so um yeah welcome back")."""
-    plain = MARKUP.sub("", text)
-    head = SUBTITLE.split(plain, maxsplit=1)[0]  # "Allotment Hour - composting and no-dig": the name may decide
-    return (0 < len(plain.split()) <= TITLE_WORDS and (_capitalised(plain) or _capitalised(head))
+    words = MARKUP.sub("", text).split()
+    capitalised = sum(1 for word in words if word[:1].isupper() or word[:1].isdigit())
+    return (0 < len(words) <= TITLE_WORDS and 2 * capitalised >= len(words)
             and not text.rstrip().endswith((".", "?", "!", ":", ",")))
-
-
-def _capitalised(text: str) -> bool:
-    """Half the words or more start with a capital or a digit."""
-    words = text.split()
-    return bool(words) and 2 * sum(1 for word in words if word[:1].isupper() or word[:1].isdigit()) >= len(words)
 
 
 def _iso_date(text: str | None) -> str | None:

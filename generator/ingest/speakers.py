@@ -23,7 +23,11 @@ from .marks import INTERJECTIONS, NUMBERED, PARTICIPANT, ROLE_WORDS, Label, is_d
 
 # A capitalised word after a lowercase one, mid-sentence: a name ("thanks, Bob"), not a sentence opener.
 PROPER_NOUN = re.compile(r"(?<=[a-z,] )[A-Z][a-z]+\b")
-TITLES = frozenset("dr prof professor mr mrs ms mx miss sir dame rev reverend fr father sr sister".split())
+NOTE_AFTER = re.compile(r"[ \t]*\([^()]*\)$")  # "Caller (Phoenix)" is a caller
+# Words that number the items of a list or a text, not people: "Rule 1:", "Question 2:", "Step 3:".
+LIST_ITEMS = frozenset("rule question step tip point item lesson reason option example number note answer "
+                       "exercise problem task slide figure table verse".split())
+TITLES = frozenset("dr prof professor mr mrs ms mx miss sir dame rev reverend".split())
 LOWERCASE_WORD = re.compile(r"(?<![\w'’-])[a-z][a-z'’-]*")
 
 def label_filter(candidates: list[Label | None], structural: set[str],
@@ -79,7 +83,8 @@ def label_filter(candidates: list[Label | None], structural: set[str],
                 or counts.get(label.name, 0) >= 2 or looks_like_full_name(label.name) or _capitals(label.name)
                 or is_diarized(label.name) or label.name in structural or label.name in said_as_names
                 or _numbered_family(label.name, families, talking) or never_lowercase(label)
-                or PARTICIPANT.fullmatch(label.name) is not None and label.sentence and not label.marked
+                or PARTICIPANT.fullmatch(NOTE_AFTER.sub("", label.name)) is not None and label.sentence
+                and not label.marked
                 or recurring and not label.marked and counts[label.name] == 1 and _said_nearby(label, text))
 
     def never_lowercase(label: Label) -> bool:
@@ -93,20 +98,29 @@ def label_filter(candidates: list[Label | None], structural: set[str],
 def short_names(names: Iterable[str]) -> dict[str, str]:
     """Shorter ways of writing one person, mapped to the full name: a one-word name that is a
     word of exactly one longer name ('INSKEEP' is 'STEVE INSKEEP'; 'Jane' beside 'Jane Doe' and
-    'Mary Jane Watson' is left alone), and the same names with a title before them ('Dr. Mark
-    Chen' and 'Dr. Chen' are 'Mark Chen', where the transcript also writes 'Mark Chen')."""
+    'Mary Jane Watson' is left alone), a full name with a title before it where the transcript
+    also writes it without ('Dr. Mark Chen' is 'Mark Chen'), and a surname with a title where
+    the transcript writes the full name with that title ('Dr. Chen' beside 'Dr. Mark Chen';
+    'Mrs. Chen' beside 'Mark Chen' is his mother, not him)."""
     names = set(names)
-    plain = {_untitled(name).casefold(): name for name in names if _untitled(name) == name}
+    plain = {name.casefold(): name for name in names if _untitled(name) == name}
     whole = {name: plain[_untitled(name).casefold()] for name in names
              if _untitled(name) != name and _untitled(name).casefold() in plain}
-    longer = {whole.get(name, name) for name in names if " " in _untitled(name) and not is_diarized(name)
-              and not {"&", "and"} & set(name.lower().split())}  # "Jane & Bob" is two people, not Jane
+    longer = [name for name in names if " " in _untitled(name) and not is_diarized(name)
+              and not {"&", "and"} & set(name.lower().split())]  # "Jane & Bob" is two people, not Jane
     for name in names:
-        core = _untitled(name)
-        owners = [full for full in longer if core.casefold() in _untitled(full).casefold().split()]
+        core, title = _untitled(name), _title_of(name)
+        owners = {whole.get(full, full) for full in longer if core.casefold() in _untitled(full).casefold().split()
+                  and (not title or _title_of(full) == title)}
         if " " not in core and len(owners) == 1 and core.casefold() not in ROLE_WORDS:  # "Host" is not "Guest Host"
-            whole[name] = owners[0]
+            whole[name] = owners.pop()
     return whole
+
+
+def _title_of(name: str) -> str:
+    """The titles before a name, as one lowercase key: 'dr' of 'Dr. Mark Chen'; '' for none."""
+    words = name.split()
+    return " ".join(word.casefold().rstrip(".") for word in words[:len(words) - len(_untitled(name).split())])
 
 
 def _untitled(name: str) -> str:
@@ -155,13 +169,11 @@ def _speaking_name_lines(labels: list[Label], counts: dict[str, int]) -> set[str
 
 
 def _numbered_family(name: str, families: Counter, talking: set[str]) -> bool:
-    """'Caller 2' beside 'Caller 1': numbered participants, however few times each speaks, when
-    they are named as people are ("Caller", "Guest", "Person") or one of them speaks twice;
-    "Rule 1:", "Rule 2:" or "Question 1:", "Question 2:" are a list read out."""
+    """'Caller 2' beside 'Caller 1': numbered participants, however few times each speaks;
+    not the items of a list read out ("Rule 1:", "Question 2:"), unless one of them speaks twice."""
     numbered = NUMBERED.fullmatch(name)
     word = numbered.group("word").lower() if numbered else ""
-    return (numbered is not None and families[word] >= 2
-            and (word in talking or word in ROLE_WORDS or PARTICIPANT.fullmatch(word) is not None))
+    return numbered is not None and families[word] >= 2 and (word not in LIST_ITEMS or word in talking)
 
 
 def _vouched_cast(labels: list[Label], known: set[str]) -> set[str]:

@@ -29,9 +29,9 @@ from typing import Callable, Iterable
 
 from ..model import Block, Person
 from ..textmap import MappedText
-from .marks import (CLOCK, INLINE_TIME, LABEL_CLOCK, LEAD_TIME, LONE_CLOCK, MID_TIME, SECTION_WORDS, SEPARATOR,
-                    TRAIL_TIME, TURN_MARK, UNTIL, Label, clock_seconds, is_stage_direction, lead_label, matched_clock,
-                    name_line)
+from .marks import (CLOCK, INLINE_TIME, LABEL_CLOCK, LEAD_TIME, LONE_CLOCK, MID_TIME, PARTICIPANT, ROLE_WORDS,
+                    SECTION_WORDS, SEPARATOR, TRAIL_TIME, TURN_MARK, UNTIL, Label, clock_seconds, is_diarized,
+                    is_stage_direction, lead_label, looks_like_full_name, matched_clock, name_line)
 from ..clean import SENTENCE_END
 from .preamble import Preamble, read_preamble, title_like
 from .source import Line, Reading, line_groups
@@ -58,15 +58,19 @@ TOOL_EVENT = re.compile(r"(?i:(?:[^\n]{1,60}[ \t])?(?:started|stopped|paused|res
                         r"|(?:meeting|call)[ \t]+ended[ \t]+after[ \t]+[\d:]+)[.!]?[ \t]*\W{0,3}")
 # A publisher's or a tool's notice about the transcript, above or below the talk: "This transcript
 # has been edited for length and clarity.", "NPR transcripts are created on a rush deadline ...",
-# "Copyright © 2024 NPR. All rights reserved." Read from a paragraph's first sentence.
-NOTICE = re.compile(r"(?i:[^\n]*?(?:\bcopyright\b|©|\ball rights reserved\b|\btranscript(?:s|ion)?\b[^\n]{0,80}?"
-                    r"\b(?:generated|created|edited|produced|prepared|provided|transcribed|may (?:contain|not|be)"
-                    r"|errors?|accuracy|revised|verbatim|deadline|final form)\b))")
+# "Copyright © 2024 NPR. All rights reserved." Read from a paragraph's first sentence, which may
+# be labelled as a note ("Editor's note: ...").
+NOTICE = re.compile(r"(?:[^\n:]{1,20}:[ \t]*)?(?:(?i:copyright[ \t]*(?:©|\(c\))?|©|\(c\))[ \t]*\d{4}"
+                    r"|(?:(?i:this|these|our)|[A-Z][\w&.'’-]*)[ \t]+(?i:transcripts?|transcription)[ \t]+"
+                    r"(?i:is|are|was|were|has[ \t]+been|have[ \t]+been|may)\b[^\n]{0,60}?\b(?i:generated|created|edited"
+                    r"|produced|prepared|provided|transcribed|made|contain|errors?|accura\w*|revised|verbatim|deadline"
+                    r"|final))")
 FIRST_SENTENCE = re.compile(r"[^\n]*?[.!?](?=\s|$)|[^\n]*")
 MARKDOWN_SUFFIXES = (".md", ".markdown")
 MARKDOWN_ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")  # "\\[" is "[", "\\\\" one backslash, read left to right
 # Emphasis around words on one line (`*aside*`, `**bold**`, `_word_`), its marks not shown; not
 # `snake_case`, `2 * 3` or an escaped `\\*`.
+VERBATIM = re.compile(r"`[^`\n]*`|<?(?:https?://|www\.)[^\s<>]*>?|\b[\w.-]*__\w+__[\w.-]*")  # `code`, URLs, __init__.py
 EMPHASIS = re.compile(r"(?<![\\\w*])(?P<mark>\*\*|\*|__|_)(?=[^\s*_])[^\n]*?(?<=[^\s\\*_])(?P=mark)(?![\w*])")
 LABELLED_SHARE = 1 / 3  # of paragraphs that start with a label, for a file to count as labelled
 
@@ -109,8 +113,6 @@ def read_labelled(source: str, path: Path) -> Reading:
     turns = [_turn(source, p, accept, label_times=clocked >= 2) for p in paragraphs]
     if title is None and not header.end and _title_line(source, turns):
         title, turns = source[turns[0].start:turns[0].end], turns[1:]
-    elif title is None and not header.end and paragraphs and _labelled_title(source, paragraphs[0], turns):
-        title, turns = source[paragraphs[0].start:paragraphs[0].end], turns[1:]
     roles = {t.label.name: t.label.role for t in turns if t.label and t.label.role}
     cover = {person.name: person.role for person in header.people}  # "Interviewed by Grace Liu": Q. is Grace Liu
     blocks = _speaker_blocks(source, turns, role_aliases(cover | roles), _markdown(path))
@@ -124,18 +126,6 @@ def _title_line(source: str, turns: list[Turn]) -> bool:
     said = source[first.start:first.end] if first else ""
     return bool(first is not None and first.label is None and turns[1].label is not None and said.strip()
                 and "\n" not in said and title_like(said) and not is_stage_direction(said))
-
-
-def _labelled_title(source: str, paragraph: Paragraph, turns: list[Turn]) -> bool:
-    """A labelled file opening with a title that reads as a label ("Allotment Hour: composting
-    and no-dig"): one line, its "name" labels nothing else and the words after it are no
-    sentence, and the turns below are labelled."""
-    first = turns[0] if len(turns) >= 2 else None
-    line = source[paragraph.start:paragraph.end]
-    return bool(first is not None and first.label is not None and not first.label.sentence and "\n" not in line
-                and first.time is None and first.label.lead is None and first.label.time is None
-                and turns[1].label is not None and all(t.label is None or t.label.name != first.label.name
-                                                       for t in turns[1:]) and title_like(line))
 
 
 def _with_header(reading: Reading, header: Preamble) -> Reading:
@@ -197,8 +187,12 @@ def _markdown_text(text: MappedText) -> MappedText:
     right); each character kept still maps to its own place in the file."""
     if "\\" not in text.text and "*" not in text.text and "_" not in text.text:
         return text
-    dropped = {match.start() for match in MARKDOWN_ESCAPE.finditer(text.text)}
+    verbatim = [match.span() for match in VERBATIM.finditer(text.text)]  # code and addresses keep every mark
+    dropped = {match.start() for match in MARKDOWN_ESCAPE.finditer(text.text)
+               if not any(start <= match.start() < end for start, end in verbatim)}
     for match in EMPHASIS.finditer(text.text):
+        if any(start < match.end() and match.start() < end for start, end in verbatim):
+            continue
         width = len(match.group("mark"))
         dropped |= set(range(match.start(), match.start() + width)) | set(range(match.end() - width, match.end()))
     kept = [index for index in range(len(text.text)) if index not in dropped]
@@ -297,7 +291,7 @@ def _without_notices(source: str, paragraphs: list[Paragraph]) -> list[Paragraph
         start += 1
     while end > start and notice(paragraphs[end - 1]):
         end -= 1
-    return paragraphs[start:end]
+    return paragraphs[start:end] or paragraphs  # a file that is all notice is read as it is
 
 
 def _without_credit(source: str, paragraph: Paragraph) -> list[Paragraph]:
@@ -404,13 +398,19 @@ def _labelled_lines(group: list[Line], line_labels: dict[int, Label | None], spe
     in a file that times its speakers, a name it never times is a list read out in a turn ("Rice: 320 g")."""
     labels = [(line.number, line_labels[line.number]) for line in group]
     labels = [(number, label) for number, label in labels if label and (label.bold or not label.marked)  # no list
-              and (timed is None or label.name in timed or number == group[0].number)]
+              and (timed is None or label.name in timed or number == group[0].number or _somebody(label.name))]
     starts = {number for number, label in labels if label}
     headers = sum(1 for _, label in labels if label and label.header)
     if len(starts) >= 2 and (2 * len(starts) >= len(group) or headers >= 2):
         return starts
     turns = {number for number, label in labels if label and label.name in speaking}
     return turns if len(turns) >= 2 else set()
+
+
+def _somebody(name: str) -> bool:
+    """A label that names a person however the file times it: "Priya Shah", "Caller", "SPEAKER_01"."""
+    return (looks_like_full_name(name) or is_diarized(name) or name.lower() in ROLE_WORDS
+            or PARTICIPANT.fullmatch(name) is not None)
 
 
 def _speaking_names(line_labels: Iterable[Label | None]) -> set[str]:
