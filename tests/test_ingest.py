@@ -1539,6 +1539,14 @@ def test_assemblyai_responses_and_word_lists(tmp_path, text, expected):
     assert [(b.speaker, b.time, b.text.text) for b in transcript.blocks] == expected
 
 
+def test_whisper_cpp_tinydiarize_turns_start_new_turns(tmp_path):
+    """`speaker_turn_next` says the speaker changes after a segment: the next one starts a turn."""
+    text = ('{"transcription": [{"offsets": {"from": 0, "to": 2500}, "text": " Hello, how are you?",'
+            ' "speaker_turn_next": true}, {"offsets": {"from": 2500, "to": 4000}, "text": " Fine, thanks."},'
+            ' {"offsets": {"from": 4000, "to": 5000}, "text": " And the weather?"}]}')
+    assert [b.new_turn for b in read(write(tmp_path, "tdrz.json", text)).blocks] == [False, True, False]
+
+
 def srt_of(cues: list[str]) -> str:
     return "".join(f"{n}\n00:00:{n:02d},000 --> 00:00:{n:02d},900\n{cue}\n\n" for n, cue in enumerate(cues, 1))
 

@@ -10,7 +10,8 @@ Without any of these, the whole text of `{"text": ...}` (OpenAI's `json`), Deepg
 Azure's `combinedRecognizedPhrases[0].display` is one block without a time. Times may be
 numbers, numeric strings or clocks; a numeric or one-letter speaker id (`0`, `"A"`) is named
 `Speaker 0`, `Speaker A`. Where no segment names a speaker, a diarization id a script wrote
-into the text (`"[SPEAKER_00]: Welcome."`) does.
+into the text (`"[SPEAKER_00]: Welcome."`) does; whisper.cpp's tinydiarize `speaker_turn_next`
+starts a new, unnamed speaker's turn at the next segment.
 """
 
 from __future__ import annotations
@@ -51,6 +52,10 @@ def read_whisper(source: str, path: Path) -> Reading:
     shape, units = _shape_of(data)
     if shape is not None:
         blocks = [_block(source, unit, where, shape, path) for where, unit in units]
+        # whisper.cpp's tinydiarize marks where the speaker changes, after the segment ("speaker_turn_next")
+        turns = [isinstance(unit, dict) and unit.get("speaker_turn_next") is True for _, unit in units]
+        blocks = [replace(block, new_turn=True) if index and turns[index - 1] else block
+                  for index, block in enumerate(blocks)]
     else:
         blocks = _whole_text(source, data, path)
     blocks = [block for block in blocks if block.text.text]
