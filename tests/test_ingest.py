@@ -1400,6 +1400,18 @@ def test_speech_about_copyright_or_transcripts_at_the_edges_stays(tmp_path):
     assert len(read(write(tmp_path, "one.txt", "Copyright is a strange topic for a podcast.\n")).blocks) == 1
 
 
+def test_a_24_hour_clock_in_a_meeting_transcript_counts_from_the_first_time(tmp_path):
+    """Tactiq writes Google Meet's clock ("10:15:32 Jane Doe:") under "Transcript for ..." and
+    "Meeting started: ..."; the first words were 10 hours in. A log of more than a day keeps its times."""
+    text = ("Transcript for Weekly Design Review\nMeeting started: 14 March 2024, 10:15\n\n"
+            "10:15:32 Jane Doe: Hello everyone.\n10:15:40 Bob Smith: Hi Jane.\n10:16:44 Jane Doe: The screens.\n")
+    transcript = read(write(tmp_path, "meet.txt", text))
+    assert (transcript.meta.title, transcript.meta.date) == ("Weekly Design Review", "2024-03-14")
+    assert [(b.speaker, b.time) for b in transcript.blocks] == [("Jane Doe", 0.0), ("Bob Smith", 8.0), ("Jane Doe", 72.0)]
+    log = "[23:59:58] Jane Doe: Day one ends.\n\n[25:10:00] Bob Smith: Day two.\n\n[30:00:00] Jane Doe: Later.\n"
+    assert [b.time for b in read(write(tmp_path, "log.txt", log)).blocks] == [86398.0, 90600.0, 108000.0]
+
+
 def test_times_of_day_only_where_the_lines_are_timed_so(tmp_path):
     """A recording's second hour that mentions opening hours keeps its offsets; a chat that
     starts after midnight counts from its first message."""

@@ -60,7 +60,7 @@ def read_transcript(path: Path, project_root: Path, format: str | None = None) -
     sidecar = read_sidecar(path, FORMATS).over(front_matter)
     chosen = format or sidecar.format or detect_format(path, speech)
     reading = rename_speakers(READERS[chosen](speech, path), sidecar, path)
-    reading = _from_first_time(reading, speech)
+    reading = _from_first_time(reading, speech, chosen)
     if not reading.blocks:
         raise TranscriptError(path, 1, f"has no transcript text; read as {chosen}, expected "
                               "at least one paragraph, cue or segment")
@@ -72,12 +72,18 @@ def read_transcript(path: Path, project_root: Path, format: str | None = None) -
                       format=chosen, meta=build_metadata(reading, sidecar, path.stem), blocks=reading.blocks)
 
 
-def _from_first_time(reading: Reading, source: str) -> Reading:
-    """Times of day ("[10:15 AM] Jane Doe:", as chats and meeting tools write them) as times into
-    the recording: from the first one, past midnight too. Only when the first timed line says
-    its time so; a time of day said in a recording timed from its start changes nothing."""
+CLOCK_ON_THE_WALL = 4 * 3600  # a text transcript whose first time is this late times its lines by the clock
+
+
+def _from_first_time(reading: Reading, source: str, chosen: str) -> Reading:
+    """Times of day as times into the recording: from the first one, past midnight too. So
+    where the first timed line says its time as one ("[10:15 AM] Jane Doe:", as chats and
+    meeting tools write it), or a text transcript's first time is hours in ("10:15:32 Jane Doe:",
+    Tactiq's 24-hour clock); a time of day said in a recording timed from its start changes nothing."""
     first = next((block for block in reading.blocks if block.time is not None), None)
-    if first is None or not said_at_time_of_day(source.split("\n")[first.line - 1]):
+    past_a_day = any(block.time is not None and block.time >= 86400 for block in reading.blocks)  # no clock
+    if first is None or past_a_day or not (said_at_time_of_day(source.split("\n")[first.line - 1])
+                                           or chosen in ("labelled", "plain") and first.time >= CLOCK_ON_THE_WALL):
         return reading
     return replace(reading, blocks=tuple(block if block.time is None else replace(
         block, time=(block.time - first.time) % 86400) for block in reading.blocks))

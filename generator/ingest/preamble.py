@@ -28,7 +28,7 @@ from .source import Line, split_lines
 
 KEYS = {"title": "title", "episode": "episode", "episode title": "title", "podcast": "podcast", "show": "podcast",
         "series": "podcast", "date": "date", "recorded": "date", "recorded on": "date", "published": "date",
-        "aired": "date", "air date": "date", "host": "host", "hosts": "host", "interviewer": "host",
+        "aired": "date", "air date": "date", "meeting started": "date", "host": "host", "hosts": "host", "interviewer": "host",
         "moderator": "host", "guest": "guest", "guests": "guest", "interviewee": "guest",
         "speakers": None, "participants": None, "duration": None, "length": None, "runtime": None,
         "location": None, "language": None, "tags": None, "category": None}
@@ -67,7 +67,8 @@ TITLE_WORDS = 12
 MARKUP = re.compile(r"^[ \t]*#+[ \t]*|\*\*|__")  # a Markdown heading's marks, bold
 LINK_LINE = re.compile(r"[ \t]*(?:[^:\n]{1,60}:[ \t]*)?(?:https?://|www\.)\S+[ \t]*")  # "VIEW RECORDING: https://..."
 RULE = re.compile(r"[ \t]*(?:-{3,}|\*{3,}|_{3,}|={3,})[ \t]*")  # a line dividing the header from the talk
-TITLE_SUFFIX = re.compile(r"\s*[-–—|:]\s*(?i:transcript|transcription)$")  # "Weekly sync - Transcript"
+# "Weekly sync - Transcript" (Google Meet), "Transcript for Weekly sync" (Tactiq)
+TITLE_SUFFIX = re.compile(r"\s*[-–—|:]\s*(?i:transcript|transcription)$|^(?i:transcript|transcription)[ \t]+(?i:for|of)[ \t]+")
 DATE_FORMATS = ("%Y-%m-%d", "%B %d, %Y", "%b %d, %Y", "%B %d %Y", "%b %d %Y", "%d %B %Y", "%d %b %Y", "%Y/%m/%d",
                 "%Y年%m月%d日", "%d.%m.%Y")
 
