@@ -129,8 +129,9 @@ def evaluate() -> dict[str, dict[str, dict[str, float]]]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--json", action="store_true", help="print the scores as JSON")
+    as_json = parser.parse_args().json  # before the run, so --help answers at once
     results = evaluate()
-    if parser.parse_args().json:
+    if as_json:
         print(json.dumps(results, indent=1))
         return
     for dataset, methods in results.items():

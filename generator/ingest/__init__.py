@@ -82,7 +82,7 @@ def _from_first_time(reading: Reading, source: str, chosen: str) -> Reading:
     Tactiq's 24-hour clock); a time of day said in a recording timed from its start changes nothing."""
     first = next((block for block in reading.blocks if block.time is not None), None)
     past_a_day = any(block.time is not None and block.time >= 86400 for block in reading.blocks)  # no clock
-    if first is None or past_a_day or not (said_at_time_of_day(source.split("\n")[first.line - 1])
+    if first is None or past_a_day or not (said_at_time_of_day(source.split("\n", first.line)[first.line - 1])
                                            or chosen in ("labelled", "plain") and first.time >= CLOCK_ON_THE_WALL):
         return reading
     return replace(reading, blocks=tuple(block if block.time is None else replace(

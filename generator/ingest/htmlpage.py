@@ -77,7 +77,7 @@ def _labelled(blocks: list[Block], headings: dict[int, str]) -> list[Block]:
     with or without a time): such a label is a speaker where the text reader would take it for
     one, and the speaker goes on until the next label. A name paragraph that is no speaker stays text."""
     candidates = [lead_label(block.text.text, 0, len(block.text.text)) for block in blocks]
-    named = {index: find_header(text, 0, len(text)) or name_line(text, 0, len(text)) for index, text in headings.items()}
+    named = {index: _name_heading(text) for index, text in headings.items()}
     alone = {index: name for index, block in enumerate(blocks[:-1]) if (name := _name_only(block.text.text))}
     accept = label_filter([*candidates, *named.values(), *alone.values()], set(),
                           *word_evidence("\n".join(block.text.text for block in blocks)))
@@ -99,9 +99,14 @@ def _labelled(blocks: list[Block], headings: dict[int, str]) -> list[Block]:
     return labelled
 
 
+def _name_heading(text: str) -> Label | None:
+    """A name heading the words below it, with or without a time: `Ann Lee`, `Ann Lee  00:01`."""
+    return find_header(text, 0, len(text)) or name_line(text, 0, len(text))
+
+
 def _name_only(text: str) -> Label | None:
     """A name filling the paragraph or line, with or without a time: `Jane Doe`, `Jane Doe (00:00:01)`."""
-    label = find_header(text, 0, len(text)) or name_line(text, 0, len(text))
+    label = _name_heading(text)
     return label if label is not None and label.end >= len(text.rstrip()) else None
 
 
